@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace DescPortal.Web.Infrastructure.Identity;
+
+/// <summary>
+/// Creates Identity's tables in their own schema when missing. EF's EnsureCreated skips a database that already
+/// has any table (Marten's, Hangfire's), so the create script is applied directly. See docs/decisions/0003.
+/// </summary>
+public static class IdentitySchema
+{
+    public static async Task EnsureAsync(IdentityStore db, CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await connection.OpenAsync(ct);
+        try
+        {
+            // Advisory lock: two instances starting together must not both create the tables.
+            await using (var lockCmd = new NpgsqlCommand("SELECT pg_advisory_lock(4711001)", connection))
+                await lockCmd.ExecuteNonQueryAsync(ct);
+
+            await using var check = new NpgsqlCommand($"SELECT to_regclass('{IdentityStore.Schema}.\"AspNetUsers\"') IS NOT NULL", connection);
+            var exists = (bool)(await check.ExecuteScalarAsync(ct))!;
+            if (!exists)
+            {
+                var script = db.Database.GenerateCreateScript();
+                await using var create = new NpgsqlCommand($"CREATE SCHEMA IF NOT EXISTS {IdentityStore.Schema};\n" + script, connection);
+                await create.ExecuteNonQueryAsync(ct);
+            }
+
+            await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock(4711001)", connection);
+            await unlock.ExecuteNonQueryAsync(ct);
+        }
+        finally
+        {
+            await connection.CloseAsync();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using DescPortal.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace DescPortal.Web.Infrastructure.Identity;
+
+public static class IdentitySetup
+{
+    /// <summary>Local accounts (Identity on EF Core, schema "identity") for people; API keys for border systems.</summary>
+    public static IServiceCollection AddDescIdentity(this IServiceCollection services, string connectionString)
+    {
+        services.AddDbContext<IdentityStore>(o => o.UseNpgsql(connectionString));
+        services.AddIdentity<DescUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<IdentityStore>()
+            .AddClaimsPrincipalFactory<DescClaimsFactory>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/signin";
+            o.AccessDeniedPath = "/account/denied";
+            o.Cookie.Name = "desc.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            // API endpoints answer 401/403; they never redirect to the sign-in page.
+            o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyDefaults.Scheme, null);
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.AgencyApi, p => p
+                .AddAuthenticationSchemes(ApiKeyDefaults.Scheme)
+                .RequireAuthenticatedUser()
+                .RequireClaim(DescClaims.Agency));
+        services.AddCascadingAuthenticationState();
+        return services;
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
+
+public static class Policies
+{
+    /// <summary>Border systems calling API v1 with an agency's X-Api-Key.</summary>
+    public const string AgencyApi = nameof(AgencyApi);
+}

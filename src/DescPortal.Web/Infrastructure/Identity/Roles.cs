@@ -1,0 +1,26 @@
+namespace DescPortal.Web.Infrastructure.Identity;
+
+/// <summary>The portal's roles (domain.md "Who does what").</summary>
+public static class Roles
+{
+    public const string FieldOfficer = nameof(FieldOfficer);
+    public const string Examiner = nameof(Examiner);
+    public const string Reviewer = nameof(Reviewer);
+    public const string IssuingAuthority = nameof(IssuingAuthority);
+    public const string Trainer = nameof(Trainer);
+    public const string Admin = nameof(Admin);
+
+    public static readonly IReadOnlyList<string> All =
+        [FieldOfficer, Examiner, Reviewer, IssuingAuthority, Trainer, Admin];
+
+    /// <summary>Roles that may read case content (besides the submitting agency's officers).</summary>
+    public const string CaseReaders = Examiner + "," + Reviewer;
+}
+
+/// <summary>Claims the portal adds to a signed-in user, read by <see cref="UserScope"/>.</summary>
+public static class DescClaims
+{
+    public const string Agency = "desc:agency";
+    public const string Country = "desc:country";
+    public const string DisplayName = "desc:name";
+}

@@ -1,0 +1,47 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.PostgreSql;
+using DescPortal.Web.Infrastructure.Identity;
+
+namespace DescPortal.Web.Infrastructure.Jobs;
+
+public static class HangfireSetup
+{
+    public const string Schema = "hangfire";
+
+    public static IServiceCollection AddDescJobs(this IServiceCollection services, string connectionString)
+    {
+        services.AddHangfire(cfg => cfg
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
+            {
+                SchemaName = Schema,
+                PrepareSchemaIfNecessary = true,
+                // Without it a job that runs longer than the invisibility timeout is started a second time.
+                UseSlidingInvisibilityTimeout = true,
+                QueuePollInterval = TimeSpan.FromSeconds(1),
+            }));
+        services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        return services;
+    }
+
+    /// <summary>The dashboard at /jobs, for Admin only (the default filter allows local requests only).</summary>
+    public static void MapDescJobsDashboard(this WebApplication app) =>
+        app.UseHangfireDashboard("/jobs", new DashboardOptions
+        {
+            Authorization = [new AdminOnly()],
+            DisplayStorageConnectionString = false,
+            AppPath = "/",
+        });
+
+    private sealed class AdminOnly : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context)
+        {
+            var user = context.GetHttpContext().User;
+            return user.Identity?.IsAuthenticated == true && user.IsInRole(Roles.Admin);
+        }
+    }
+}

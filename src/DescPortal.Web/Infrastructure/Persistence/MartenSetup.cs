@@ -1,0 +1,35 @@
+using DescPortal.Web.Features.Agencies;
+using JasperFx;
+using JasperFx.Events;
+using Weasel.Core;
+using Marten;
+
+namespace DescPortal.Web.Infrastructure.Persistence;
+
+public static class MartenSetup
+{
+    public const string Schema = "portal";
+
+    /// <summary>Marten: documents and the event store, in the "portal" schema ("desc" is an SQL keyword), applied at start-up.</summary>
+    public static IServiceCollection AddDescMarten(this IServiceCollection services, string connectionString,
+        Action<StoreOptions>? configureFeatures = null)
+    {
+        services.AddMarten(opts =>
+            {
+                opts.Connection(connectionString);
+                opts.DatabaseSchemaName = Schema;
+                opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+                opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+
+                opts.Schema.For<Agency>();
+                opts.Schema.For<ApiKey>().Index(k => k.AgencyCode);
+
+                configureFeatures?.Invoke(opts);
+            })
+            .UseLightweightSessions()
+            // Lazy schema creation has deadlocked Blazor apps: apply everything before serving.
+            .ApplyAllDatabaseChangesOnStartup();
+        return services;
+    }
+}

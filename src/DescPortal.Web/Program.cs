@@ -1,0 +1,66 @@
+using System.Text.Json.Serialization;
+using DescPortal.Web.Components;
+using DescPortal.Web.Features;
+using DescPortal.Web.Features.Account;
+using DescPortal.Web.Features.Demo;
+using DescPortal.Web.Infrastructure;
+using DescPortal.Web.Infrastructure.Blobs;
+using DescPortal.Web.Infrastructure.Health;
+using DescPortal.Web.Infrastructure.Identity;
+using DescPortal.Web.Infrastructure.Jobs;
+using DescPortal.Web.Infrastructure.Persistence;
+using Azure.Storage.Blobs;
+using MudBlazor.Services;
+
+var builder = WebApplication.CreateBuilder(args);
+var postgres = builder.Configuration.GetConnectionString("Postgres")
+    ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not set (infra/desc sets it).");
+var blobs = builder.Configuration.GetConnectionString("Blobs")
+    ?? throw new InvalidOperationException("ConnectionStrings:Blobs is not set (infra/desc sets it).");
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddLocalization();
+builder.Services.AddDescMarten(postgres, FeatureSetup.ConfigureMarten);
+builder.Services.AddDescIdentity(postgres);
+builder.Services.AddDescJobs(postgres);
+builder.Services.AddSingleton(new BlobServiceClient(blobs));
+builder.Services.AddSingleton<BlobContainers>();
+builder.Services.AddDescHealth(postgres);
+builder.Services.AddScoped<DemoData>();
+builder.Services.AddHostedService<StartupTasks>();
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddFeatures();
+builder.Services.AddMudServices();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseHsts();
+}
+app.UseStatusCodePages(async ctx =>
+{
+    // API callers get problem details, never an HTML page.
+    if (ctx.HttpContext.Request.Path.StartsWithSegments("/api"))
+        await Results.Problem(statusCode: ctx.HttpContext.Response.StatusCode).ExecuteAsync(ctx.HttpContext);
+});
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapDescHealth();
+app.MapOpenApi();
+app.MapDescJobsDashboard();
+app.MapAccountEndpoints();
+app.MapFeatures();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();
+
+/// <summary>Entry point type, visible to WebApplicationFactory in the integration tests.</summary>
+public partial class Program;
