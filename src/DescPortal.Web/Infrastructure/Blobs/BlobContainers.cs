@@ -6,10 +6,13 @@ namespace DescPortal.Web.Infrastructure.Blobs;
 /// The portal's blob containers. Originals go to <see cref="Evidence"/> and are never overwritten;
 /// derivatives (thumbnails, tiles) go to <see cref="Derivatives"/>. Blob names are always chosen by the server.
 /// </summary>
-public sealed class BlobContainers(BlobServiceClient service)
+public sealed class BlobContainers(BlobServiceClient service, IConfiguration config)
 {
-    public BlobContainerClient Evidence { get; } = service.GetBlobContainerClient("evidence");
-    public BlobContainerClient Derivatives { get; } = service.GetBlobContainerClient("derivatives");
+    // A prefix lets test hosts share one Azurite without seeing each other's blobs.
+    private readonly string _prefix = config["Storage:ContainerPrefix"] ?? "";
+
+    public BlobContainerClient Evidence => service.GetBlobContainerClient(_prefix + "evidence");
+    public BlobContainerClient Derivatives => service.GetBlobContainerClient(_prefix + "derivatives");
 
     public async Task EnsureCreatedAsync(CancellationToken ct)
     {

@@ -1,0 +1,62 @@
+using DescPortal.Testing;
+using Microsoft.Playwright;
+using Xunit;
+
+[assembly: AssemblyFixture(typeof(DescPortal.EndToEnd.BrowserHost))]
+
+namespace DescPortal.EndToEnd;
+
+/// <summary>
+/// The portal on a loopback port and one Debian Chromium for the whole assembly. Tests open their own
+/// browser contexts (separate cookies), sign in as demo users and keep screenshots as artifacts.
+/// </summary>
+public sealed class BrowserHost : PortalHost
+{
+    private IPlaywright? _playwright;
+
+    protected override bool Kestrel => true;
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("DESC_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            // Without the background-networking flags Chromium floods the closed network with connections.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+    }
+
+    /// <summary>A fresh context and page, signed in as the demo account, waiting until the circuit is interactive.</summary>
+    public async Task<IPage> SignInAsync(string email, int width = 1400, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, BaseURL = BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/signin");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", DescPortal.Web.Features.Demo.DemoData.Password);
+        await page.ClickAsync("#signin-submit");
+        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
+        await WaitInteractiveAsync(page);
+        return page;
+    }
+
+    /// <summary>Prerendered HTML ignores clicks: wait for the marker the layout sets once the circuit is live.</summary>
+    public static Task WaitInteractiveAsync(IPage page) =>
+        page.Locator("#desc-app[data-interactive='true']").WaitForAsync(new() { Timeout = 30_000 });
+
+    public static async Task ScreenshotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new() { Path = Path.Combine(TestServices.ArtifactsDirectory, name + ".png"), FullPage = true });
+}

@@ -1,0 +1,35 @@
+using Microsoft.Playwright;
+using Xunit;
+
+namespace DescPortal.EndToEnd.Platform;
+
+public sealed class SignInTests(BrowserHost host)
+{
+    [Fact]
+    public async Task An_officer_signs_in_and_sees_only_what_an_officer_can_use()
+    {
+        var page = await host.SignInAsync("officer.north@desc.local");
+
+        await Assertions.Expect(page.GetByTestId("home-title")).ToContainTextAsync("Olli North");
+        await Assertions.Expect(page.Locator("nav, .mud-navmenu").GetByText("New referral")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Case queue")).ToHaveCountAsync(0);
+        await BrowserHost.ScreenshotAsync(page, "signin-officer-home");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_wrong_password_says_so_and_stays_on_the_sign_in_page()
+    {
+        var context = await host.Browser.NewContextAsync(new() { BaseURL = host.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/signin");
+        await page.FillAsync("#email", "examiner@desc.local");
+        await page.FillAsync("#password", "not-the-password");
+        await page.ClickAsync("#signin-submit");
+
+        await Assertions.Expect(page.GetByTestId("signin-error")).ToContainTextAsync("not correct");
+        Assert.Contains("/account/signin", page.Url, StringComparison.Ordinal);
+        await BrowserHost.ScreenshotAsync(page, "signin-wrong-password");
+        await context.CloseAsync();
+    }
+}

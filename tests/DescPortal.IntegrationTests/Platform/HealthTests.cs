@@ -1,0 +1,52 @@
+using System.Net;
+using System.Text.Json;
+using Xunit;
+
+namespace DescPortal.IntegrationTests.Platform;
+
+public sealed class HealthTests(IntegrationHost host)
+{
+    [Fact]
+    public async Task Health_is_200_with_every_dependency_checked_once_seeded()
+    {
+        using var client = host.CreateClient();
+        var response = await client.GetAsync("/health", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var checks = body.RootElement.GetProperty("checks");
+        foreach (var name in new[] { "postgresql", "blob-storage", "jobs", "readiness" })
+            Assert.Equal("Healthy", checks.GetProperty(name).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Alive_answers_without_sign_in()
+    {
+        using var client = host.CreateClient();
+        var response = await client.GetAsync("/alive", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Pages_redirect_to_sign_in_but_the_jobs_dashboard_is_closed_to_anonymous_users()
+    {
+        using var client = host.CreateClient(new() { AllowAutoRedirect = false });
+
+        var home = await client.GetAsync("/", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+        Assert.StartsWith("/account/signin", home.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+
+        var jobs = await client.GetAsync("/jobs", TestContext.Current.CancellationToken);
+        Assert.True(jobs.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden, $"got {jobs.StatusCode}");
+    }
+
+    [Fact]
+    public async Task Sign_in_page_is_static_and_says_sign_in()
+    {
+        using var client = host.CreateClient();
+        var html = await client.GetStringAsync("/account/signin", TestContext.Current.CancellationToken);
+        Assert.Contains("Sign in", html, StringComparison.Ordinal);
+        // Static: no interactive component markers on this page.
+        Assert.DoesNotContain("<!--Blazor:{\"type\":\"server\"", html, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,60 @@
+using DescPortal.Web.Infrastructure.Health;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Xunit;
+
+namespace DescPortal.Testing;
+
+/// <summary>
+/// The real portal (Program) on a database of its own in the test PostgreSQL and containers of its own in the
+/// test Azurite, seeded with the Development demo data. With <see cref="Kestrel"/> it listens on a loopback port
+/// so that a browser can reach it.
+/// </summary>
+public class PortalHost : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _database = "desc_test_" + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>Set by browser-test fixtures: serve on a real loopback port.</summary>
+    protected virtual bool Kestrel => false;
+
+    public string DatabaseConnectionString =>
+        new NpgsqlConnectionStringBuilder(TestServices.Postgres) { Database = _database }.ConnectionString;
+
+    /// <summary>The portal's base address (a loopback port under Kestrel, the in-memory server otherwise).</summary>
+    public Uri BaseAddress => ClientOptions.BaseAddress;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Postgres", DatabaseConnectionString);
+        builder.UseSetting("ConnectionStrings:Blobs", TestServices.Blobs);
+        builder.UseSetting("Storage:ContainerPrefix", _database.Replace('_', '-') + "-");
+    }
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        await using (var conn = new NpgsqlConnection(TestServices.Postgres))
+        {
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {_database}", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        if (Kestrel) UseKestrel(0);
+        StartServer();
+        await Services.GetRequiredService<Readiness>().WaitAsync(TestContext.Current.CancellationToken)
+            .WaitAsync(TimeSpan.FromSeconds(120));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var conn = new NpgsqlConnection(TestServices.Postgres);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", conn);
+        await cmd.ExecuteNonQueryAsync();
+        GC.SuppressFinalize(this);
+    }
+}
