@@ -1,0 +1,73 @@
+namespace DescPortal.Core.Referrals;
+
+/// <summary>
+/// A case as its events have built it: what the decider needs to judge the next command.
+/// Immutable; Marten calls the public static Create and public Apply methods (no code generation).
+/// It carries no personal data of the bearer: that stays in the ReferralSubmitted event.
+/// </summary>
+public sealed record Referral(
+    Guid Id,
+    string Reference,
+    string AgencyCode,
+    string BorderCrossingPoint,
+    ReferralStatus Status,
+    Urgency Urgency,
+    DateTimeOffset? AnswerBy,
+    DateTimeOffset SubmittedAt,
+    string? AssignedExaminerId,
+    string? AssignedExaminerName,
+    IReadOnlyList<ReferralEvidence> Evidence)
+{
+    public static Referral Create(ReferralSubmitted e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return new(e.ReferralId, e.Reference, e.AgencyCode, e.BorderCrossingPoint, ReferralStatus.Submitted,
+            e.Urgency, e.AnswerBy, e.At, AssignedExaminerId: null, AssignedExaminerName: null, Evidence: []);
+    }
+
+    public Referral Apply(EvidenceImageAttached e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return this with
+        {
+            Evidence = [.. Evidence, new ReferralEvidence(e.EvidenceId, e.Document, e.LightSource, e.Area, e.BlobName,
+                e.Sha256, e.ContentType, e.Width, e.Height, ThumbnailBlobName: null)],
+        };
+    }
+
+    public Referral Apply(EvidenceThumbnailCreated e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return this with
+        {
+            Evidence = [.. Evidence.Select(x => x.EvidenceId == e.EvidenceId ? x with { ThumbnailBlobName = e.BlobName } : x)],
+        };
+    }
+
+    public Referral Apply(CaseAssigned e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return this with
+        {
+            AssignedExaminerId = e.ExaminerId,
+            AssignedExaminerName = e.ExaminerName,
+            Status = Status == ReferralStatus.Submitted ? ReferralStatus.InExamination : Status,
+        };
+    }
+
+    public ReferralEvidence? FindEvidence(Guid evidenceId) =>
+        Evidence.FirstOrDefault(x => x.EvidenceId == evidenceId);
+}
+
+/// <summary>One original image of the case, as far as decisions about it need to know.</summary>
+public sealed record ReferralEvidence(
+    Guid EvidenceId,
+    int Document,
+    LightSource LightSource,
+    DocumentArea Area,
+    string BlobName,
+    string Sha256,
+    string ContentType,
+    int Width,
+    int Height,
+    string? ThumbnailBlobName);

@@ -1,0 +1,117 @@
+namespace DescPortal.Core.Referrals;
+
+/// <summary>What the Web measured of one stored original: its blob, hash, size and pixel dimensions.</summary>
+public sealed record StoredEvidence(
+    Guid EvidenceId,
+    string BlobName,
+    string Sha256,
+    long SizeBytes,
+    int Width,
+    int Height,
+    string ContentType);
+
+/// <summary>
+/// The referral's commands as pure functions: current state and command in, events out.
+/// Every method returns the events to append, in order; an empty list means "already done"
+/// (commands may be retried). A command the case's state forbids throws <see cref="DomainException"/>;
+/// a caller's programming error (empty actor, mismatched lists) throws an ArgumentException.
+/// </summary>
+public static class ReferralDecider
+{
+    /// <summary>
+    /// ReferralSubmitted, then one EvidenceImageAttached per image, in the order of
+    /// <paramref name="v"/>.Images; <paramref name="evidence"/> holds the stored file of each, same order.
+    /// </summary>
+    public static IReadOnlyList<object> Submit(
+        Guid id,
+        string reference,
+        string agencyCode,
+        ValidatedReferral v,
+        IReadOnlyList<StoredEvidence> evidence,
+        string actor,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(v);
+        ArgumentNullException.ThrowIfNull(evidence);
+        ArgumentException.ThrowIfNullOrWhiteSpace(agencyCode);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        if (!ReferenceNumber.IsValid(reference))
+        {
+            throw new ArgumentException($"'{reference}' is not a reference of the form DESC-YYYY-NNNNNN.", nameof(reference));
+        }
+        if (evidence.Count != v.Images.Count)
+        {
+            throw new ArgumentException(
+                $"{v.Images.Count} images were described but {evidence.Count} files were stored.", nameof(evidence));
+        }
+
+        var events = new List<object>(1 + evidence.Count)
+        {
+            new ReferralSubmitted(id, reference, agencyCode, v.BorderCrossingPoint, v.InterceptedAt, v.RouteFrom,
+                v.RouteTo, v.Reason, v.Urgency, v.AnswerBy, v.Bearer, v.Documents, actor, now),
+        };
+        for (var i = 0; i < evidence.Count; i++)
+        {
+            var (image, file) = (v.Images[i], evidence[i]);
+            ArgumentException.ThrowIfNullOrWhiteSpace(file.BlobName);
+            // The chain-of-custody hash is compared as text later: one spelling only.
+            if (file.Sha256.Length != 64 || !file.Sha256.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f'))
+            {
+                throw new ArgumentException($"Evidence {i}: SHA-256 must be 64 lower-case hex digits.", nameof(evidence));
+            }
+            events.Add(new EvidenceImageAttached(id, file.EvidenceId, image.Document, image.LightSource, image.Area,
+                image.Dpi, image.WavelengthNm, image.CaptureDevice, image.CapturedAt, image.Note, file.BlobName,
+                file.Sha256, file.SizeBytes, file.Width, file.Height, file.ContentType, actor, now));
+        }
+        return events;
+    }
+
+    /// <summary>
+    /// Gives the case to an examiner; a Submitted case moves to InExamination. Assigning it again to the
+    /// same examiner changes nothing; to another examiner, or when withdrawn or closed, is refused.
+    /// </summary>
+    public static IReadOnlyList<object> Assign(
+        Referral current, string examinerId, string examinerName, string actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentException.ThrowIfNullOrWhiteSpace(examinerId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(examinerName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+
+        if (current.Status is ReferralStatus.Withdrawn or ReferralStatus.Closed)
+        {
+            throw new DomainException(
+                $"Referral {current.Reference} is {current.Status.ToString().ToLowerInvariant()}; it cannot be assigned.");
+        }
+        if (current.AssignedExaminerId is not null)
+        {
+            return current.AssignedExaminerId == examinerId
+                ? []
+                : throw new DomainException(
+                    $"Referral {current.Reference} is already assigned to {current.AssignedExaminerName}.");
+        }
+        return [new CaseAssigned(current.Id, examinerId, examinerName, actor, now)];
+    }
+
+    /// <summary>
+    /// Records a thumbnail derived from an original. Nothing when that original already has one, so a
+    /// retried job appends nothing. The derivative names the hash of the original it came from.
+    /// </summary>
+    public static IReadOnlyList<object> RecordThumbnail(
+        Referral current, Guid evidenceId, string blobName, int width, int height, string actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentException.ThrowIfNullOrWhiteSpace(blobName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
+
+        var original = current.FindEvidence(evidenceId)
+            ?? throw new DomainException($"Referral {current.Reference} has no evidence {evidenceId}.");
+        if (original.ThumbnailBlobName is not null)
+        {
+            return [];
+        }
+        return [new EvidenceThumbnailCreated(current.Id, evidenceId, blobName, width, height, original.Sha256, actor, now)];
+    }
+}

@@ -1,0 +1,84 @@
+namespace DescPortal.Core.Referrals;
+
+// The events of a referral's stream (one stream per case, keyed by ReferralId).
+// Each records who did it (Actor, never empty) and when (At), as its last two members.
+// Stored events are never rewritten: add a new event or a new optional member rather than change one.
+
+/// <summary>
+/// An officer submitted a referral. <see cref="Bearer"/> is the only place the traveller's personal data
+/// sits, so that it can be masked or erased later without touching the forensic record.
+/// </summary>
+public sealed record ReferralSubmitted(
+    Guid ReferralId,
+    string Reference,
+    string AgencyCode,
+    string BorderCrossingPoint,
+    DateTimeOffset InterceptedAt,
+    string? RouteFrom,
+    string? RouteTo,
+    string Reason,
+    Urgency Urgency,
+    DateTimeOffset? AnswerBy,
+    Bearer Bearer,
+    IReadOnlyList<QuestionedDocument> Documents,
+    string Actor,
+    DateTimeOffset At);
+
+/// <summary>The traveller who presented the documents: personal data, kept apart.</summary>
+public sealed record Bearer(
+    string Surname,
+    string GivenNames,
+    string? NationalName,
+    string Nationality,
+    PartialDate DateOfBirth,
+    Sex? Sex);
+
+/// <summary>A document the bearer presented; <see cref="Index"/> is what images refer to.</summary>
+public sealed record QuestionedDocument(
+    int Index,
+    DocumentType DocumentType,
+    string IssuingState,
+    string? DocumentNumber,
+    string? Mrz);
+
+/// <summary>
+/// An original image was stored. <see cref="Sha256"/> (lower-case hex of the original bytes, taken at
+/// acquisition) is the chain-of-custody anchor; the original blob is never changed.
+/// </summary>
+public sealed record EvidenceImageAttached(
+    Guid ReferralId,
+    Guid EvidenceId,
+    int Document,
+    LightSource LightSource,
+    DocumentArea Area,
+    int? Dpi,
+    int? WavelengthNm,
+    string? CaptureDevice,
+    DateTimeOffset? CapturedAt,
+    string? Note,
+    string BlobName,
+    string Sha256,
+    long SizeBytes,
+    int Width,
+    int Height,
+    string ContentType,
+    string Actor,
+    DateTimeOffset At);
+
+/// <summary>A thumbnail was derived; it names the hash of the original it came from.</summary>
+public sealed record EvidenceThumbnailCreated(
+    Guid ReferralId,
+    Guid EvidenceId,
+    string BlobName,
+    int Width,
+    int Height,
+    string DerivedFromSha256,
+    string Actor,
+    DateTimeOffset At);
+
+public sealed record CaseAssigned(
+    Guid ReferralId,
+    string ExaminerId,
+    string ExaminerName,
+    string Actor,
+    DateTimeOffset At);
