@@ -22,7 +22,7 @@ public sealed record ReferralSubmitted(
     Bearer Bearer,
     IReadOnlyList<QuestionedDocument> Documents,
     string Actor,
-    DateTimeOffset At);
+    DateTimeOffset At) : IRecordedEvent;
 
 /// <summary>The traveller who presented the documents: personal data, kept apart.</summary>
 public sealed record Bearer(
@@ -63,7 +63,7 @@ public sealed record EvidenceImageAttached(
     int Height,
     string ContentType,
     string Actor,
-    DateTimeOffset At);
+    DateTimeOffset At) : IRecordedEvent;
 
 /// <summary>A thumbnail was derived; it names the hash of the original it came from.</summary>
 public sealed record EvidenceThumbnailCreated(
@@ -74,11 +74,18 @@ public sealed record EvidenceThumbnailCreated(
     int Height,
     string DerivedFromSha256,
     string Actor,
-    DateTimeOffset At);
+    DateTimeOffset At) : IRecordedEvent;
 
 public sealed record CaseAssigned(
     Guid ReferralId,
     string ExaminerId,
     string ExaminerName,
     string Actor,
-    DateTimeOffset At);
+    DateTimeOffset At) : IRecordedEvent;
+
+/// <summary>What every case event records: who did it (never empty) and when. History timelines read these.</summary>
+public interface IRecordedEvent
+{
+    string Actor { get; }
+    DateTimeOffset At { get; }
+}

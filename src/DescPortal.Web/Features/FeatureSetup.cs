@@ -1,3 +1,7 @@
+using DescPortal.Core;
+using DescPortal.Web.Features.Referrals;
+using DescPortal.Web.Infrastructure.Blobs;
+using JasperFx.Events.Projections;
 using Marten;
 
 namespace DescPortal.Web.Features;
@@ -5,16 +9,26 @@ namespace DescPortal.Web.Features;
 /// <summary>The one place that lists the features: their services, Marten configuration and endpoints.</summary>
 public static class FeatureSetup
 {
-    public static IServiceCollection AddFeatures(this IServiceCollection services)
+    public static IServiceCollection AddFeatures(this IServiceCollection services, IConfiguration config)
     {
+        services.AddSingleton(config.GetSection("Uploads").Get<UploadLimits>() ?? UploadLimits.Default);
+        services.AddSingleton<ImageIntake>();
+        services.AddScoped<SubmitReferral>();
         return services;
     }
 
     public static void ConfigureMarten(StoreOptions opts)
     {
+        ReferenceNumbers.AddSchema(opts);
+        opts.Projections.Add<ReferralSummaryProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<ReferralSummary>()
+            .Index(r => r.AgencyCode)
+            .Index(r => r.Status)
+            .Index(r => r.SubmittedAt);
     }
 
     public static void MapFeatures(this WebApplication app)
     {
+        app.MapReferralApi();
     }
 }

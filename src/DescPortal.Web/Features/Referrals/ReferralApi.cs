@@ -1,0 +1,204 @@
+using System.Text.Json;
+using DescPortal.Core;
+using DescPortal.Core.Referrals;
+using DescPortal.Web.Infrastructure.Blobs;
+using DescPortal.Web.Infrastructure.Identity;
+using Marten;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+
+namespace DescPortal.Web.Features.Referrals;
+
+/// <summary>API v1 for border systems (an exact contract: other systems depend on its names and codes).</summary>
+public static class ReferralApi
+{
+    public static void MapReferralApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1/referrals")
+            .RequireAuthorization(Policies.AgencyApi)
+            // Authenticated by key, not by cookie: no antiforgery token to send.
+            .DisableAntiforgery()
+            .WithTags("Referrals");
+
+        api.MapPost("", SubmitAsync)
+            .Accepts<IFormFile>("multipart/form-data")
+            .Produces<SubmittedResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapGet("", ListAsync);
+        api.MapGet("{id:guid}", GetAsync);
+        api.MapGet("{id:guid}/evidence/{evidenceId:guid}", GetEvidenceAsync);
+        api.MapGet("{id:guid}/history", GetHistoryAsync);
+    }
+
+    public sealed record SubmittedResponse(Guid Id, string Reference, ReferralStatus Status);
+
+    private static async Task<IResult> SubmitAsync(HttpContext http, SubmitReferral handler, UploadLimits limits, ImageIntake intake, CancellationToken ct)
+    {
+        // Files are streamed section by section; the body may be up to every file at its limit.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } max)
+            max.MaxRequestBodySize = limits.MaxFileBytes * limits.MaxFilesPerReferral + 1024 * 1024;
+
+        var boundary = MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var mediaType)
+            && mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            ? HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value : null;
+        if (string.IsNullOrEmpty(boundary))
+            return Invalid("referral", "The body must be multipart/form-data with a 'referral' part and one 'images' file part per image.");
+
+        var scope = UserScope.From(http.User);
+        var reader = new MultipartReader(boundary, http.Request.Body);
+        ValidationResult? validation = null;
+        var staged = new List<StagedImage>();
+        try
+        {
+            MultipartSection? section;
+            while ((section = await reader.ReadNextSectionAsync(ct)) is not null)
+            {
+                var disposition = section.GetContentDispositionHeader();
+                var name = disposition?.Name.Value;
+                if (name == "referral" && validation is null)
+                {
+                    ReferralSubmission? submission;
+                    try
+                    {
+                        submission = await JsonSerializer.DeserializeAsync<ReferralSubmission>(section.Body, JsonSerializerOptions.Web, ct);
+                    }
+                    catch (JsonException e)
+                    {
+                        return Invalid(JsonPath(e.Path), $"The referral is not valid JSON here: {e.Message.Split(". Path:", 2)[0]}.");
+                    }
+                    if (submission is null) return Invalid("referral", "The referral part is empty.");
+                    // Validate before reading any file: a bad field costs the border post no upload time.
+                    validation = await handler.ValidateAsync(scope, submission, ct);
+                    if (!validation.IsValid) return Results.ValidationProblem(validation.ErrorsByPath(), title: "The referral has errors.");
+                }
+                else if (name == "images" && disposition!.IsFileDisposition())
+                {
+                    var index = staged.Count;
+                    if (index >= limits.MaxFilesPerReferral)
+                        return Invalid("images", $"At most {limits.MaxFilesPerReferral} images can be sent with one referral.");
+                    staged.Add(await intake.StageAsync(section.Body, $"Image {index + 1}", ct));
+                }
+                else
+                {
+                    return Invalid(name ?? "(unnamed part)", "Unexpected part: send one 'referral' part and one 'images' file part per image.");
+                }
+            }
+
+            if (validation is null) return Invalid("referral", "The 'referral' part is required.");
+            var images = validation.Referral!.Images.Count;
+            if (staged.Count != images)
+                return Invalid("images", $"The referral describes {images} image(s) but {staged.Count} file(s) were sent; send one 'images' part per entry, in the same order.");
+
+            var submitted = await handler.SubmitAsync(scope, validation.Referral, staged, ct);
+            return Results.Created($"/api/v1/referrals/{submitted.Id}", new SubmittedResponse(submitted.Id, submitted.Reference, submitted.Status));
+        }
+        catch (ImageRejectedException e)
+        {
+            var status = e.Reason switch
+            {
+                ImageRejection.TooLarge => StatusCodes.Status413PayloadTooLarge,
+                ImageRejection.NotAnImage => StatusCodes.Status415UnsupportedMediaType,
+                _ => StatusCodes.Status422UnprocessableEntity,
+            };
+            return Results.Problem(statusCode: status, title: "An image was refused.", detail: e.Message,
+                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [$"images[{staged.Count}]"] = [e.Message] } });
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Results.Problem(statusCode: 413, title: "The request is too large.", detail: e.Message);
+        }
+        finally
+        {
+            foreach (var image in staged) await image.DisposeAsync();
+        }
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, IDocumentStore store, string? status, int? page, int? pageSize, CancellationToken ct)
+    {
+        var scope = UserScope.From(http.User);
+        ReferralStatus? filter = null;
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            if (!Code.TryParse<ReferralStatus>(status, out var parsed))
+                return Invalid("status", $"'{status}' is not a referral status; use {Code.ListOf<ReferralStatus>()}.");
+            filter = parsed;
+        }
+        var result = await ReferralQueries.ListForAgencyAsync(store, scope.AgencyCode!, filter, page ?? 1, pageSize ?? 20, ct);
+        return Results.Ok(new
+        {
+            items = result.Items.Select(r => new { id = r.Id, reference = r.Reference, status = r.Status, submittedAt = r.SubmittedAt }),
+            total = result.Total,
+        });
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, HttpContext http, IDocumentStore store, CancellationToken ct)
+    {
+        var record = await ReferralQueries.LoadForAsync(store, UserScope.From(http.User), id, ct);
+        if (record is null) return NotFound();
+        var s = record.Submission;
+        return Results.Ok(new
+        {
+            id = record.Id,
+            reference = record.Reference,
+            status = record.Status,
+            submittedAt = s.At,
+            agency = s.AgencyCode,
+            borderCrossingPoint = s.BorderCrossingPoint,
+            interceptedAt = s.InterceptedAt,
+            routeFrom = s.RouteFrom,
+            routeTo = s.RouteTo,
+            reason = s.Reason,
+            urgency = s.Urgency,
+            answerBy = s.AnswerBy,
+            bearer = new
+            {
+                surname = s.Bearer.Surname,
+                givenNames = s.Bearer.GivenNames,
+                nationalName = s.Bearer.NationalName,
+                nationality = s.Bearer.Nationality,
+                dateOfBirth = s.Bearer.DateOfBirth.IsUnknown ? null : s.Bearer.DateOfBirth.ToString(),
+                sex = s.Bearer.Sex,
+            },
+            documents = s.Documents.Select(d => new
+            {
+                documentType = d.DocumentType, issuingState = d.IssuingState, documentNumber = d.DocumentNumber, mrz = d.Mrz,
+            }),
+            evidence = record.Evidence.Select(e => new
+            {
+                id = e.Id, document = e.Document, lightSource = e.LightSource, area = e.Area, sha256 = e.Sha256,
+                sizeBytes = e.SizeBytes, width = e.Width, height = e.Height, contentType = e.ContentType,
+                dpi = e.Dpi, wavelengthNm = e.WavelengthNm, captureDevice = e.CaptureDevice, capturedAt = e.CapturedAt, note = e.Note,
+            }),
+        });
+    }
+
+    private static async Task<IResult> GetEvidenceAsync(Guid id, Guid evidenceId, HttpContext http, IDocumentStore store, BlobContainers blobs, CancellationToken ct)
+    {
+        var record = await ReferralQueries.LoadForAsync(store, UserScope.From(http.User), id, ct);
+        var evidence = record?.FindEvidence(evidenceId);
+        if (evidence is null) return NotFound();
+        var download = await blobs.Evidence.GetBlobClient(evidence.BlobName).DownloadStreamingAsync(cancellationToken: ct);
+        return Results.Stream(download.Value.Content, evidence.ContentType, enableRangeProcessing: false);
+    }
+
+    private static async Task<IResult> GetHistoryAsync(Guid id, HttpContext http, IDocumentStore store, CancellationToken ct)
+    {
+        var record = await ReferralQueries.LoadForAsync(store, UserScope.From(http.User), id, ct);
+        return record is null ? NotFound()
+            : Results.Ok(record.History.Select(h => new { type = h.Type, at = h.At, actor = h.Actor }));
+    }
+
+    // Another agency's referral is indistinguishable from one that does not exist.
+    private static IResult NotFound() => Results.Problem(statusCode: 404, title: "No such referral.");
+
+    private static IResult Invalid(string field, string message) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The referral has errors.");
+
+    private static string JsonPath(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "referral" : path.TrimStart('$', '.');
+}

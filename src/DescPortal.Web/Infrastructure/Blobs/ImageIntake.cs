@@ -1,0 +1,150 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using Azure;
+using Azure.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using DescPortal.Core;
+using NetVips;
+
+namespace DescPortal.Web.Infrastructure.Blobs;
+
+/// <summary>Why an uploaded image was refused; the API maps each to its status code.</summary>
+public enum ImageRejection
+{
+    /// <summary>Over the size limit (413).</summary>
+    TooLarge,
+    /// <summary>Not JPEG, PNG or TIFF by its first bytes (415).</summary>
+    NotAnImage,
+    /// <summary>Truncated or corrupt: it does not decode completely (422).</summary>
+    Corrupt,
+    /// <summary>Over the pixel limit (422).</summary>
+    TooManyPixels,
+}
+
+public sealed class ImageRejectedException(ImageRejection reason, string message) : Exception(message)
+{
+    public ImageRejection Reason { get; } = reason;
+}
+
+/// <summary>An image copied to a private temporary file, measured and proven to decode; not stored yet.</summary>
+public sealed class StagedImage : IAsyncDisposable
+{
+    internal StagedImage(string path, string sha256, long sizeBytes, int width, int height, ImageKind kind)
+    {
+        TempPath = path; Sha256 = sha256; SizeBytes = sizeBytes; Width = width; Height = height; Kind = kind;
+    }
+
+    public string TempPath { get; }
+    /// <summary>Lowercase hex SHA-256 of the original bytes.</summary>
+    public string Sha256 { get; }
+    public long SizeBytes { get; }
+    public int Width { get; }
+    public int Height { get; }
+    public ImageKind Kind { get; }
+    public string ContentType => ImageContent.ContentType(Kind);
+
+    public ValueTask DisposeAsync()
+    {
+        try { File.Delete(TempPath); } catch (IOException) { /* the temp folder is cleaned by the OS */ }
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>
+/// The one way images enter the portal (evidence now, specimen images later): stream to a temporary file while
+/// hashing and counting, recognise the type by content, decode completely to prove the file whole, then store the
+/// original bytes unchanged under a server-chosen name that is never overwritten.
+/// </summary>
+public sealed class ImageIntake(UploadLimits limits)
+{
+    private static readonly string StagingDirectory = Path.Combine(Path.GetTempPath(), "descportal-intake");
+
+    public UploadLimits Limits => limits;
+
+    public async Task<StagedImage> StageAsync(Stream source, string label, CancellationToken ct)
+    {
+        Directory.CreateDirectory(StagingDirectory);
+        var path = Path.Combine(StagingDirectory, Guid.NewGuid().ToString("N"));
+        var staged = false;
+        try
+        {
+            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            long size = 0;
+            var head = new byte[ImageContent.SignatureLength];
+            var headLength = 0;
+            var buffer = ArrayPool<byte>.Shared.Rent(128 * 1024);
+            try
+            {
+                await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
+                int read;
+                while ((read = await source.ReadAsync(buffer, ct)) > 0)
+                {
+                    size += read;
+                    if (size > limits.MaxFileBytes)
+                        throw new ImageRejectedException(ImageRejection.TooLarge,
+                            $"{label} is larger than the limit of {limits.MaxFileBytes / (1024 * 1024)} MB.");
+                    if (headLength < head.Length)
+                    {
+                        var take = Math.Min(head.Length - headLength, read);
+                        Array.Copy(buffer, 0, head, headLength, take);
+                        headLength += take;
+                    }
+                    sha.AppendData(buffer, 0, read);
+                    await file.WriteAsync(buffer.AsMemory(0, read), ct);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+
+            if (size == 0)
+                throw new ImageRejectedException(ImageRejection.NotAnImage, $"{label} is empty.");
+            var kind = ImageContent.Detect(head.AsSpan(0, headLength))
+                ?? throw new ImageRejectedException(ImageRejection.NotAnImage, $"{label} is not a JPEG, PNG or TIFF image.");
+
+            var (width, height) = Decode(path, label);
+            var result = new StagedImage(path, Convert.ToHexStringLower(sha.GetHashAndReset()), size, width, height, kind);
+            staged = true;
+            return result;
+        }
+        finally
+        {
+            if (!staged) File.Delete(path);
+        }
+    }
+
+    /// <summary>Stores the staged original; If-None-Match:* makes an existing blob of that name a failure, never an overwrite.</summary>
+    public static async Task StoreAsync(StagedImage image, BlobContainerClient container, string blobName, CancellationToken ct)
+    {
+        await using var file = new FileStream(image.TempPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        await container.GetBlobClient(blobName).UploadAsync(file, new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = image.ContentType },
+            Metadata = new Dictionary<string, string> { ["sha256"] = image.Sha256 },
+            Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            TransferOptions = new StorageTransferOptions { MaximumConcurrency = 4, MaximumTransferSize = 8 * 1024 * 1024, InitialTransferSize = 8 * 1024 * 1024 },
+        }, ct);
+    }
+
+    private (int Width, int Height) Decode(string path, string label)
+    {
+        try
+        {
+            // The header is read lazily: refuse a decompression bomb before decoding a single pixel.
+            using var header = Image.NewFromFile(path, access: Enums.Access.Sequential, failOn: Enums.FailOn.Truncated);
+            if ((long)header.Width * header.Height > limits.MaxPixels)
+                throw new ImageRejectedException(ImageRejection.TooManyPixels,
+                    $"{label} has {header.Width} x {header.Height} pixels, over the limit of {limits.MaxPixels / 1_000_000} megapixels.");
+            // A full read: a truncated file throws here instead of being filled with grey.
+            _ = header.Avg();
+            return (header.Width, header.Height);
+        }
+        catch (VipsException)
+        {
+            // libvips' message names the temporary path: say what is wrong without it.
+            throw new ImageRejectedException(ImageRejection.Corrupt, $"{label} is damaged or incomplete: it does not decode as a complete image.");
+        }
+    }
+}
