@@ -13,7 +13,8 @@ public static class FeatureSetup
     {
         services.AddSingleton(config.GetSection("Uploads").Get<UploadLimits>() ?? UploadLimits.Default);
         services.AddSingleton<ImageIntake>();
-        services.AddScoped<SubmitReferral>();
+        // Handlers are singletons: they open a Marten session per operation and hold no per-user state.
+        services.AddSingleton<SubmitReferral>();
         return services;
     }
 

@@ -4,7 +4,7 @@ namespace DescPortal.Web.Infrastructure.Blobs;
 
 /// <summary>
 /// The portal's blob containers. Originals go to <see cref="Evidence"/> and are never overwritten;
-/// derivatives (thumbnails, tiles) go to <see cref="Derivatives"/>. Blob names are always chosen by the server.
+/// derivatives (thumbnails, tiles) go to <see cref="Derivatives"/>; unsent drafts' images to <see cref="Drafts"/>. Blob names are always chosen by the server.
 /// </summary>
 public sealed class BlobContainers(BlobServiceClient service, IConfiguration config)
 {
@@ -14,9 +14,13 @@ public sealed class BlobContainers(BlobServiceClient service, IConfiguration con
     public BlobContainerClient Evidence => service.GetBlobContainerClient(_prefix + "evidence");
     public BlobContainerClient Derivatives => service.GetBlobContainerClient(_prefix + "derivatives");
 
+    /// <summary>Images attached to an officer's unsent draft; moved into evidence only when the referral is submitted.</summary>
+    public BlobContainerClient Drafts => service.GetBlobContainerClient(_prefix + "drafts");
+
     public async Task EnsureCreatedAsync(CancellationToken ct)
     {
         await Evidence.CreateIfNotExistsAsync(cancellationToken: ct);
         await Derivatives.CreateIfNotExistsAsync(cancellationToken: ct);
+        await Drafts.CreateIfNotExistsAsync(cancellationToken: ct);
     }
 }
