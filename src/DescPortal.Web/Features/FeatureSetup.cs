@@ -1,4 +1,5 @@
 using DescPortal.Core;
+using DescPortal.Web.Features.Examination;
 using DescPortal.Web.Features.Referrals;
 using DescPortal.Web.Infrastructure.Blobs;
 using JasperFx.Events.Projections;
@@ -15,6 +16,11 @@ public static class FeatureSetup
         services.AddSingleton<ImageIntake>();
         // Handlers are singletons: they open a Marten session per operation and hold no per-user state.
         services.AddSingleton<SubmitReferral>();
+        services.AddSingleton<CaseNotifications>();
+        services.AddSingleton<CaseEvents>();
+        services.AddSingleton<CaseQueue>();
+        services.AddSingleton<TakeCase>();
+        services.AddTransient<EvidenceThumbnailJob>();
         return services;
     }
 
@@ -31,5 +37,6 @@ public static class FeatureSetup
     public static void MapFeatures(this WebApplication app)
     {
         app.MapReferralApi();
+        app.MapEvidenceEndpoints();
     }
 }

@@ -3,6 +3,7 @@ using DescPortal.Core.Referrals;
 using DescPortal.Web.Features.Agencies;
 using DescPortal.Web.Infrastructure.Blobs;
 using DescPortal.Web.Infrastructure.Identity;
+using Hangfire;
 using Marten;
 
 namespace DescPortal.Web.Features.Referrals;
@@ -15,7 +16,8 @@ public sealed record SubmittedReferral(Guid Id, string Reference, ReferralStatus
 /// server-chosen names, then start the case's stream. Anything that fails after a blob was stored deletes it again,
 /// so a refused submission leaves no case and no blob.
 /// </summary>
-public sealed class SubmitReferral(IDocumentStore store, BlobContainers blobs, TimeProvider clock, UploadLimits limits, ILogger<SubmitReferral> log)
+public sealed class SubmitReferral(IDocumentStore store, BlobContainers blobs, TimeProvider clock, UploadLimits limits,
+    IBackgroundJobClient jobs, CaseNotifications notifications, ILogger<SubmitReferral> log)
 {
     public async Task<ValidationResult> ValidateAsync(UserScope scope, ReferralSubmission submission, CancellationToken ct)
     {
@@ -52,6 +54,8 @@ public sealed class SubmitReferral(IDocumentStore store, BlobContainers blobs, T
             var events = ReferralDecider.Submit(id, reference, scope.AgencyCode!, referral, stored, scope.Actor, now);
             session.Events.StartStream<Referral>(id, events);
             await session.SaveChangesAsync(ct);
+            jobs.Enqueue<EvidenceThumbnailJob>(j => j.RunAsync(id, CancellationToken.None));
+            notifications.Publish(id);
             log.LogInformation("Referral {Reference} submitted by {Agency} with {Count} images", reference, scope.AgencyCode, stored.Count);
             return new SubmittedReferral(id, reference, ReferralStatus.Submitted);
         }

@@ -1,0 +1,20 @@
+using DescPortal.Core.Referrals;
+using DescPortal.Web.Features.Referrals;
+using DescPortal.Web.Infrastructure.Identity;
+using Marten;
+
+namespace DescPortal.Web.Features.Examination;
+
+/// <summary>An examiner takes a case from the queue (CaseAssigned); it then appears under "my cases".</summary>
+public sealed class TakeCase(IDocumentStore store, CaseEvents events, TimeProvider clock)
+{
+    public async Task HandleAsync(UserScope scope, Guid caseId, CancellationToken ct)
+    {
+        if (!scope.IsIn(Roles.Examiner))
+            throw new UnauthorizedAccessException("Only an examiner can take a case.");
+        var record = await ReferralQueries.LoadForAsync(store, scope, caseId, ct)
+            ?? throw new KeyNotFoundException("No such case.");
+        var decided = ReferralDecider.Assign(record.Case, scope.UserId, scope.DisplayName, scope.Actor, clock.GetUtcNow());
+        await events.AppendAsync(caseId, record.Version, decided, ct);
+    }
+}

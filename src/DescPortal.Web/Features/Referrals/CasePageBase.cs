@@ -1,0 +1,56 @@
+using DescPortal.Web.Features.Agencies;
+using DescPortal.Web.Infrastructure.Identity;
+using Marten;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace DescPortal.Web.Features.Referrals;
+
+/// <summary>
+/// What the officer's referral page and the examiner's case page share: load the case within the user's scope,
+/// the crossing point's time zone, and a refresh when the case changes (a thumbnail made, a case taken).
+/// </summary>
+public abstract class CasePageBase : ComponentBase, IDisposable
+{
+    [Parameter] public Guid Id { get; set; }
+    [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
+    [Inject] private IDocumentStore Store { get; set; } = default!;
+    [Inject] private CaseNotifications Notifications { get; set; } = default!;
+
+    protected ReferralRecord? Record { get; private set; }
+    protected string? TimeZone { get; private set; }
+    protected bool NotFound { get; private set; }
+    protected UserScope Scope { get; private set; } = default!;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        Scope = UserScope.From((await AuthState).User);
+        Notifications.Changed -= OnChanged;
+        Notifications.Changed += OnChanged;
+        await LoadAsync();
+    }
+
+    protected async Task LoadAsync()
+    {
+        Record = await ReferralQueries.LoadForAsync(Store, Scope, Id, CancellationToken.None);
+        NotFound = Record is null;
+        if (Record is not null && TimeZone is null)
+        {
+            await using var session = Store.QuerySession();
+            var agency = await session.LoadAsync<Agency>(Record.AgencyCode);
+            TimeZone = agency?.FindCrossingPoint(Record.Submission.BorderCrossingPoint)?.TimeZone;
+        }
+    }
+
+    private void OnChanged(Guid caseId)
+    {
+        if (caseId == Id)
+            _ = InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); });
+    }
+
+    public void Dispose()
+    {
+        Notifications.Changed -= OnChanged;
+        GC.SuppressFinalize(this);
+    }
+}

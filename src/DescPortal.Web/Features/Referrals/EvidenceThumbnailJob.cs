@@ -1,0 +1,60 @@
+using Azure.Storage.Blobs.Models;
+using DescPortal.Core.Referrals;
+using DescPortal.Web.Infrastructure.Blobs;
+using Hangfire;
+using Marten;
+using NetVips;
+
+namespace DescPortal.Web.Features.Referrals;
+
+/// <summary>
+/// Makes the thumbnails of a case's evidence (Hangfire job, one per case so that its appends never race each other).
+/// Jobs run at least once: blob names derive from the evidence id, and an image that already has a thumbnail is skipped.
+/// </summary>
+public sealed class EvidenceThumbnailJob(IDocumentStore store, BlobContainers blobs, CaseEvents events, TimeProvider clock)
+{
+    public const int Size = 512;
+    public const string Actor = "system (thumbnail job)";
+
+    [AutomaticRetry(Attempts = 5)]
+    public async Task RunAsync(Guid referralId, CancellationToken ct)
+    {
+        while (true)
+        {
+            ReferralRecord? record;
+            await using (var session = store.QuerySession())
+                record = await ReferralRecord.LoadAsync(session, referralId, ct);
+            var evidence = record?.Evidence.FirstOrDefault(e => e.ThumbnailBlobName is null);
+            if (record is null || evidence is null) return;
+
+            var (blobName, width, height) = await MakeAsync(referralId, evidence, ct);
+            var decided = ReferralDecider.RecordThumbnail(record.Case, evidence.Id, blobName, width, height, Actor, clock.GetUtcNow());
+            // A concurrent change to the case fails this append; Hangfire retries the job on the new version.
+            await events.AppendAsync(referralId, record.Version, decided, ct);
+        }
+    }
+
+    private async Task<(string BlobName, int Width, int Height)> MakeAsync(Guid referralId, EvidenceItem evidence, CancellationToken ct)
+    {
+        var original = Path.Combine(Path.GetTempPath(), "descportal-thumbs", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.GetDirectoryName(original)!);
+        try
+        {
+            await blobs.Evidence.GetBlobClient(evidence.BlobName).DownloadToAsync(original, ct);
+            using var thumb = Image.Thumbnail(original, Size, height: Size);
+            var bytes = thumb.JpegsaveBuffer(q: 82, keep: Enums.ForeignKeep.None);
+            var blobName = $"referrals/{referralId:N}/{evidence.Id:N}.thumb.jpg";
+            // A derivative may be rewritten by a retried job; it records the original it was made from.
+            await blobs.Derivatives.GetBlobClient(blobName).UploadAsync(new BinaryData(bytes), new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = "image/jpeg" },
+                Metadata = new Dictionary<string, string> { ["derivedFrom"] = evidence.Sha256 },
+            }, ct);
+            return (blobName, thumb.Width, thumb.Height);
+        }
+        finally
+        {
+            File.Delete(original);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Net;
+using Bunit;
+using DescPortal.Testing;
+using DescPortal.Web.Features.Examination;
+using Xunit;
+
+namespace DescPortal.Web.Tests.Features.Examination;
+
+public sealed class CaseGridTests(ComponentHost host) : ComponentTest(host)
+{
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_queue_lists_urgent_cases_first_by_deadline_then_routine_ones()
+    {
+        var routine = await SubmitAsync(ReferralRequests.NorthKey, urgency: "Routine", answerInHours: null);
+        var later = await SubmitAsync(ReferralRequests.NorthKey, urgency: "Urgent", answerInHours: 6);
+        var sooner = await SubmitAsync(ReferralRequests.SouthKey, urgency: "Urgent", answerInHours: 1);
+        SignInAs("examiner@desc.local");
+
+        var cut = RenderWithProviders<CaseGrid>(p => p.Add(g => g.Filter, new QueueFilter()));
+
+        cut.WaitForAssertion(() =>
+        {
+            var refs = cut.FindAll("[data-testid=case-link]").Select(a => a.TextContent.Trim()).ToList();
+            Assert.Contains(sooner, refs);
+            Assert.True(refs.IndexOf(sooner) < refs.IndexOf(later), string.Join(",", refs));
+            Assert.True(refs.IndexOf(later) < refs.IndexOf(routine), string.Join(",", refs));
+        }, TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task An_officer_sees_only_their_agencys_cases_whatever_the_filter()
+    {
+        var north = await SubmitAsync(ReferralRequests.NorthKey, "Routine", null);
+        var south = await SubmitAsync(ReferralRequests.SouthKey, "Routine", null);
+        SignInAs("officer.south@desc.local");
+
+        var cut = RenderWithProviders<CaseGrid>(p => p.Add(g => g.Filter, new QueueFilter(OpenOnly: false)));
+
+        cut.WaitForAssertion(() =>
+        {
+            var refs = cut.FindAll("[data-testid=case-link]").Select(a => a.TextContent.Trim()).ToList();
+            Assert.Contains(south, refs);
+            Assert.DoesNotContain(north, refs);
+        }, TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Filtering_by_issuing_state_keeps_only_matching_cases()
+    {
+        var uto = await SubmitAsync(ReferralRequests.NorthKey, "Routine", null, issuingState: "UTO");
+        var xxb = await SubmitAsync(ReferralRequests.NorthKey, "Routine", null, issuingState: "XXB");
+        SignInAs("reviewer@desc.local");
+
+        var cut = RenderWithProviders<CaseGrid>(p => p.Add(g => g.Filter, new QueueFilter(IssuingState: "xxb")));
+
+        cut.WaitForAssertion(() =>
+        {
+            var refs = cut.FindAll("[data-testid=case-link]").Select(a => a.TextContent.Trim()).ToList();
+            Assert.Contains(xxb, refs);
+            Assert.DoesNotContain(uto, refs);
+        }, TimeSpan.FromSeconds(10));
+    }
+
+    private async Task<string> SubmitAsync(string key, string urgency, int? answerInHours, string issuingState = "UTO")
+    {
+        var referral = ReferralRequests.Example();
+        referral["urgency"] = urgency;
+        referral["borderCrossingPoint"] = key == ReferralRequests.SouthKey ? "SOUTH-PORT" : "NORTH-GATE";
+        referral["answerBy"] = answerInHours is { } h ? DateTimeOffset.UtcNow.AddHours(h).ToString("O") : null;
+        referral["documents"]![0]!["issuingState"] = issuingState;
+        using var client = Host.CreateClient().WithKey(key);
+        var response = await client.PostAsync("/api/v1/referrals", ReferralRequests.Multipart(referral, TestImages.Jpeg(seed: Random.Shared.Next())), Ct);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.JsonAsync()).GetProperty("reference").GetString()!;
+    }
+}
