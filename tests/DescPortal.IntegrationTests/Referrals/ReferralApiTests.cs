@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
+using DescPortal.IntegrationTests;
 using DescPortal.Testing;
 using DescPortal.Web.Features.Referrals;
 using DescPortal.Web.Infrastructure.Blobs;
@@ -10,6 +11,7 @@ using Xunit;
 
 namespace DescPortal.IntegrationTests.Referrals;
 
+[Collection(nameof(CaseWrites))]
 public sealed class ReferralApiTests(IntegrationHost host)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

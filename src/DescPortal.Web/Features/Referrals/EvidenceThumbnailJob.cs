@@ -2,6 +2,8 @@ using Azure.Storage.Blobs.Models;
 using DescPortal.Core.Referrals;
 using DescPortal.Web.Infrastructure.Blobs;
 using Hangfire;
+using JasperFx;
+using JasperFx.Events;
 using Marten;
 using NetVips;
 
@@ -19,6 +21,7 @@ public sealed class EvidenceThumbnailJob(IDocumentStore store, BlobContainers bl
     [AutomaticRetry(Attempts = 5)]
     public async Task RunAsync(Guid referralId, CancellationToken ct)
     {
+        var conflicts = 0;
         while (true)
         {
             ReferralRecord? record;
@@ -29,8 +32,14 @@ public sealed class EvidenceThumbnailJob(IDocumentStore store, BlobContainers bl
 
             var (blobName, width, height) = await MakeAsync(referralId, evidence, ct);
             var decided = ReferralDecider.RecordThumbnail(record.Case, evidence.Id, blobName, width, height, Actor, clock.GetUtcNow());
-            // A concurrent change to the case fails this append; Hangfire retries the job on the new version.
-            await events.AppendAsync(referralId, record.Version, decided, ct);
+            try
+            {
+                await events.AppendAsync(referralId, record.Version, decided, ct);
+            }
+            catch (Exception e) when (e is ConcurrencyException or EventStreamUnexpectedMaxEventIdException && ++conflicts < 5)
+            {
+                // Someone changed the case meanwhile (an examiner took it): read it again; the blob is already there.
+            }
         }
     }
 

@@ -1,0 +1,30 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using DescPortal.Web.Features.Demo;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace DescPortal.Testing;
+
+/// <summary>Signs an HTTP client in through the real static sign-in form (antiforgery token and all).</summary>
+public static partial class PortalSignIn
+{
+    public static async Task<HttpClient> SignedInClientAsync(this PortalHost host, string email, string? password = null)
+    {
+        var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var page = await client.GetStringAsync("/account/signin");
+        var token = AntiforgeryField().Match(page).Groups[1].Value;
+        var response = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "signin",
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["Input.Email"] = email,
+            ["Input.Password"] = password ?? DemoData.Password,
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Sign-in of {email} failed: {(int)response.StatusCode}");
+        return client;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
