@@ -18,6 +18,10 @@ var postgres = builder.Configuration.GetConnectionString("Postgres")
 var blobs = builder.Configuration.GetConnectionString("Blobs")
     ?? throw new InvalidOperationException("ConnectionStrings:Blobs is not set (infra/desc sets it).");
 
+// Structured logs: JSON lines in production, readable text while developing.
+if (!builder.Environment.IsDevelopment())
+    builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = true);
+
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddLocalization();
 builder.Services.AddDescMarten(postgres, FeatureSetup.ConfigureMarten);
@@ -42,6 +46,14 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
     app.UseHsts();
 }
+app.Use((ctx, next) =>
+{
+    // Evidence is served as images: never let a browser sniff it into something else, or frame the portal.
+    ctx.Response.Headers.XContentTypeOptions = "nosniff";
+    ctx.Response.Headers.XFrameOptions = "DENY";
+    ctx.Response.Headers["Referrer-Policy"] = "same-origin";
+    return next(ctx);
+});
 app.UseStatusCodePages(async ctx =>
 {
     // API callers get problem details, never an HTML page.
