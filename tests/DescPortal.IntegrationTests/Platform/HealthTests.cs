@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using DescPortal.Testing;
 using Xunit;
 
 namespace DescPortal.IntegrationTests.Platform;
@@ -38,6 +39,25 @@ public sealed class HealthTests(IntegrationHost host)
 
         var jobs = await client.GetAsync("/jobs", TestContext.Current.CancellationToken);
         Assert.True(jobs.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden, $"got {jobs.StatusCode}");
+    }
+
+    [Theory]
+    [InlineData("admin@desc.local", true)]
+    [InlineData("examiner@desc.local", false)]
+    [InlineData("officer.north@desc.local", false)]
+    public async Task The_jobs_dashboard_opens_for_admins_only(string email, bool allowed)
+    {
+        using var client = await host.SignedInClientAsync(email);
+        var response = await client.GetAsync("/jobs", TestContext.Current.CancellationToken);
+        if (allowed)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("Hangfire", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.True(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden, $"got {response.StatusCode}");
+        }
     }
 
     [Fact]

@@ -11,18 +11,21 @@ public static class HangfireSetup
 
     public static IServiceCollection AddDescJobs(this IServiceCollection services, string connectionString)
     {
+        var options = new PostgreSqlStorageOptions
+        {
+            SchemaName = Schema,
+            PrepareSchemaIfNecessary = true,
+            // Without it a job that runs longer than the invisibility timeout is started a second time.
+            UseSlidingInvisibilityTimeout = true,
+            QueuePollInterval = TimeSpan.FromSeconds(1),
+        };
+        // The storage is this host's own service, not Hangfire's global JobStorage.Current: two hosts in one process
+        // (the test suite) must not send each other's jobs to the wrong database.
+        services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, options), options));
         services.AddHangfire(cfg => cfg
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
-            {
-                SchemaName = Schema,
-                PrepareSchemaIfNecessary = true,
-                // Without it a job that runs longer than the invisibility timeout is started a second time.
-                UseSlidingInvisibilityTimeout = true,
-                QueuePollInterval = TimeSpan.FromSeconds(1),
-            }));
+            .UseRecommendedSerializerSettings());
         services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
         return services;
     }
