@@ -63,6 +63,19 @@ public sealed class CaseGridTests(ComponentHost host) : ComponentTest(host)
         }, TimeSpan.FromSeconds(10));
     }
 
+    [Fact]
+    public async Task A_referral_submitted_while_the_queue_is_open_appears_without_a_reload()
+    {
+        SignInAs("examiner@desc.local");
+        var cut = RenderWithProviders<CaseGrid>(p => p.Add(g => g.Filter, new QueueFilter()));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=case-grid]")), TimeSpan.FromSeconds(10));
+
+        var reference = await SubmitAsync(ReferralRequests.NorthKey, "Urgent", 1);
+
+        cut.WaitForAssertion(() =>
+            Assert.Contains(reference, cut.FindAll("[data-testid=case-link]").Select(a => a.TextContent.Trim())), TimeSpan.FromSeconds(10));
+    }
+
     private async Task<string> SubmitAsync(string key, string urgency, int? answerInHours, string issuingState = "UTO")
     {
         var referral = ReferralRequests.Example();
