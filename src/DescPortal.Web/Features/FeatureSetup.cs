@@ -20,6 +20,10 @@ public static class FeatureSetup
         services.AddSingleton<CaseEvents>();
         services.AddSingleton<CaseQueue>();
         services.AddSingleton<TakeCase>();
+        services.AddSingleton<Admin.CreateUser>();
+        services.AddSingleton<Admin.UserDirectory>();
+        services.AddSingleton<Admin.AgencyDirectory>();
+        services.AddSingleton<Admin.AgencyApiKeys>();
         services.AddTransient<EvidenceThumbnailJob>();
         return services;
     }

@@ -12,9 +12,9 @@ public sealed class TakeCase(IDocumentStore store, CaseEvents events, TimeProvid
     {
         if (!scope.IsIn(Roles.Examiner))
             throw new UnauthorizedAccessException("Only an examiner can take a case.");
-        var record = await ReferralQueries.LoadForAsync(store, scope, caseId, ct)
-            ?? throw new KeyNotFoundException("No such case.");
-        var decided = ReferralDecider.Assign(record.Case, scope.UserId, scope.DisplayName, scope.Actor, clock.GetUtcNow());
-        await events.AppendAsync(caseId, record.Version, decided, ct);
+        _ = await ReferralQueries.LoadForAsync(store, scope, caseId, ct) ?? throw new KeyNotFoundException("No such case.");
+        // The decider refuses a case someone else took meanwhile, so deciding again after a conflict is safe.
+        await events.DecideAsync(caseId, record =>
+            ReferralDecider.Assign(record.Case, scope.UserId, scope.DisplayName, scope.Actor, clock.GetUtcNow()), ct);
     }
 }

@@ -2,8 +2,6 @@ using Azure.Storage.Blobs.Models;
 using DescPortal.Core.Referrals;
 using DescPortal.Web.Infrastructure.Blobs;
 using Hangfire;
-using JasperFx;
-using JasperFx.Events;
 using Marten;
 using NetVips;
 
@@ -21,7 +19,6 @@ public sealed class EvidenceThumbnailJob(IDocumentStore store, BlobContainers bl
     [AutomaticRetry(Attempts = 5)]
     public async Task RunAsync(Guid referralId, CancellationToken ct)
     {
-        var conflicts = 0;
         while (true)
         {
             ReferralRecord? record;
@@ -31,15 +28,9 @@ public sealed class EvidenceThumbnailJob(IDocumentStore store, BlobContainers bl
             if (record is null || evidence is null) return;
 
             var (blobName, width, height) = await MakeAsync(referralId, evidence, ct);
-            var decided = ReferralDecider.RecordThumbnail(record.Case, evidence.Id, blobName, width, height, Actor, clock.GetUtcNow());
-            try
-            {
-                await events.AppendAsync(referralId, record.Version, decided, ct);
-            }
-            catch (Exception e) when (e is ConcurrencyException or EventStreamUnexpectedMaxEventIdException && ++conflicts < 5)
-            {
-                // Someone changed the case meanwhile (an examiner took it): read it again; the blob is already there.
-            }
+            // The decider records nothing if a thumbnail got recorded meanwhile (a duplicated job).
+            await events.DecideAsync(referralId, current =>
+                ReferralDecider.RecordThumbnail(current.Case, evidence.Id, blobName, width, height, Actor, clock.GetUtcNow()), ct);
         }
     }
 

@@ -22,10 +22,11 @@ public static class HangfireSetup
         // The storage is this host's own service, not Hangfire's global JobStorage.Current: two hosts in one process
         // (the test suite) must not send each other's jobs to the wrong database.
         services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, options), options));
-        services.AddHangfire(cfg => cfg
+        services.AddHangfire((sp, cfg) => cfg
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>())));
         services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
         return services;
     }
@@ -38,6 +39,30 @@ public static class HangfireSetup
             DisplayStorageConnectionString = false,
             AppPath = "/",
         });
+
+    /// <summary>
+    /// Hangfire keeps its log provider in a static. When a host that set it is disposed while another lives on (the
+    /// test suite runs several hosts in one process), logging must not take the surviving host's job workers down.
+    /// </summary>
+    private sealed class HostLogProvider(ILoggerFactory factory) : Hangfire.Logging.ILogProvider
+    {
+        private readonly Hangfire.AspNetCore.AspNetCoreLogProvider _inner = new(factory);
+
+        public Hangfire.Logging.ILog GetLogger(string name)
+        {
+            try { return new Guarded(_inner.GetLogger(name)); }
+            catch (ObjectDisposedException) { return new Guarded(null); }
+        }
+
+        private sealed class Guarded(Hangfire.Logging.ILog? inner) : Hangfire.Logging.ILog
+        {
+            public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null)
+            {
+                try { return inner?.Log(logLevel, messageFunc, exception) ?? false; }
+                catch (ObjectDisposedException) { return false; }
+            }
+        }
+    }
 
     private sealed class AdminOnly : IDashboardAuthorizationFilter
     {
