@@ -21,9 +21,17 @@ public static partial class PortalSignIn
             ["Input.Password"] = password ?? DemoData.Password,
         }));
         if (response.StatusCode != HttpStatusCode.Redirect)
-            throw new InvalidOperationException($"Sign-in of {email} failed: {(int)response.StatusCode}");
+        {
+            // The page says why (wrong password, locked, disabled): keep its message for the test to read.
+            var html = await response.Content.ReadAsStringAsync();
+            var reason = SignInError().Match(html).Groups[1].Value;
+            throw new InvalidOperationException($"Sign-in of {email} failed ({(int)response.StatusCode}): {WebUtility.HtmlDecode(reason)}");
+        }
         return client;
     }
+
+    [GeneratedRegex("data-testid=\"signin-error\">([^<]*)<")]
+    private static partial Regex SignInError();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
