@@ -16,6 +16,7 @@ public static class FeatureSetup
         services.AddSingleton<ImageIntake>();
         // Handlers are singletons: they open a Marten session per operation and hold no per-user state.
         services.AddSingleton<SubmitReferral>();
+        services.AddSingleton<Referrals.Drafts.ReferralDrafts>();
         services.AddSingleton<CaseNotifications>();
         services.AddSingleton<CaseEvents>();
         services.AddSingleton<CaseQueue>();
@@ -31,6 +32,7 @@ public static class FeatureSetup
     public static void ConfigureMarten(StoreOptions opts)
     {
         ReferenceNumbers.AddSchema(opts);
+        opts.Schema.For<Referrals.Drafts.ReferralDraft>();
         opts.Projections.Add<ReferralSummaryProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<ReferralSummary>()
             .Index(r => r.AgencyCode)
@@ -41,6 +43,7 @@ public static class FeatureSetup
     public static void MapFeatures(this WebApplication app)
     {
         app.MapReferralApi();
+        Referrals.Drafts.ReferralDraftEndpoints.MapReferralDraftEndpoints(app);
         app.MapEvidenceEndpoints();
     }
 }

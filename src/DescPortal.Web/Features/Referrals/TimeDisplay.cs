@@ -8,6 +8,10 @@ public static class TimeDisplay
     public static string Utc(DateTimeOffset t) =>
         t.UtcDateTime.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture) + " UTC";
 
+    /// <summary>Compact form for tables: "28 Nov 02:41 UTC".</summary>
+    public static string ShortUtc(DateTimeOffset t) =>
+        t.UtcDateTime.ToString("d MMM HH:mm", CultureInfo.InvariantCulture) + " UTC";
+
     public static string InZone(DateTimeOffset t, string? timeZone)
     {
         if (string.IsNullOrEmpty(timeZone) || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var zone)) return Utc(t);

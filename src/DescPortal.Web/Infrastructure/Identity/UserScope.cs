@@ -8,10 +8,13 @@ namespace DescPortal.Web.Infrastructure.Identity;
 /// </summary>
 public sealed record UserScope(string UserId, string DisplayName, IReadOnlySet<string> Roles, string? AgencyCode, string? CountryCode, bool ViaApiKey)
 {
+    /// <summary>The account's sign-in name (the email), for people reading a history.</summary>
+    public string? UserName { get; init; }
+
     public bool IsIn(string role) => Roles.Contains(role);
 
     /// <summary>The actor recorded on events: the user, or the agency for a submission by key.</summary>
-    public string Actor => ViaApiKey ? $"{AgencyCode} (API key)" : $"{DisplayName} <{UserId}>";
+    public string Actor => ViaApiKey ? $"{AgencyCode} (API key)" : $"{DisplayName} <{UserName ?? UserId}>";
 
     public static UserScope From(ClaimsPrincipal principal)
     {
@@ -20,7 +23,7 @@ public sealed record UserScope(string UserId, string DisplayName, IReadOnlySet<s
         var id = principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         var name = principal.FindFirstValue(DescClaims.DisplayName) ?? principal.Identity?.Name ?? id;
         return new UserScope(id, name, roles, principal.FindFirstValue(DescClaims.Agency),
-            principal.FindFirstValue(DescClaims.Country), viaKey);
+            principal.FindFirstValue(DescClaims.Country), viaKey) { UserName = principal.Identity?.Name };
     }
 }
 

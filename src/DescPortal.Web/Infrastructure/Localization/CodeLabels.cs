@@ -1,0 +1,94 @@
+using DescPortal.Core;
+
+namespace DescPortal.Web.Infrastructure.Localization;
+
+/// <summary>
+/// English labels of the vocabulary codes, used as localizer keys everywhere a code is shown
+/// (<c>L[CodeLabels.Of(evidence.LightSource)]</c>). Stored values and the API keep the codes.
+/// </summary>
+public static class CodeLabels
+{
+    public static readonly IReadOnlyList<(string Code, string Label)> DocumentTypes =
+    [
+        (nameof(DocumentType.Passport), "Passport"),
+        (nameof(DocumentType.IdentityCard), "Identity card"),
+        (nameof(DocumentType.Visa), "Visa"),
+        (nameof(DocumentType.ResidencePermit), "Residence permit"),
+        (nameof(DocumentType.RefugeeTravelDocument), "Refugee travel document"),
+        (nameof(DocumentType.Other), "Other document"),
+    ];
+
+    public static readonly IReadOnlyList<(string Code, string Label)> LightSources =
+    [
+        (nameof(LightSource.White), "White light, reflected"),
+        (nameof(LightSource.WhiteOblique), "White light, oblique (raking)"),
+        (nameof(LightSource.Transmitted), "Transmitted light"),
+        (nameof(LightSource.Coaxial), "Coaxial light"),
+        (nameof(LightSource.UV365), "UV 365 nm (long-wave)"),
+        (nameof(LightSource.UV313), "UV 313 nm (short-wave)"),
+        (nameof(LightSource.UV254), "UV 254 nm (short-wave)"),
+        (nameof(LightSource.IR), "Infrared (IR)"),
+        (nameof(LightSource.IRLuminescence), "IR luminescence"),
+        (nameof(LightSource.AntiStokes), "Anti-Stokes"),
+        (nameof(LightSource.PointLight), "Point light / laser"),
+        (nameof(LightSource.Other), "Other light"),
+    ];
+
+    public static readonly IReadOnlyList<(string Code, string Label)> Areas =
+    [
+        (nameof(DocumentArea.DataPage), "Data page"),
+        (nameof(DocumentArea.Cover), "Cover"),
+        (nameof(DocumentArea.InsideCover), "Inside cover"),
+        (nameof(DocumentArea.VisaPage), "Visa page"),
+        (nameof(DocumentArea.Stamp), "Stamp"),
+        (nameof(DocumentArea.Portrait), "Portrait"),
+        (nameof(DocumentArea.Mrz), "MRZ"),
+        (nameof(DocumentArea.Detail), "Detail"),
+        (nameof(DocumentArea.Other), "Other area"),
+    ];
+
+    public static readonly IReadOnlyList<(string Code, string Label)> Statuses =
+    [
+        (nameof(ReferralStatus.Submitted), "Submitted"),
+        (nameof(ReferralStatus.InExamination), "In examination"),
+        (nameof(ReferralStatus.AwaitingInformation), "Awaiting information"),
+        (nameof(ReferralStatus.InReview), "In review"),
+        (nameof(ReferralStatus.Returned), "Returned"),
+        (nameof(ReferralStatus.Approved), "Approved"),
+        (nameof(ReferralStatus.Reported), "Reported"),
+        (nameof(ReferralStatus.Closed), "Closed"),
+        (nameof(ReferralStatus.Withdrawn), "Withdrawn"),
+    ];
+
+    /// <summary>"" is unknown: the bearer's sex is optional.</summary>
+    public static readonly IReadOnlyList<(string Code, string Label)> Sexes =
+    [
+        ("", "Unknown"),
+        (nameof(Sex.F), "F (female)"),
+        (nameof(Sex.M), "M (male)"),
+        (nameof(Sex.X), "X (unspecified)"),
+    ];
+
+    /// <summary>The excitation wavelength a light source implies, to fill in for the officer.</summary>
+    public static int? WavelengthOf(string? lightSource) => lightSource switch
+    {
+        nameof(LightSource.UV365) => 365,
+        nameof(LightSource.UV313) => 313,
+        nameof(LightSource.UV254) => 254,
+        _ => null,
+    };
+
+    /// <summary>The label of a vocabulary value, whichever vocabulary it belongs to.</summary>
+    public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum => LabelOf(value switch
+    {
+        DocumentType => DocumentTypes,
+        LightSource => LightSources,
+        DocumentArea => Areas,
+        ReferralStatus => Statuses,
+        Sex => Sexes,
+        _ => [],
+    }, value.ToString());
+
+    public static string LabelOf(IReadOnlyList<(string Code, string Label)> list, string? code) =>
+        list.FirstOrDefault(x => string.Equals(x.Code, code, StringComparison.OrdinalIgnoreCase)).Label ?? code ?? "";
+}
