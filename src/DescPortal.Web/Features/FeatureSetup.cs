@@ -1,30 +1,33 @@
 using DescPortal.Core;
+using DescPortal.Web.Features.Admin;
 using DescPortal.Web.Features.Examination;
 using DescPortal.Web.Features.Referrals;
+using DescPortal.Web.Features.Referrals.Drafts;
 using DescPortal.Web.Infrastructure.Blobs;
+using Hangfire;
 using JasperFx.Events.Projections;
 using Marten;
 
 namespace DescPortal.Web.Features;
 
-/// <summary>The one place that lists the features: their services, Marten configuration and endpoints.</summary>
+/// <summary>The one place that lists the features: their services, Marten configuration, endpoints and recurring jobs.</summary>
 public static class FeatureSetup
 {
     public static IServiceCollection AddFeatures(this IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton(config.GetSection("Uploads").Get<UploadLimits>() ?? UploadLimits.Default);
         services.AddSingleton<ImageIntake>();
-        // Handlers are singletons: they open a Marten session per operation and hold no per-user state.
+        // Handlers are singletons: they open a Marten session (or a DI scope) per operation and hold no per-user state.
         services.AddSingleton<SubmitReferral>();
-        services.AddSingleton<Referrals.Drafts.ReferralDrafts>();
+        services.AddSingleton<ReferralDrafts>();
         services.AddSingleton<CaseNotifications>();
         services.AddSingleton<CaseEvents>();
         services.AddSingleton<CaseQueue>();
         services.AddSingleton<TakeCase>();
-        services.AddSingleton<Admin.CreateUser>();
-        services.AddSingleton<Admin.UserDirectory>();
-        services.AddSingleton<Admin.AgencyDirectory>();
-        services.AddSingleton<Admin.AgencyApiKeys>();
+        services.AddSingleton<CreateUser>();
+        services.AddSingleton<UserDirectory>();
+        services.AddSingleton<AgencyDirectory>();
+        services.AddSingleton<AgencyApiKeys>();
         services.AddTransient<EvidenceThumbnailJob>();
         return services;
     }
@@ -32,7 +35,7 @@ public static class FeatureSetup
     public static void ConfigureMarten(StoreOptions opts)
     {
         ReferenceNumbers.AddSchema(opts);
-        opts.Schema.For<Referrals.Drafts.ReferralDraft>();
+        opts.Schema.For<ReferralDraft>();
         opts.Projections.Add<ReferralSummaryProjection>(ProjectionLifecycle.Inline);
         opts.Schema.For<ReferralSummary>()
             .Index(r => r.AgencyCode)
@@ -43,7 +46,15 @@ public static class FeatureSetup
     public static void MapFeatures(this WebApplication app)
     {
         app.MapReferralApi();
-        Referrals.Drafts.ReferralDraftEndpoints.MapReferralDraftEndpoints(app);
+        app.MapReferralDraftEndpoints();
         app.MapEvidenceEndpoints();
+    }
+
+    /// <summary>Recurring jobs, scheduled by the start-up tasks once the job storage is reachable.</summary>
+    public static void ScheduleRecurringJobs(IServiceProvider services)
+    {
+        var keepDays = services.GetRequiredService<IConfiguration>().GetValue("Drafts:KeepDays", 14);
+        services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<ReferralDrafts>(
+            "expire-abandoned-drafts", d => d.ExpireAsync(keepDays, CancellationToken.None), Cron.Daily(3));
     }
 }

@@ -25,6 +25,9 @@ public sealed class StartupTasks(IServiceProvider services, Readiness readiness,
             readiness.Report("blob containers");
             await sp.GetRequiredService<BlobContainers>().EnsureCreatedAsync(stoppingToken);
 
+            readiness.Report("recurring jobs");
+            Features.FeatureSetup.ScheduleRecurringJobs(sp);
+
             readiness.Report("reference data");
             await sp.GetRequiredService<DemoData>().EnsureRolesAsync();
             if (env.IsDevelopment())

@@ -39,6 +39,32 @@ public sealed class NewReferralDraftsTests(ComponentHost host) : ComponentTest(h
     }
 
     [Fact]
+    public async Task Drafts_untouched_for_longer_than_the_keep_period_are_deleted_with_their_images()
+    {
+        var abandoned = Officer("BCP-NORTH");
+        var active = Officer("BCP-NORTH");
+        var old = await AttachAsync(abandoned, TestImages.Jpeg(seed: Random.Shared.Next()), "old.jpg");
+        var fresh = await AttachAsync(active, TestImages.Jpeg(seed: Random.Shared.Next()), "new.jpg");
+        var store = Host.Services.GetRequiredService<Marten.IDocumentStore>();
+        await using (var session = store.LightweightSession())
+        {
+            var draft = (await session.LoadAsync<ReferralDraft>(abandoned.UserId, Ct))!;
+            draft.SavedAt = DateTimeOffset.UtcNow.AddDays(-30);
+            session.Store(draft);
+            await session.SaveChangesAsync(Ct);
+        }
+
+        var deleted = await Drafts.ExpireAsync(14, Ct);
+
+        Assert.True(deleted >= 1);
+        Assert.Null(await Drafts.LoadAsync(abandoned, Ct));
+        Assert.False((await Blobs.Drafts.GetBlobClient(old.BlobName).ExistsAsync(Ct)).Value);
+        Assert.False((await Blobs.Drafts.GetBlobClient(old.PreviewBlobName).ExistsAsync(Ct)).Value);
+        Assert.NotNull(await Drafts.LoadAsync(active, Ct));
+        Assert.True((await Blobs.Drafts.GetBlobClient(fresh.BlobName).ExistsAsync(Ct)).Value);
+    }
+
+    [Fact]
     public async Task A_save_that_races_an_upload_or_a_removal_keeps_each_description_with_its_file()
     {
         var officer = Officer("BCP-NORTH");

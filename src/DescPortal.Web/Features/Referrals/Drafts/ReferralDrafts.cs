@@ -239,6 +239,25 @@ public sealed class ReferralDrafts(
     public static ImageSubmission NewImageRow() =>
         new() { Document = 0, LightSource = nameof(LightSource.White), Area = nameof(DocumentArea.DataPage) };
 
+    /// <summary>
+    /// Recurring job: deletes drafts nobody has touched for <paramref name="days"/> days, with their images, so that
+    /// abandoned uploads (personal data of travellers) are not kept indefinitely.
+    /// </summary>
+    public async Task<int> ExpireAsync(int days, CancellationToken ct)
+    {
+        var cutoff = clock.GetUtcNow().AddDays(-days);
+        List<string> owners;
+        await using (var session = store.QuerySession())
+            owners = (await session.Query<ReferralDraft>().Where(d => d.SavedAt < cutoff).Select(d => d.Id).ToListAsync(ct)).ToList();
+        foreach (var owner in owners)
+        {
+            using var _ = await LockAsync(owner, ct);
+            await DeleteDraftAsync(owner, ct);
+        }
+        if (owners.Count > 0) log.LogInformation("Deleted {Count} drafts untouched since {Cutoff}", owners.Count, cutoff);
+        return owners.Count;
+    }
+
     private async Task DeleteDraftAsync(string owner, CancellationToken ct)
     {
         ReferralDraft? draft;
