@@ -1,4 +1,19 @@
 using BenchmarkDotNet.Running;
+using DescPortal.Benchmarks;
 
 // Benchmarks and load harnesses; not run by the test suite. See docs/performance.md for the commands and figures.
-BenchmarkSwitcher.FromAssembly(typeof(DescPortal.Benchmarks.ValidationBenchmarks).Assembly).Run(args);
+//   upload   --portal URL --blobs CONN [--runs 20]   API submission of three 10 MB JPEGs beside a raw Azurite upload
+//   circuits --portal URL [--circuits 20]            memory per interactive circuit on /queue (Chromium)
+//   anything else goes to BenchmarkDotNet, e.g. --filter '*Validation*' --job short
+return args.FirstOrDefault() switch
+{
+    "upload" => await UploadBenchmark.RunAsync(Options.Parse(args[1..])),
+    "circuits" => await CircuitBenchmark.RunAsync(Options.Parse(args[1..])),
+    _ => RunBenchmarkDotNet(args),
+};
+
+static int RunBenchmarkDotNet(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(ValidationBenchmarks).Assembly).Run(args);
+    return 0;
+}

@@ -52,7 +52,7 @@ public static class ReferralApi
         var scope = UserScope.From(http.User);
         var reader = new MultipartReader(boundary, http.Request.Body);
         ValidationResult? validation = null;
-        var staged = new List<StagedImage>();
+        await using var evidence = handler.StartEvidence();
         try
         {
             MultipartSection? section;
@@ -78,10 +78,21 @@ public static class ReferralApi
                 }
                 else if (name == "images" && disposition!.IsFileDisposition())
                 {
-                    var index = staged.Count;
+                    var index = evidence.Count;
                     if (index >= limits.MaxFilesPerReferral)
                         return Invalid("images", $"At most {limits.MaxFilesPerReferral} images can be sent with one referral.");
-                    staged.Add(await intake.StageAsync(section.Body, $"Image {index + 1}", ct));
+                    var label = $"Image {index + 1}";
+                    StagedImage received;
+                    try
+                    {
+                        received = await intake.ReceiveAsync(section.Body, label, ct);
+                    }
+                    catch (ImageRejectedException e)
+                    {
+                        throw new ImageRejectedException(e.Reason, e.Message) { ImageIndex = index };
+                    }
+                    // Verified and stored in the background while the next part arrives.
+                    evidence.Add(received, label);
                 }
                 else
                 {
@@ -91,10 +102,10 @@ public static class ReferralApi
 
             if (validation is null) return Invalid("referral", "The 'referral' part is required.");
             var images = validation.Referral!.Images.Count;
-            if (staged.Count != images)
-                return Invalid("images", $"The referral describes {images} image(s) but {staged.Count} file(s) were sent; send one 'images' part per entry, in the same order.");
+            if (evidence.Count != images)
+                return Invalid("images", $"The referral describes {images} image(s) but {evidence.Count} file(s) were sent; send one 'images' part per entry, in the same order.");
 
-            var submitted = await handler.SubmitAsync(scope, validation.Referral, staged, ct);
+            var submitted = await handler.SubmitAsync(scope, validation.Referral, evidence, ct);
             return Results.Created($"/api/v1/referrals/{submitted.Id}", new SubmittedResponse(submitted.Id, submitted.Reference, submitted.Status));
         }
         catch (ImageRejectedException e)
@@ -106,15 +117,11 @@ public static class ReferralApi
                 _ => StatusCodes.Status422UnprocessableEntity,
             };
             return Results.Problem(statusCode: status, title: "An image was refused.", detail: e.Message,
-                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [$"images[{staged.Count}]"] = [e.Message] } });
+                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [$"images[{e.ImageIndex ?? 0}]"] = [e.Message] } });
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return Results.Problem(statusCode: 413, title: "The request is too large.", detail: e.Message);
-        }
-        finally
-        {
-            foreach (var image in staged) await image.DisposeAsync();
         }
     }
 

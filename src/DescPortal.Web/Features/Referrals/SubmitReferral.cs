@@ -12,9 +12,9 @@ namespace DescPortal.Web.Features.Referrals;
 public sealed record SubmittedReferral(Guid Id, string Reference, ReferralStatus Status);
 
 /// <summary>
-/// Submits a referral, for the API and for the officer's form alike: validate, store the staged originals under
-/// server-chosen names, then start the case's stream. Anything that fails after a blob was stored deletes it again,
-/// so a refused submission leaves no case and no blob.
+/// Submits a referral, for the API and for the officer's form alike: validate, receive the images into an
+/// <see cref="EvidenceBatch"/> (verified and stored under server-chosen names while the rest arrives), then start the
+/// case's stream. A refused or failed submission leaves no case and no blob.
 /// </summary>
 public sealed class SubmitReferral(IDocumentStore store, BlobContainers blobs, TimeProvider clock, UploadLimits limits,
     IBackgroundJobClient jobs, CaseNotifications notifications, ILogger<SubmitReferral> log)
@@ -29,41 +29,33 @@ public sealed class SubmitReferral(IDocumentStore store, BlobContainers blobs, T
         return ReferralValidation.Validate(submission, clock.GetUtcNow(), points, limits);
     }
 
-    public async Task<SubmittedReferral> SubmitAsync(UserScope scope, ValidatedReferral referral, IReadOnlyList<StagedImage> images, CancellationToken ct)
+    /// <summary>A batch for the evidence of a new referral; images added to it are verified and stored as they arrive.</summary>
+    public EvidenceBatch StartEvidence() => new(Guid.CreateVersion7(), blobs);
+
+    /// <summary>
+    /// Waits for the batch's images (verified and stored), then starts the case's stream. Any refusal or failure leaves
+    /// the batch uncommitted, and disposing it deletes what it stored.
+    /// </summary>
+    public async Task<SubmittedReferral> SubmitAsync(UserScope scope, ValidatedReferral referral, EvidenceBatch evidence, CancellationToken ct)
     {
         if (!ReferralAccess.CanSubmit(scope))
             throw new UnauthorizedAccessException("Only a field officer or an agency's API key can submit a referral.");
-        if (images.Count != referral.Images.Count)
-            throw new ArgumentException($"{referral.Images.Count} image descriptions but {images.Count} files.", nameof(images));
+        if (evidence.Count != referral.Images.Count)
+            throw new ArgumentException($"{referral.Images.Count} image descriptions but {evidence.Count} files.", nameof(evidence));
 
-        var id = Guid.CreateVersion7();
-        var stored = new List<StoredEvidence>(images.Count);
-        try
-        {
-            foreach (var image in images)
-            {
-                var evidenceId = Guid.CreateVersion7();
-                var blobName = $"referrals/{id:N}/{evidenceId:N}{ImageContent.FileExtension(image.Kind)}";
-                await ImageIntake.StoreAsync(image, blobs.Evidence, blobName, ct);
-                stored.Add(new StoredEvidence(evidenceId, blobName, image.Sha256, image.SizeBytes, image.Width, image.Height, image.ContentType));
-            }
+        var stored = await evidence.CompleteAsync();
+        var id = evidence.ReferralId;
+        var now = clock.GetUtcNow();
+        await using var session = store.LightweightSession();
+        var reference = await ReferenceNumbers.NextAsync(session, now.Year, ct);
+        var events = ReferralDecider.Submit(id, reference, scope.AgencyCode!, referral, stored, scope.Actor, now);
+        session.Events.StartStream<Referral>(id, events);
+        await session.SaveChangesAsync(ct);
+        evidence.Commit();
 
-            var now = clock.GetUtcNow();
-            await using var session = store.LightweightSession();
-            var reference = await ReferenceNumbers.NextAsync(session, now.Year, ct);
-            var events = ReferralDecider.Submit(id, reference, scope.AgencyCode!, referral, stored, scope.Actor, now);
-            session.Events.StartStream<Referral>(id, events);
-            await session.SaveChangesAsync(ct);
-            jobs.Enqueue<EvidenceThumbnailJob>(j => j.RunAsync(id, CancellationToken.None));
-            notifications.Publish(id);
-            log.LogInformation("Referral {Reference} submitted by {Agency} with {Count} images", reference, scope.AgencyCode, stored.Count);
-            return new SubmittedReferral(id, reference, ReferralStatus.Submitted);
-        }
-        catch
-        {
-            foreach (var evidence in stored)
-                await blobs.Evidence.DeleteBlobIfExistsAsync(evidence.BlobName, cancellationToken: CancellationToken.None);
-            throw;
-        }
+        jobs.Enqueue<EvidenceThumbnailJob>(j => j.RunAsync(id, CancellationToken.None));
+        notifications.Publish(id);
+        log.LogInformation("Referral {Reference} submitted by {Agency} with {Count} images", reference, scope.AgencyCode, stored.Count);
+        return new SubmittedReferral(id, reference, ReferralStatus.Submitted);
     }
 }

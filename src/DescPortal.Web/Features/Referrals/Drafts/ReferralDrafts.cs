@@ -171,51 +171,55 @@ public sealed class ReferralDrafts(
         var validation = await submitReferral.ValidateAsync(scope, draft.Submission, ct);
         if (!validation.IsValid) return new DraftSubmitOutcome(null, validation.Errors);
 
-        var staged = new List<StagedImage>(draft.Images.Count);
-        try
+        await using var evidence = submitReferral.StartEvidence();
+        for (var i = 0; i < draft.Images.Count; i++)
         {
-            for (var i = 0; i < draft.Images.Count; i++)
-            {
-                var image = draft.Images[i];
-                var path = $"images[{i}]";
-                try
-                {
-                    var download = await blobs.Drafts.GetBlobClient(image.BlobName).DownloadStreamingAsync(cancellationToken: ct);
-                    await using var content = download.Value.Content;
-                    staged.Add(await intake.StageAsync(content, $"Image {i + 1} ({image.FileName})", ct));
-                }
-                catch (RequestFailedException e) when (e.Status == StatusCodes.Status404NotFound)
-                {
-                    return Refused(path, $"Image {i + 1} ({image.FileName}) is no longer stored; remove it and attach the file again.");
-                }
-                catch (ImageRejectedException e)
-                {
-                    return Refused(path, e.Message);
-                }
-                // The chain of custody starts at attachment: the bytes sent must be the bytes the officer checked.
-                if (!string.Equals(staged[i].Sha256, image.Sha256, StringComparison.Ordinal))
-                {
-                    log.LogError("Draft image {ImageId} of {Owner} changed in storage since it was attached", image.Id, owner);
-                    return Refused(path, $"Image {i + 1} ({image.FileName}) changed since it was attached; remove it and attach the file again.");
-                }
-            }
-
-            var submitted = await submitReferral.SubmitAsync(scope, validation.Referral, staged, ct);
+            var image = draft.Images[i];
+            var path = $"images[{i}]";
+            var label = $"Image {i + 1} ({image.FileName})";
+            StagedImage received;
             try
             {
-                await DeleteDraftAsync(owner, CancellationToken.None);
+                var download = await blobs.Drafts.GetBlobClient(image.BlobName).DownloadStreamingAsync(cancellationToken: ct);
+                await using var content = download.Value.Content;
+                received = await intake.ReceiveAsync(content, label, ct);
             }
-            catch (Exception e) when (e is RequestFailedException or Npgsql.NpgsqlException)
+            catch (RequestFailedException e) when (e.Status == StatusCodes.Status404NotFound)
             {
-                // The case exists; a leftover draft is a nuisance, not a loss.
-                log.LogWarning(e, "Referral {Reference} was submitted but the draft of {Owner} could not be deleted", submitted.Reference, owner);
+                return Refused(path, $"Image {i + 1} ({image.FileName}) is no longer stored; remove it and attach the file again.");
             }
-            return new DraftSubmitOutcome(submitted, []);
+            catch (ImageRejectedException e)
+            {
+                return Refused(path, e.Message);
+            }
+            evidence.Add(received, label);
+            // The chain of custody starts at attachment: the bytes sent must be the bytes the officer checked.
+            if (!string.Equals(received.Sha256, image.Sha256, StringComparison.Ordinal))
+            {
+                log.LogError("Draft image {ImageId} of {Owner} changed in storage since it was attached", image.Id, owner);
+                return Refused(path, $"Image {i + 1} ({image.FileName}) changed since it was attached; remove it and attach the file again.");
+            }
         }
-        finally
+
+        SubmittedReferral submitted;
+        try
         {
-            foreach (var image in staged) await image.DisposeAsync();
+            submitted = await submitReferral.SubmitAsync(scope, validation.Referral, evidence, ct);
         }
+        catch (ImageRejectedException e)
+        {
+            return Refused($"images[{e.ImageIndex ?? 0}]", e.Message);
+        }
+        try
+        {
+            await DeleteDraftAsync(owner, CancellationToken.None);
+        }
+        catch (Exception e) when (e is RequestFailedException or Npgsql.NpgsqlException)
+        {
+            // The case exists; a leftover draft is a nuisance, not a loss.
+            log.LogWarning(e, "Referral {Reference} was submitted but the draft of {Owner} could not be deleted", submitted.Reference, owner);
+        }
+        return new DraftSubmitOutcome(submitted, []);
     }
 
     /// <summary>The preview of an image of the signed-in officer's own draft, or null when there is no such image.</summary>
