@@ -1,0 +1,106 @@
+using DescPortal.Core.ReferenceLibrary;
+using static DescPortal.Core.Tests.ReferenceLibrary.SpecimenSamples;
+
+namespace DescPortal.Core.Tests.ReferenceLibrary;
+
+// Specimens exchanged between centres: a verified archive becomes a new stream that keeps where it came from.
+public class SpecimenImportTests
+{
+    private static readonly Guid ImportedId = Guid.Parse("5e0c1a00-0000-4000-8000-000000000099");
+    private static readonly DateTimeOffset Later = Now.AddDays(10);
+
+    private static SpecimenOrigin Origin(int version = 7) =>
+        new("DESC North", "SHA256:9f86d081884c7d659a2feaa0c55ad015", Id, version, new string('e', 64));
+
+    private static SpecimenConfirmation Confirmation(int version, string country = "UTO") =>
+        new(version, "Mira Holt", "uto-officer-1", country, Now.AddDays(-30));
+
+    private static IReadOnlyList<object> Import(
+        IReadOnlyList<SpecimenConfirmation>? confirmations = null, SpecimenOrigin? origin = null,
+        IReadOnlyList<SecurityFeature>? features = null) =>
+        SpecimenDecider.Import(ImportedId, "UTO", Details(), [White, Uv], features ?? [UvInk(), Guilloche()],
+            confirmations ?? [Confirmation(7)], origin ?? Origin(), Editor, Later);
+
+    [Fact]
+    public void AnImportedSpecimenKeepsItsOriginVersionAndConfirmation()
+    {
+        var e = Assert.IsType<SpecimenImported>(Assert.Single(Import()));
+        var specimen = Given(e);
+
+        Assert.Equal(ImportedId, specimen.Id);
+        Assert.Equal(Origin(), specimen.Origin);
+        Assert.Equal(7, specimen.Version);
+        Assert.True(specimen.ConfirmedByIssuer);
+        Assert.Equal(SpecimenStatus.Confirmed, specimen.Status);
+        Assert.Equal(Confirmation(7), specimen.LastConfirmation);
+        Assert.Equal([ImageId(1), ImageId(2)], specimen.Images.Select(i => i.ImageId));
+        Assert.Equal([FeatureId(1), FeatureId(2)], specimen.Features.Select(f => f.FeatureId));
+        Assert.Equal((Editor.Id, Later), (e.Actor, e.At));
+    }
+
+    [Fact]
+    public void AnImportedSpecimenChangedLocallyCountsOnFromItsOriginalVersion()
+    {
+        var events = new List<object>(Import());
+        events.AddRange(SpecimenDecider.RemoveFeature(Given(events), FeatureId(2), Editor, Later));
+
+        var specimen = Given(events);
+
+        Assert.Equal(8, specimen.Version);
+        Assert.True(specimen.ChangedSinceConfirmation);
+        Assert.Equal(SpecimenStatus.ChangedSinceConfirmation, specimen.Status);
+        Assert.Equal(7, specimen.Origin!.OriginalVersion);
+    }
+
+    [Fact]
+    public void AnImportWithoutConfirmationIsADraftHere()
+    {
+        var specimen = Given(Import(confirmations: []));
+
+        Assert.Equal(SpecimenStatus.Draft, specimen.Status);
+        Assert.False(specimen.ConfirmedByIssuer);
+    }
+
+    [Fact]
+    public void AConfirmationByAnotherCountryInTheArchiveIsRefused()
+    {
+        var refusal = Assert.Throws<DomainException>(() => Import(confirmations: [Confirmation(7, "NLD")]));
+
+        Assert.Equal("The archive holds a confirmation by NLD; only the issuing authority of UTO confirms this specimen.", refusal.Message);
+    }
+
+    [Fact]
+    public void AConfirmationOfAVersionBeyondTheOriginalIsRefused()
+    {
+        var refusal = Assert.Throws<DomainException>(() => Import(confirmations: [Confirmation(8)]));
+
+        Assert.Equal("The archive holds a confirmation of version 8, but its specimen is at version 7.", refusal.Message);
+    }
+
+    [Fact]
+    public void ImportedFeaturesAreHeldToTheSameRules()
+    {
+        var misplaced = UvInk(new FeatureLocation(ImageId(1), 0, 0, 10, 10));
+
+        var refusal = Assert.Throws<DomainException>(() => Import(features: [misplaced]));
+
+        Assert.StartsWith("Region 1 is on the DataPage image taken under White light", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnArchiveThatDoesNotSayWhereItComesFromIsRefused()
+    {
+        var refusal = Assert.Throws<DomainException>(() =>
+            Import(origin: Origin() with { InstallationName = " ", SignerKeyFingerprint = "" }));
+
+        Assert.Equal("The archive does not name the installation that exported it. The archive does not name the key that signed it.",
+            refusal.Message);
+    }
+
+    [Fact]
+    public void OnlyLibraryEditorsImport()
+    {
+        Assert.Throws<DomainException>(() => SpecimenDecider.Import(ImportedId, "UTO", Details(), [White], [], [],
+            Origin(), Utopia, Later));
+    }
+}
