@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using Bunit;
 using DescPortal.Testing;
 using DescPortal.Web.Features.Examination;
@@ -13,12 +14,13 @@ public sealed class CaseGridTests(ComponentHost host) : ComponentTest(host)
     [Fact]
     public async Task The_queue_lists_urgent_cases_first_by_deadline_then_routine_ones()
     {
-        var routine = await SubmitAsync(ReferralRequests.NorthKey, urgency: "Routine", answerInHours: null);
-        var later = await SubmitAsync(ReferralRequests.NorthKey, urgency: "Urgent", answerInHours: 6);
-        var sooner = await SubmitAsync(ReferralRequests.SouthKey, urgency: "Urgent", answerInHours: 1);
+        // Each test narrows the grid to an issuing state of its own: the host is shared and the grid shows 15 rows.
+        var routine = await SubmitAsync(ReferralRequests.NorthKey, urgency: "Routine", answerInHours: null, issuingState: "XXO");
+        var later = await SubmitAsync(ReferralRequests.NorthKey, urgency: "Urgent", answerInHours: 6, issuingState: "XXO");
+        var sooner = await SubmitAsync(ReferralRequests.SouthKey, urgency: "Urgent", answerInHours: 1, issuingState: "XXO");
         SignInAs("examiner@desc.local");
 
-        var cut = RenderWithProviders<CaseGrid>(p => p.Add(g => g.Filter, new QueueFilter()));
+        var cut = RenderWithProviders<CaseGrid>(p => p.Add(g => g.Filter, new QueueFilter(IssuingState: "XXO")));
 
         cut.WaitForAssertion(() =>
         {
@@ -32,11 +34,11 @@ public sealed class CaseGridTests(ComponentHost host) : ComponentTest(host)
     [Fact]
     public async Task An_officer_sees_only_their_agencys_cases_whatever_the_filter()
     {
-        var north = await SubmitAsync(ReferralRequests.NorthKey, "Routine", null);
-        var south = await SubmitAsync(ReferralRequests.SouthKey, "Routine", null);
+        var north = await SubmitAsync(ReferralRequests.NorthKey, "Routine", null, issuingState: "XXS");
+        var south = await SubmitAsync(ReferralRequests.SouthKey, "Routine", null, issuingState: "XXS");
         SignInAs("officer.south@desc.local");
 
-        var cut = RenderWithProviders<CaseGrid>(p => p.Add(g => g.Filter, new QueueFilter(OpenOnly: false)));
+        var cut = RenderWithProviders<CaseGrid>(p => p.Add(g => g.Filter, new QueueFilter(OpenOnly: false, IssuingState: "XXS")));
 
         cut.WaitForAssertion(() =>
         {
@@ -67,13 +69,36 @@ public sealed class CaseGridTests(ComponentHost host) : ComponentTest(host)
     public async Task A_referral_submitted_while_the_queue_is_open_appears_without_a_reload()
     {
         SignInAs("examiner@desc.local");
-        var cut = RenderWithProviders<CaseGrid>(p => p.Add(g => g.Filter, new QueueFilter()));
+        var cut = RenderWithProviders<CaseGrid>(p => p.Add(g => g.Filter, new QueueFilter(IssuingState: "XXL")));
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=case-grid]")), TimeSpan.FromSeconds(10));
 
-        var reference = await SubmitAsync(ReferralRequests.NorthKey, "Urgent", 1);
+        var reference = await SubmitAsync(ReferralRequests.NorthKey, "Urgent", 1, issuingState: "XXL");
 
         cut.WaitForAssertion(() =>
             Assert.Contains(reference, cut.FindAll("[data-testid=case-link]").Select(a => a.TextContent.Trim())), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task The_pager_moves_through_the_cases_page_by_page()
+    {
+        for (var i = 0; i < 16; i++) await SubmitAsync(ReferralRequests.SouthKey, "Routine", null, issuingState: "XXP");
+        SignInAs("officer.south@desc.local");
+        var cut = RenderWithProviders<CaseGrid>(p => p.Add(g => g.Filter, new QueueFilter(OpenOnly: false, IssuingState: "XXP")));
+
+        cut.WaitForAssertion(() => Assert.Equal(15, cut.FindAll("[data-testid=case-link]").Count), TimeSpan.FromSeconds(10));
+        var firstPage = cut.FindAll("[data-testid=case-link]").Select(a => a.TextContent).ToList();
+        Assert.Equal("1–15 of 16", cut.Find("[data-testid=pager] span").TextContent);
+
+        await cut.Find("[aria-label='Next page']").ClickAsync(new());
+
+        cut.WaitForAssertion(() =>
+        {
+            var secondPage = cut.FindAll("[data-testid=case-link]").Select(a => a.TextContent).ToList();
+            Assert.NotEmpty(secondPage);
+            Assert.Empty(secondPage.Intersect(firstPage));
+            Assert.Single(secondPage);
+            Assert.Equal("16–16 of 16", cut.Find("[data-testid=pager] span").TextContent);
+        }, TimeSpan.FromSeconds(10));
     }
 
     private async Task<string> SubmitAsync(string key, string urgency, int? answerInHours, string issuingState = "UTO")
