@@ -1,6 +1,7 @@
 using DescPortal.Core;
 using DescPortal.Web.Features.Admin;
 using DescPortal.Web.Features.Examination;
+using DescPortal.Web.Features.ReferenceLibrary;
 using DescPortal.Web.Features.Referrals;
 using DescPortal.Web.Features.Referrals.Drafts;
 using DescPortal.Web.Infrastructure.Blobs;
@@ -28,6 +29,9 @@ public static class FeatureSetup
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<AgencyDirectory>();
         services.AddSingleton<AgencyApiKeys>();
+        services.AddSingleton<LibraryCommands>();
+        services.AddSingleton<LibraryQueries>();
+        services.AddSingleton<LibrarySeeding>();
         services.AddTransient<EvidenceThumbnailJob>();
         return services;
     }
@@ -37,6 +41,11 @@ public static class FeatureSetup
         ReferenceNumbers.AddSchema(opts);
         opts.Schema.For<ReferralDraft>();
         opts.Projections.Add<ReferralSummaryProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<LibraryEntryProjection>(ProjectionLifecycle.Inline);
+        opts.Schema.For<LibraryEntry>()
+            .Index(e => e.IssuingState)
+            .Index(e => e.DocumentType)
+            .FullTextIndex(e => e.SearchText);
         opts.Schema.For<ReferralSummary>()
             .Index(r => r.AgencyCode)
             .Index(r => r.Status)
@@ -48,6 +57,7 @@ public static class FeatureSetup
         app.MapReferralApi();
         app.MapReferralDraftEndpoints();
         app.MapEvidenceEndpoints();
+        app.MapLibraryEndpoints();
     }
 
     /// <summary>Recurring jobs, scheduled by the start-up tasks once the job storage is reachable.</summary>

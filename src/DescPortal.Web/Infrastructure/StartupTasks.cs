@@ -34,6 +34,8 @@ public sealed class StartupTasks(IServiceProvider services, Readiness readiness,
             {
                 readiness.Report("demo data");
                 await sp.GetRequiredService<DemoData>().SeedAsync(stoppingToken);
+                readiness.Report("demo specimens");
+                await sp.GetRequiredService<Features.ReferenceLibrary.LibrarySeeding>().SeedAsync(stoppingToken);
             }
 
             readiness.MarkReady();

@@ -17,10 +17,14 @@ public sealed class BlobContainers(BlobServiceClient service, IConfiguration con
     /// <summary>Images attached to an officer's unsent draft; moved into evidence only when the referral is submitted.</summary>
     public BlobContainerClient Drafts => service.GetBlobContainerClient(_prefix + "drafts");
 
+    /// <summary>Images of the reference library's genuine specimens: hashed and immutable like evidence.</summary>
+    public BlobContainerClient Library => service.GetBlobContainerClient(_prefix + "library");
+
     public async Task EnsureCreatedAsync(CancellationToken ct)
     {
         await Evidence.CreateIfNotExistsAsync(cancellationToken: ct);
         await Derivatives.CreateIfNotExistsAsync(cancellationToken: ct);
         await Drafts.CreateIfNotExistsAsync(cancellationToken: ct);
+        await Library.CreateIfNotExistsAsync(cancellationToken: ct);
     }
 }

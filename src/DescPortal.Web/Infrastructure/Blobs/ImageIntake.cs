@@ -137,18 +137,31 @@ public sealed class ImageIntake(UploadLimits limits)
         }
     }
 
-    /// <summary>Stores the staged original; If-None-Match:* makes an existing blob of that name a failure, never an overwrite.</summary>
+    /// <summary>
+    /// Stores the staged original. If-None-Match:* makes an existing blob of that name a failure, never an overwrite;
+    /// a blob already there with the same SHA-256 is the same original (a retried command) and counts as stored.
+    /// </summary>
     public static async Task StoreAsync(StagedImage image, BlobContainerClient container, string blobName, CancellationToken ct)
     {
-        await using var file = new FileStream(image.TempPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
-        await container.GetBlobClient(blobName).UploadAsync(file, new BlobUploadOptions
+        var blob = container.GetBlobClient(blobName);
+        try
         {
-            HttpHeaders = new BlobHttpHeaders { ContentType = image.ContentType },
-            Metadata = new Dictionary<string, string> { ["sha256"] = image.Sha256 },
-            Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-            // One request per file: splitting into blocks measured twice as slow (docs/performance.md).
-            TransferOptions = new StorageTransferOptions { InitialTransferSize = image.SizeBytes + 1, MaximumTransferSize = 64 * 1024 * 1024 },
-        }, ct);
+            await using var file = new FileStream(image.TempPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            await blob.UploadAsync(file, new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = image.ContentType },
+                Metadata = new Dictionary<string, string> { ["sha256"] = image.Sha256 },
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                // One request per file: splitting into blocks measured twice as slow (docs/performance.md).
+                TransferOptions = new StorageTransferOptions { InitialTransferSize = image.SizeBytes + 1, MaximumTransferSize = 64 * 1024 * 1024 },
+            }, ct);
+        }
+        catch (RequestFailedException e) when (e.ErrorCode == BlobErrorCode.BlobAlreadyExists || e.Status == 409)
+        {
+            var existing = await blob.GetPropertiesAsync(cancellationToken: ct);
+            if (!existing.Value.Metadata.TryGetValue("sha256", out var sha) || !string.Equals(sha, image.Sha256, StringComparison.Ordinal))
+                throw new InvalidOperationException($"A different original is already stored as {blobName}; originals are never overwritten.", e);
+        }
     }
 
     private (int Width, int Height) ReadHeader(string path, string label)

@@ -1,0 +1,105 @@
+using DescPortal.Core;
+using DescPortal.Core.ReferenceLibrary;
+using DescPortal.Web.Infrastructure.Blobs;
+using DescPortal.Web.Infrastructure.Identity;
+using Marten;
+
+namespace DescPortal.Web.Features.ReferenceLibrary;
+
+/// <summary>
+/// Everything that changes the library: each command loads the specimen within the caller's scope, lets
+/// <see cref="SpecimenDecider"/> decide, and appends expecting the version it decided on. A concurrent change fails
+/// with a concurrency exception, which pages show as "someone else changed this specimen".
+/// </summary>
+public sealed class LibraryCommands(IDocumentStore store, BlobContainers blobs, ImageIntake intake, TimeProvider clock)
+{
+    public async Task<Guid> CreateAsync(UserScope scope, Guid id, string issuingState, SpecimenDetails details, CancellationToken ct)
+    {
+        var events = SpecimenDecider.Create(id, issuingState, details, LibraryAccess.ActorFor(scope), clock.GetUtcNow());
+        await using var session = store.LightweightSession();
+        if (await session.LoadAsync<LibraryEntry>(id, ct) is not null) return id;
+        session.Events.StartStream<Specimen>(id, events.ToArray());
+        await session.SaveChangesAsync(ct);
+        return id;
+    }
+
+    /// <summary>Receives, verifies and stores an image, then records it; a refused image leaves no blob.</summary>
+    public async Task<SpecimenImage> AddImageAsync(UserScope scope, Guid specimenId, Guid imageId, Stream content,
+        DocumentArea area, LightSource light, int dpi, int? wavelengthNm, string? captureDevice, string? note, CancellationToken ct)
+    {
+        var entry = await LoadForAsync(scope, specimenId, ct);
+        if (entry.Specimen.FindImage(imageId) is { } existing) return existing;
+        await using var staged = await intake.StageAsync(content, "The image", ct);
+        var blobName = $"specimens/{specimenId:N}/{imageId:N}{ImageContent.FileExtension(staged.Kind)}";
+        var image = new SpecimenImage(imageId, area, light, dpi, wavelengthNm, captureDevice, null, note, blobName,
+            staged.Sha256, staged.SizeBytes, staged.Width, staged.Height, staged.ContentType);
+        // Decide before storing: a refused description costs no upload.
+        var events = SpecimenDecider.AddImage(entry.Specimen, image, LibraryAccess.ActorFor(scope), clock.GetUtcNow());
+        await ImageIntake.StoreAsync(staged, blobs.Library, blobName, ct);
+        try
+        {
+            await AppendAsync(specimenId, entry.StreamVersion, events, ct);
+        }
+        catch
+        {
+            await blobs.Library.DeleteBlobIfExistsAsync(blobName, cancellationToken: CancellationToken.None);
+            throw;
+        }
+        return image;
+    }
+
+    public Task AddFeatureAsync(UserScope scope, Guid specimenId, SecurityFeature feature, CancellationToken ct) =>
+        DecideAsync(scope, specimenId, (s, a, now) => SpecimenDecider.AddFeature(s, feature, a, now), ct);
+
+    public Task ChangeFeatureAsync(UserScope scope, Guid specimenId, SecurityFeature feature, CancellationToken ct) =>
+        DecideAsync(scope, specimenId, (s, a, now) => SpecimenDecider.ChangeFeature(s, feature, a, now), ct);
+
+    public Task RemoveFeatureAsync(UserScope scope, Guid specimenId, Guid featureId, CancellationToken ct) =>
+        DecideAsync(scope, specimenId, (s, a, now) => SpecimenDecider.RemoveFeature(s, featureId, a, now), ct);
+
+    public Task ChangeDetailsAsync(UserScope scope, Guid specimenId, SpecimenDetails details, CancellationToken ct) =>
+        DecideAsync(scope, specimenId, (s, a, now) => SpecimenDecider.ChangeDetails(s, details, a, now), ct);
+
+    public Task SubmitForConfirmationAsync(UserScope scope, Guid specimenId, CancellationToken ct) =>
+        DecideAsync(scope, specimenId, SpecimenDecider.SubmitForConfirmation, ct);
+
+    /// <summary>The issuing authority confirms the version it has looked at (a newer one is refused as stale).</summary>
+    public Task ConfirmAsync(UserScope scope, Guid specimenId, int version, CancellationToken ct) =>
+        DecideAsync(scope, specimenId, (s, a, now) => SpecimenDecider.Confirm(s, version, a, now), ct);
+
+    public Task ProposeCorrectionAsync(UserScope scope, Guid specimenId, Guid correctionId, Guid? featureId, string text, CancellationToken ct) =>
+        DecideAsync(scope, specimenId, (s, a, now) => SpecimenDecider.ProposeCorrection(s, correctionId, featureId, text, a, now), ct);
+
+    public Task ApplyCorrectionAsync(UserScope scope, Guid specimenId, Guid correctionId, string? note, CancellationToken ct) =>
+        DecideAsync(scope, specimenId, (s, a, now) => SpecimenDecider.ApplyCorrection(s, correctionId, note, a, now), ct);
+
+    public Task RejectCorrectionAsync(UserScope scope, Guid specimenId, Guid correctionId, string reason, CancellationToken ct) =>
+        DecideAsync(scope, specimenId, (s, a, now) => SpecimenDecider.RejectCorrection(s, correctionId, reason, a, now), ct);
+
+    public Task WithdrawAsync(UserScope scope, Guid specimenId, string reason, CancellationToken ct) =>
+        DecideAsync(scope, specimenId, (s, a, now) => SpecimenDecider.Withdraw(s, reason, a, now), ct);
+
+    private async Task DecideAsync(UserScope scope, Guid specimenId,
+        Func<Specimen, LibraryActor, DateTimeOffset, IReadOnlyList<object>> decide, CancellationToken ct)
+    {
+        var entry = await LoadForAsync(scope, specimenId, ct);
+        var events = decide(entry.Specimen, LibraryAccess.ActorFor(scope), clock.GetUtcNow());
+        await AppendAsync(specimenId, entry.StreamVersion, events, ct);
+    }
+
+    private async Task<LibraryEntry> LoadForAsync(UserScope scope, Guid specimenId, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var entry = await session.LoadAsync<LibraryEntry>(specimenId, ct);
+        // Another country's specimen looks exactly like one that does not exist.
+        return entry is not null && LibraryAccess.CanSee(scope, entry) ? entry : throw new KeyNotFoundException("No such specimen.");
+    }
+
+    private async Task AppendAsync(Guid specimenId, long decidedOnVersion, IReadOnlyList<object> events, CancellationToken ct)
+    {
+        if (events.Count == 0) return;
+        await using var session = store.LightweightSession();
+        session.Events.Append(specimenId, decidedOnVersion + events.Count, events.ToArray());
+        await session.SaveChangesAsync(ct);
+    }
+}

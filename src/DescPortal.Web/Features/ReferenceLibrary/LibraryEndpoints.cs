@@ -1,0 +1,84 @@
+using DescPortal.Core;
+using DescPortal.Web.Infrastructure.Blobs;
+using DescPortal.Web.Infrastructure.Identity;
+
+namespace DescPortal.Web.Features.ReferenceLibrary;
+
+/// <summary>
+/// The library for border inspection systems (API v1, any agency's key, read only: an exact contract) and the
+/// specimen images for the portal's pages (cookie). Image bytes are served only after the specimen's scope check;
+/// blob names come from the specimen's events, never from the URL.
+/// </summary>
+public static class LibraryEndpoints
+{
+    public static void MapLibraryEndpoints(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1/specimens").RequireAuthorization(Policies.AgencyApi).WithTags("Reference library");
+        api.MapGet("", ListAsync);
+        api.MapGet("{id:guid}/images/{imageId:guid}", ImageAsync);
+
+        app.MapGet("/library/{id:guid}/images/{imageId:guid}", ImageAsync).RequireAuthorization();
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, LibraryQueries queries, string? issuingState, string? documentType,
+        int? page, int? pageSize, CancellationToken ct)
+    {
+        DocumentType? type = null;
+        if (!string.IsNullOrWhiteSpace(documentType))
+        {
+            if (!Code.TryParse<DocumentType>(documentType, out var parsed))
+                return Results.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["documentType"] = [$"'{documentType}' is not a document type; use {Code.ListOf<DocumentType>()}."],
+                });
+            type = parsed;
+        }
+        var result = await queries.SearchAsync(UserScope.From(http.User), new LibraryFilter(issuingState, type), page ?? 1, pageSize ?? 20, ct);
+        return Results.Ok(new { items = result.Items.Select(Describe), total = result.Total });
+    }
+
+    private static object Describe(LibraryEntry e)
+    {
+        var s = e.Specimen;
+        return new
+        {
+            id = s.Id,
+            issuingState = s.IssuingState,
+            documentType = s.DocumentType,
+            series = s.Series,
+            issuedFrom = s.IssuedFrom,
+            issuedTo = s.IssuedTo,
+            format = s.Format,
+            version = s.Version,
+            confirmedByIssuer = s.ConfirmedByIssuer,
+            images = s.Images.Select(i => new
+            {
+                id = i.ImageId, area = i.Area, lightSource = i.LightSource, dpi = i.Dpi, width = i.Width, height = i.Height, sha256 = i.Sha256,
+            }),
+            features = s.Features.Select(f => new
+            {
+                id = f.FeatureId,
+                category = f.Category,
+                type = f.Type,
+                lightSources = f.Lights,
+                inspectionLevel = f.InspectionLevel,
+                description = f.Description,
+                locations = f.Locations.Select(l => new
+                {
+                    imageId = l.ImageId,
+                    region = new { x = l.X, y = l.Y, width = l.Width, height = l.Height },
+                }),
+            }),
+        };
+    }
+
+    private static async Task<IResult> ImageAsync(Guid id, Guid imageId, HttpContext http, LibraryQueries queries, BlobContainers blobs, CancellationToken ct)
+    {
+        var entry = await queries.LoadAsync(UserScope.From(http.User), id, ct);
+        var image = entry?.Specimen.FindImage(imageId);
+        if (image is null) return Results.Problem(statusCode: 404, title: "No such image.");
+        var download = await blobs.Library.GetBlobClient(image.BlobName).DownloadStreamingAsync(cancellationToken: ct);
+        http.Response.Headers.CacheControl = "private, max-age=86400";
+        return Results.Stream(download.Value.Content, image.ContentType);
+    }
+}

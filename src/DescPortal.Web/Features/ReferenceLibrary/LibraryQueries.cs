@@ -1,0 +1,61 @@
+using DescPortal.Core;
+using DescPortal.Web.Features.Referrals;
+using DescPortal.Web.Infrastructure.Identity;
+using JasperFx.Events;
+using Marten;
+using Marten.Pagination;
+
+namespace DescPortal.Web.Features.ReferenceLibrary;
+
+/// <summary>What the library can be narrowed to.</summary>
+public sealed record LibraryFilter(
+    string? IssuingState = null, DocumentType? DocumentType = null, int? YearOfIssue = null, string? FeatureType = null,
+    string? Text = null, bool IncludeWithdrawn = false);
+
+/// <summary>Reads of the library, always within the caller's scope (an issuing authority sees its own country only).</summary>
+public sealed class LibraryQueries(IDocumentStore store)
+{
+    public async Task<Page<LibraryEntry>> SearchAsync(UserScope scope, LibraryFilter filter, int page, int pageSize, CancellationToken ct)
+    {
+        if (!LibraryAccess.CanBrowse(scope)) throw new UnauthorizedAccessException("This account cannot see the reference library.");
+        await using var session = store.QuerySession();
+        IQueryable<LibraryEntry> q = session.Query<LibraryEntry>();
+        if (LibraryAccess.CountryLimit(scope) is { } country) q = q.Where(e => e.IssuingState == country);
+        if (!filter.IncludeWithdrawn) q = q.Where(e => !e.Withdrawn);
+        if (!string.IsNullOrWhiteSpace(filter.IssuingState))
+        {
+            var state = filter.IssuingState.Trim().ToUpperInvariant();
+            q = q.Where(e => e.IssuingState == state);
+        }
+        if (filter.DocumentType is { } type) q = q.Where(e => e.DocumentType == type);
+        if (filter.YearOfIssue is { } year) q = q.Where(e => e.IssuedFromYear <= year && e.IssuedToYear >= year);
+        if (!string.IsNullOrWhiteSpace(filter.FeatureType))
+        {
+            var feature = filter.FeatureType.Trim();
+            q = q.Where(e => e.FeatureTypes.Contains(feature));
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Text)) q = q.Where(e => e.WebStyleSearch(filter.Text.Trim()));
+        var items = await q.OrderBy(e => e.IssuingState).ThenBy(e => e.DocumentType).ThenByDescending(e => e.IssuedFromYear)
+            .ToPagedListAsync(Math.Max(1, page), Math.Clamp(pageSize, 1, ReferralQueries.MaxPageSize), ct);
+        return new Page<LibraryEntry>(items.ToList(), items.TotalItemCount);
+    }
+
+    /// <summary>The specimen, or null when it does not exist or the caller may not see it (the two look the same).</summary>
+    public async Task<LibraryEntry?> LoadAsync(UserScope scope, Guid id, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var entry = await session.LoadAsync<LibraryEntry>(id, ct);
+        return entry is not null && LibraryAccess.CanSee(scope, entry) ? entry : null;
+    }
+
+    /// <summary>The specimen's history from its stream: what happened, when, and who did it.</summary>
+    public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(UserScope scope, Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(scope, id, ct) is null) return [];
+        await using var session = store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(id, token: ct);
+        return events.Where(e => e.Data is DescPortal.Core.Referrals.IRecordedEvent)
+            .Select(e => (e, r: (DescPortal.Core.Referrals.IRecordedEvent)e.Data))
+            .Select(x => new HistoryEntry(x.e.Data.GetType().Name, x.r.At, x.r.Actor, x.e.Version)).ToList();
+    }
+}
