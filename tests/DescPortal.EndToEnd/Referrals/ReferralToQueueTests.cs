@@ -25,7 +25,9 @@ public sealed partial class ReferralToQueueTests(BrowserHost host)
 
         await t("crossing-point").ClickAsync();
         await officer.Locator(".mud-popover-open .mud-list-item", new() { HasText = "NORTH-GATE" }).First.ClickAsync();
-        await t("reason").FillAsync("Laminate edge lifted near the portrait; UV shows no fibres.");
+        // Typed key by key, as an officer does: each keystroke carries the whole text to the circuit.
+        await t("reason").PressSequentiallyAsync("Laminate edge lifted near the portrait; UV shows no fibres.");
+        await t("reason").PressAsync("Tab");
         await t("urgency-urgent").ClickAsync();
         // The deadline is entered in the crossing point's time zone; the quick choice avoids the browser's own zone.
         await t("answer-in-1h").ClickAsync();
@@ -44,6 +46,7 @@ public sealed partial class ReferralToQueueTests(BrowserHost host)
         await ChooseAsync(officer, "image-light-2", "Infrared (IR)");
         await BrowserHost.ScreenshotAsync(officer, "referral-form-filled");
 
+        await Assertions.Expect(t("reason")).ToHaveValueAsync("Laminate edge lifted near the portrait; UV shows no fibres.");
         await t("submit-referral").ClickAsync();
         try
         {

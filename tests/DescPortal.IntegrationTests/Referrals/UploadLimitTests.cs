@@ -14,6 +14,8 @@ public sealed class SmallLimitsHost : PortalHost
         builder.UseSetting("Uploads:MaxFileBytes", "60000");
         builder.UseSetting("Uploads:MaxPixels", "100000");
         builder.UseSetting("Uploads:MaxFilesPerReferral", "2");
+        // The demo specimens' images are over these limits, and this host tests referrals only.
+        builder.UseSetting("DemoData:Specimens", "false");
     }
 }
 
