@@ -4,11 +4,14 @@ using DescPortal.Benchmarks;
 // Benchmarks and load harnesses; not run by the test suite. See docs/performance.md for the commands and figures.
 //   upload   --portal URL --blobs CONN [--runs 20]   API submission of three 10 MB JPEGs beside a raw Azurite upload
 //   circuits --portal URL [--circuits 20]            memory per interactive circuit on /queue (Chromium)
+//   library-search [--specimens 1000] [--iterations 200]  search latency over generated specimens (in-process portal;
+//                                                          DESC_TEST_POSTGRES / DESC_TEST_BLOBS as for the tests)
 //   anything else goes to BenchmarkDotNet, e.g. --filter '*Validation*' --job short
 return args.FirstOrDefault() switch
 {
     "upload" => await UploadBenchmark.RunAsync(Options.Parse(args[1..])),
     "circuits" => await CircuitBenchmark.RunAsync(Options.Parse(args[1..])),
+    "library-search" => await LibrarySearchBenchmark.RunAsync(Options.Parse(args[1..])),
     _ => RunBenchmarkDotNet(args),
 };
 

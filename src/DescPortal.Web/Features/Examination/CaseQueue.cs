@@ -1,7 +1,7 @@
 using DescPortal.Core;
 using DescPortal.Web.Features.Referrals;
 using Marten;
-using Marten.Pagination;
+using DescPortal.Web.Infrastructure.Persistence;
 using DescPortal.Web.Infrastructure.Identity;
 
 namespace DescPortal.Web.Features.Examination;
@@ -58,6 +58,7 @@ public sealed class CaseQueue(IDocumentStore store)
         }
         if (filter.AssignedTo is { } examiner) q = q.Where(r => r.AssignedExaminerId == examiner);
 
+        var filtered = q;
         q = (sort, descending) switch
         {
             (QueueSort.Reference, false) => q.OrderBy(r => r.Reference),
@@ -69,7 +70,6 @@ public sealed class CaseQueue(IDocumentStore store)
             // The default: urgent cases first by their deadline, then routine ones oldest first.
             _ => q.OrderBy(r => r.UrgencyRank).ThenBy(r => r.DueAt),
         };
-        var items = await q.ToPagedListAsync(Math.Max(1, page), Math.Clamp(pageSize, 1, ReferralQueries.MaxPageSize), ct);
-        return new Page<ReferralSummary>(items.ToList(), items.TotalItemCount);
+        return await ((IOrderedQueryable<ReferralSummary>)q).ThenBy(r => r.Id).PageAsync(filtered, page, pageSize, ct);
     }
 }

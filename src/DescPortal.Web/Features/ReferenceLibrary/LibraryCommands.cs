@@ -17,7 +17,12 @@ public sealed class LibraryCommands(IDocumentStore store, BlobContainers blobs, 
     {
         var events = SpecimenDecider.Create(id, issuingState, details, LibraryAccess.ActorFor(scope), clock.GetUtcNow());
         await using var session = store.LightweightSession();
-        if (await session.LoadAsync<LibraryEntry>(id, ct) is not null) return id;
+        if (await session.LoadAsync<LibraryEntry>(id, ct) is { } existing)
+        {
+            // A retried create is fine (later edits may have changed the details); another state's specimen is not.
+            return string.Equals(existing.IssuingState, issuingState.Trim(), StringComparison.OrdinalIgnoreCase)
+                ? id : throw new DomainException("A specimen of another issuing state already has this id.");
+        }
         session.Events.StartStream<Specimen>(id, events.ToArray());
         await session.SaveChangesAsync(ct);
         return id;
@@ -28,13 +33,13 @@ public sealed class LibraryCommands(IDocumentStore store, BlobContainers blobs, 
         DocumentArea area, LightSource light, int dpi, int? wavelengthNm, string? captureDevice, string? note, CancellationToken ct)
     {
         var entry = await LoadForAsync(scope, specimenId, ct);
-        if (entry.Specimen.FindImage(imageId) is { } existing) return existing;
         await using var staged = await intake.StageAsync(content, "The image", ct);
         var blobName = $"specimens/{specimenId:N}/{imageId:N}{ImageContent.FileExtension(staged.Kind)}";
         var image = new SpecimenImage(imageId, area, light, dpi, wavelengthNm, captureDevice, null, note, blobName,
             staged.Sha256, staged.SizeBytes, staged.Width, staged.Height, staged.ContentType);
         // Decide before storing: a refused description costs no upload.
         var events = SpecimenDecider.AddImage(entry.Specimen, image, LibraryAccess.ActorFor(scope), clock.GetUtcNow());
+        if (events.Count == 0) return entry.Specimen.FindImage(imageId)!; // the same file again: already stored
         await ImageIntake.StoreAsync(staged, blobs.Library, blobName, ct);
         try
         {

@@ -15,9 +15,11 @@ public static class LibraryEndpoints
     {
         var api = app.MapGroup("/api/v1/specimens").RequireAuthorization(Policies.AgencyApi).WithTags("Reference library");
         api.MapGet("", ListAsync);
-        api.MapGet("{id:guid}/images/{imageId:guid}", ImageAsync);
-
-        app.MapGet("/library/{id:guid}/images/{imageId:guid}", ImageAsync).RequireAuthorization();
+        // Border systems see what the list shows (no withdrawn specimens); the portal keeps showing withdrawn ones.
+        api.MapGet("{id:guid}/images/{imageId:guid}", (Guid id, Guid imageId, HttpContext http, LibraryQueries queries, BlobContainers blobs, CancellationToken ct)
+            => ImageAsync(id, imageId, listedOnly: true, http, queries, blobs, ct));
+        app.MapGet("/library/{id:guid}/images/{imageId:guid}", (Guid id, Guid imageId, HttpContext http, LibraryQueries queries, BlobContainers blobs, CancellationToken ct)
+            => ImageAsync(id, imageId, listedOnly: false, http, queries, blobs, ct)).RequireAuthorization();
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, LibraryQueries queries, string? issuingState, string? documentType,
@@ -72,13 +74,14 @@ public static class LibraryEndpoints
         };
     }
 
-    private static async Task<IResult> ImageAsync(Guid id, Guid imageId, HttpContext http, LibraryQueries queries, BlobContainers blobs, CancellationToken ct)
+    private static async Task<IResult> ImageAsync(Guid id, Guid imageId, bool listedOnly, HttpContext http, LibraryQueries queries, BlobContainers blobs, CancellationToken ct)
     {
         var entry = await queries.LoadAsync(UserScope.From(http.User), id, ct);
-        var image = entry?.Specimen.FindImage(imageId);
+        var image = entry is null || (listedOnly && entry.Withdrawn) ? null : entry.Specimen.FindImage(imageId);
         if (image is null) return Results.Problem(statusCode: 404, title: "No such image.");
         var download = await blobs.Library.GetBlobClient(image.BlobName).DownloadStreamingAsync(cancellationToken: ct);
-        http.Response.Headers.CacheControl = "private, max-age=86400";
+        // Short: a withdrawal or a change of access must take effect soon in browsers too.
+        http.Response.Headers.CacheControl = "private, max-age=300";
         return Results.Stream(download.Value.Content, image.ContentType);
     }
 }

@@ -3,7 +3,7 @@ using DescPortal.Web.Features.Referrals;
 using DescPortal.Web.Infrastructure.Identity;
 using JasperFx.Events;
 using Marten;
-using Marten.Pagination;
+using DescPortal.Web.Infrastructure.Persistence;
 
 namespace DescPortal.Web.Features.ReferenceLibrary;
 
@@ -35,9 +35,8 @@ public sealed class LibraryQueries(IDocumentStore store)
             q = q.Where(e => e.FeatureTypes.Contains(feature));
         }
         if (!string.IsNullOrWhiteSpace(filter.Text)) q = q.Where(e => e.WebStyleSearch(filter.Text.Trim()));
-        var items = await q.OrderBy(e => e.IssuingState).ThenBy(e => e.DocumentType).ThenByDescending(e => e.IssuedFromYear)
-            .ToPagedListAsync(Math.Max(1, page), Math.Clamp(pageSize, 1, ReferralQueries.MaxPageSize), ct);
-        return new Page<LibraryEntry>(items.ToList(), items.TotalItemCount);
+        return await q.OrderBy(e => e.IssuingState).ThenBy(e => e.DocumentType).ThenByDescending(e => e.IssuedFromYear)
+            .ThenBy(e => e.Id).PageAsync(q, page, pageSize, ct);
     }
 
     /// <summary>The specimen, or null when it does not exist or the caller may not see it (the two look the same).</summary>

@@ -1,27 +1,20 @@
 using DescPortal.Core;
 using DescPortal.Web.Infrastructure.Identity;
 using Marten;
-using Marten.Pagination;
+using DescPortal.Web.Infrastructure.Persistence;
 
 namespace DescPortal.Web.Features.Referrals;
-
-public sealed record Page<T>(IReadOnlyList<T> Items, long Total);
 
 /// <summary>Reads of referrals, always within the caller's scope; ids from the client are checked here.</summary>
 public static class ReferralQueries
 {
-    public const int MaxPageSize = 100;
-
     public static async Task<Page<ReferralSummary>> ListForAgencyAsync(IDocumentStore store, string agencyCode, ReferralStatus? status,
         int page, int pageSize, CancellationToken ct)
     {
-        page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         await using var session = store.QuerySession();
         var query = session.Query<ReferralSummary>().Where(r => r.AgencyCode == agencyCode);
         if (status is { } s) query = query.Where(r => r.Status == s);
-        var items = await query.OrderByDescending(r => r.SubmittedAt).ToPagedListAsync(page, pageSize, ct);
-        return new Page<ReferralSummary>(items.ToList(), items.TotalItemCount);
+        return await query.OrderByDescending(r => r.SubmittedAt).ThenBy(r => r.Id).PageAsync(query, page, pageSize, ct);
     }
 
     /// <summary>The case, or null when it does not exist or the caller may not see it (the two look the same).</summary>
