@@ -1,4 +1,5 @@
 using DescPortal.Core;
+using DescPortal.Core.ReferenceLibrary;
 
 namespace DescPortal.Web.Infrastructure.Localization;
 
@@ -69,6 +70,30 @@ public static class CodeLabels
         (nameof(Sex.X), "X (unspecified)"),
     ];
 
+    public static readonly IReadOnlyList<(string Code, string Label)> SpecimenStatuses =
+    [
+        (nameof(SpecimenStatus.Draft), "Draft"),
+        (nameof(SpecimenStatus.AwaitingConfirmation), "Awaiting confirmation"),
+        (nameof(SpecimenStatus.Confirmed), "Confirmed by issuer"),
+        (nameof(SpecimenStatus.ChangedSinceConfirmation), "Changed since confirmation"),
+        (nameof(SpecimenStatus.Withdrawn), "Withdrawn"),
+    ];
+
+    public static readonly IReadOnlyList<(string Code, string Label)> CorrectionStatuses =
+    [
+        (nameof(CorrectionStatus.Open), "Open"),
+        (nameof(CorrectionStatus.Applied), "Applied"),
+        (nameof(CorrectionStatus.Rejected), "Rejected"),
+    ];
+
+    public static readonly IReadOnlyList<(string Code, string Label)> DocumentFormats =
+    [
+        (nameof(DocumentFormat.TD1), "TD1 (card)"),
+        (nameof(DocumentFormat.TD2), "TD2"),
+        (nameof(DocumentFormat.TD3), "TD3 (passport booklet)"),
+        (nameof(DocumentFormat.Other), "Other format"),
+    ];
+
     /// <summary>The excitation wavelength a light source implies, to fill in for the officer.</summary>
     public static int? WavelengthOf(string? lightSource) => lightSource switch
     {
@@ -86,6 +111,9 @@ public static class CodeLabels
         DocumentArea => Areas,
         ReferralStatus => Statuses,
         Sex => Sexes,
+        SpecimenStatus => SpecimenStatuses,
+        CorrectionStatus => CorrectionStatuses,
+        DocumentFormat => DocumentFormats,
         _ => [],
     }, value.ToString());
 

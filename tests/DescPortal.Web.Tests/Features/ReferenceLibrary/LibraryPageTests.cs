@@ -1,0 +1,115 @@
+using Bunit;
+using DescPortal.Web.Features.ReferenceLibrary;
+using Xunit;
+
+namespace DescPortal.Web.Tests.Features.ReferenceLibrary;
+
+/// <summary>The library's list page against the seeded demo specimens (UTO passport, card and visa; XXA and XXB passports).</summary>
+public sealed class LibraryPageTests(ComponentHost host) : ComponentTest(host)
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
+
+    private static string IdOf(string key) => LibrarySeeding.IdOf(key).ToString();
+
+    private static List<string> Listed(IRenderedComponent<LibraryPage> cut) =>
+        [.. cut.FindAll("[data-testid=library-result]").Select(r => r.GetAttribute("data-specimen")!)];
+
+    [Fact]
+    public void An_examiner_sees_the_specimens_of_every_country()
+    {
+        SignInAs("examiner@desc.local");
+
+        var cut = RenderWithProviders<LibraryPage>();
+
+        cut.WaitForAssertion(() =>
+        {
+            var listed = Listed(cut);
+            Assert.Contains(IdOf("UTO-P-2007"), listed);
+            Assert.Contains(IdOf("XXA-P-2021"), listed);
+            Assert.Contains(IdOf("XXB-P-2019"), listed);
+        }, Wait);
+        var uto = cut.Find($"[data-specimen='{IdOf("UTO-P-2007")}']");
+        Assert.Contains("Utopia", uto.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Confirmed", uto.QuerySelector("[data-testid=specimen-status]")!.GetAttribute("data-status"));
+        var img = uto.QuerySelector("img")!;
+        Assert.StartsWith($"library/{IdOf("UTO-P-2007")}/images/", img.GetAttribute("src"), StringComparison.Ordinal);
+        Assert.Equal("lazy", img.GetAttribute("loading"));
+        Assert.NotNull(img.GetAttribute("width"));
+        Assert.Equal("ChangedSinceConfirmation",
+            cut.Find($"[data-specimen='{IdOf("XXB-P-2019")}'] [data-testid=specimen-status]").GetAttribute("data-status"));
+    }
+
+    [Fact]
+    public void An_issuing_authority_sees_the_specimens_of_its_own_country_only()
+    {
+        SignInAs("authority@desc.local");
+
+        var cut = RenderWithProviders<LibraryPage>();
+
+        cut.WaitForAssertion(() =>
+        {
+            var listed = Listed(cut);
+            Assert.Contains(IdOf("UTO-P-2007"), listed);
+            Assert.Contains(IdOf("UTO-V-2018"), listed);
+        }, Wait);
+        Assert.DoesNotContain(IdOf("XXA-P-2021"), Listed(cut));
+        Assert.DoesNotContain(IdOf("XXB-P-2019"), Listed(cut));
+        Assert.All(cut.FindAll("[data-testid=library-result]"), r => Assert.Equal("UTO", r.GetAttribute("data-state")));
+        Assert.DoesNotContain("XXA", cut.Markup, StringComparison.Ordinal);
+        // Its scope is fixed: no issuing-state filter to try another country with.
+        Assert.Empty(cut.FindAll("[data-testid=filter-state]"));
+        Assert.Contains("Utopia", cut.Find("[data-testid=library-scope]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Filtering_by_feature_type_and_document_type_narrows_the_list()
+    {
+        SignInAs("trainer@desc.local");
+        var cut = RenderWithProviders<LibraryPage>();
+        cut.WaitForAssertion(() => Assert.Contains(IdOf("XXA-P-2021"), Listed(cut)), Wait);
+
+        // Planchettes: only the XXB passport has them.
+        cut.Find("[data-testid=filter-feature]").Change("Planchettes");
+        cut.WaitForAssertion(() => Assert.Equal(new[] { IdOf("XXB-P-2019") }, Listed(cut)), Wait);
+
+        cut.Find("[data-testid=filter-feature]").Change("");
+        cut.Find("[data-testid=filter-type]").Change("Visa");
+        cut.WaitForAssertion(() =>
+        {
+            var listed = Listed(cut);
+            Assert.Contains(IdOf("UTO-V-2018"), listed);
+            Assert.DoesNotContain(IdOf("UTO-P-2007"), listed);
+        }, Wait);
+
+        // The UTO 2007 series was issued until 2016: none of them in 2020.
+        cut.Find("[data-testid=filter-type]").Change("");
+        cut.Find("[data-testid=filter-year]").Change("2020");
+        cut.WaitForAssertion(() =>
+        {
+            var listed = Listed(cut);
+            Assert.Contains(IdOf("XXB-P-2019"), listed);
+            Assert.DoesNotContain(IdOf("UTO-P-2007"), listed);
+            Assert.DoesNotContain(IdOf("UTO-I-2007"), listed);
+        }, Wait);
+    }
+
+    [Fact]
+    public void Free_text_searches_the_descriptions_and_says_when_nothing_matches()
+    {
+        SignInAs("examiner@desc.local");
+        var cut = RenderWithProviders<LibraryPage>();
+        cut.WaitForAssertion(() => Assert.NotEmpty(Listed(cut)), Wait);
+
+        cut.Find("[data-testid=filter-text]").Change("sticker");
+        cut.WaitForAssertion(() =>
+        {
+            var listed = Listed(cut);
+            Assert.Contains(IdOf("UTO-V-2018"), listed);
+            Assert.DoesNotContain(IdOf("XXA-P-2021"), listed);
+        }, Wait);
+
+        cut.Find("[data-testid=filter-text]").Change("zzyzx quokka");
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=library-empty]")), Wait);
+        Assert.Empty(Listed(cut));
+    }
+}
