@@ -32,6 +32,7 @@ public static class FeatureSetup
         services.AddSingleton<LibraryCommands>();
         services.AddSingleton<LibraryQueries>();
         services.AddSingleton<LibrarySeeding>();
+        ReferenceLibrary.Exchange.ExchangeSetup.AddSpecimenExchange(services, config);
         services.AddTransient<EvidenceThumbnailJob>();
         return services;
     }
@@ -42,6 +43,7 @@ public static class FeatureSetup
         opts.Schema.For<ReferralDraft>();
         opts.Projections.Add<ReferralSummaryProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<LibraryEntryProjection>(ProjectionLifecycle.Inline);
+        ReferenceLibrary.Exchange.ExchangeSetup.ConfigureMarten(opts);
         opts.Schema.For<LibraryEntry>()
             .Index(e => e.IssuingState)
             .Index(e => e.DocumentType)
@@ -58,6 +60,7 @@ public static class FeatureSetup
         app.MapReferralDraftEndpoints();
         app.MapEvidenceEndpoints();
         app.MapLibraryEndpoints();
+        ReferenceLibrary.Exchange.ExchangeSetup.MapSpecimenExchange(app);
     }
 
     /// <summary>Recurring jobs, scheduled by the start-up tasks once the job storage is reachable.</summary>

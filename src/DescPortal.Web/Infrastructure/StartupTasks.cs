@@ -24,6 +24,7 @@ public sealed class StartupTasks(IServiceProvider services, Readiness readiness,
 
             readiness.Report("blob containers");
             await sp.GetRequiredService<BlobContainers>().EnsureCreatedAsync(stoppingToken);
+            await sp.GetRequiredService<Features.ReferenceLibrary.Exchange.InstallationIdentity>().EnsureAsync(stoppingToken);
 
             readiness.Report("recurring jobs");
             Features.FeatureSetup.ScheduleRecurringJobs(sp);

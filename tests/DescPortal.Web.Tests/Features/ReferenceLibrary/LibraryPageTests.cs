@@ -69,11 +69,11 @@ public sealed class LibraryPageTests(ComponentHost host) : ComponentTest(host)
         cut.WaitForAssertion(() => Assert.Contains(IdOf("XXA-P-2021"), Listed(cut)), Wait);
 
         // Planchettes: only the XXB passport has them.
-        cut.Find("[data-testid=filter-feature]").Change("Planchettes");
+        ChangeFilter(cut, "filter-feature", "Planchettes");
         cut.WaitForAssertion(() => Assert.Equal(new[] { IdOf("XXB-P-2019") }, Listed(cut)), Wait);
 
-        cut.Find("[data-testid=filter-feature]").Change("");
-        cut.Find("[data-testid=filter-type]").Change("Visa");
+        ChangeFilter(cut, "filter-feature", "");
+        ChangeFilter(cut, "filter-type", "Visa");
         cut.WaitForAssertion(() =>
         {
             var listed = Listed(cut);
@@ -82,8 +82,8 @@ public sealed class LibraryPageTests(ComponentHost host) : ComponentTest(host)
         }, Wait);
 
         // The UTO 2007 series was issued until 2016: none of them in 2020.
-        cut.Find("[data-testid=filter-type]").Change("");
-        cut.Find("[data-testid=filter-year]").Change("2020");
+        ChangeFilter(cut, "filter-type", "");
+        ChangeFilter(cut, "filter-year", "2020");
         cut.WaitForAssertion(() =>
         {
             var listed = Listed(cut);
@@ -100,7 +100,7 @@ public sealed class LibraryPageTests(ComponentHost host) : ComponentTest(host)
         var cut = RenderWithProviders<LibraryPage>();
         cut.WaitForAssertion(() => Assert.NotEmpty(Listed(cut)), Wait);
 
-        cut.Find("[data-testid=filter-text]").Change("sticker");
+        ChangeFilter(cut, "filter-text", "sticker");
         cut.WaitForAssertion(() =>
         {
             var listed = Listed(cut);
@@ -108,8 +108,28 @@ public sealed class LibraryPageTests(ComponentHost host) : ComponentTest(host)
             Assert.DoesNotContain(IdOf("XXA-P-2021"), listed);
         }, Wait);
 
-        cut.Find("[data-testid=filter-text]").Change("zzyzx quokka");
+        ChangeFilter(cut, "filter-text", "zzyzx quokka");
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=library-empty]")), Wait);
         Assert.Empty(Listed(cut));
+    }
+
+    /// <summary>
+    /// Changes a filter; a search still finishing from the previous change may re-render the bar in between, which
+    /// retires the element just found, so it is found again and the change repeated.
+    /// </summary>
+    private static void ChangeFilter(IRenderedComponent<LibraryPage> cut, string testId, string value)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                cut.Find($"[data-testid={testId}]").Change(value);
+                return;
+            }
+            catch (Bunit.Rendering.UnknownEventHandlerIdException) when (attempt < 5)
+            {
+                Thread.Sleep(50);
+            }
+        }
     }
 }

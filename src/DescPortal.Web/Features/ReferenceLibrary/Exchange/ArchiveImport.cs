@@ -1,0 +1,332 @@
+using DescPortal.Core;
+using DescPortal.Core.ReferenceLibrary;
+using DescPortal.Web.Infrastructure.Blobs;
+using DescPortal.Web.Infrastructure.Identity;
+using Marten;
+
+namespace DescPortal.Web.Features.ReferenceLibrary.Exchange;
+
+/// <summary>One specimen in an archive, as the importer will treat it.</summary>
+public sealed record ArchiveSpecimenSummary(
+    Guid OriginalId, string IssuingState, DocumentType DocumentType, string Series, int Version, int ImageCount, int FeatureCount,
+    int ConfirmationCount, Guid LocalId, ExchangeOutcome Outcome, Guid? ExistingId, string? Note)
+{
+    public string Name => $"{IssuingState} {DocumentType} {Series}";
+}
+
+/// <summary>
+/// What an archive holds and whether it can be imported. <see cref="SignerName"/> and <see cref="SignerFingerprint"/>
+/// are what the archive claims; <see cref="SignatureValid"/> says whether its signature proves that claim.
+/// There is no list of trusted partners: the person importing decides whether they trust that fingerprint.
+/// </summary>
+public sealed record ArchiveInspection(
+    string ArchiveSha256, string? SignerName, string? SignerFingerprint, bool SignatureValid, DateTimeOffset? ExportedAt,
+    IReadOnlyList<ArchiveSpecimenSummary> Specimens, IReadOnlyList<string> Problems)
+{
+    public string? SignerFingerprintGroups => SignerFingerprint is { Length: 64 } f ? InstallationIdentity.Grouped(f) : SignerFingerprint;
+    public bool CanImport => SignatureValid && Problems.Count == 0 && Specimens.Count > 0;
+}
+
+public sealed record ImportedSpecimen(Guid OriginalId, string Name, int Version, ExchangeOutcome Outcome, Guid? SpecimenId, string? Note);
+
+public sealed record ImportResult(string ArchiveSha256, string SignerName, string SignerFingerprint, IReadOnlyList<ImportedSpecimen> Specimens)
+{
+    public int Created => Specimens.Count(s => s.Outcome == ExchangeOutcome.Created);
+    public int Skipped => Specimens.Count(s => s.Outcome == ExchangeOutcome.Skipped);
+}
+
+/// <summary>
+/// Reads specimen archives from partner centres. <see cref="InspectAsync"/> reports who signed, whether the signature
+/// holds, what is inside and every problem, without changing anything. <see cref="ImportAsync"/> refuses an archive
+/// with any problem and otherwise, as one transaction, starts one stream per new specimen under an id derived from
+/// (signer fingerprint, original id), so the same specimen arriving again is recognised and skipped. Only library
+/// editors do either.
+/// </summary>
+public sealed class ArchiveImport(
+    IDocumentStore store, BlobContainers blobs, ImageIntake intake, InstallationIdentity installation, ExchangeLimits limits,
+    TimeProvider clock, ILogger<ArchiveImport> log)
+{
+    private readonly ArchiveReader _reader = new(intake, limits);
+
+    public async Task<ArchiveInspection> InspectAsync(UserScope scope, Stream zip, CancellationToken ct)
+    {
+        RequireEditor(scope);
+        await using var file = await SeekableAsync(zip, ct);
+        await using var contents = await _reader.ReadAsync(file.Stream, keepImages: false, ct);
+        var problems = new List<string>(contents.Problems);
+        IReadOnlyList<Plan> plans = [];
+        if (contents.Manifest is { } manifest)
+        {
+            plans = contents.Problems.Count == 0
+                ? await PlanAsync(scope, contents, problems, ct)
+                : [.. manifest.Specimens.Select(s => new Plan(s, Guid.Empty, ExchangeOutcome.Skipped, null, null, [], []))];
+        }
+        return new ArchiveInspection(contents.ArchiveSha256, contents.SignerName, contents.SignerFingerprint, contents.SignatureValid,
+            contents.Manifest?.ExportedAt, [.. plans.Select(Summarise)], problems);
+    }
+
+    public async Task<ImportResult> ImportAsync(UserScope scope, Stream zip, CancellationToken ct)
+    {
+        RequireEditor(scope);
+        await using var file = await SeekableAsync(zip, ct);
+        await using var contents = await _reader.ReadAsync(file.Stream, keepImages: true, ct);
+        if (contents.Problems.Count > 0 || contents.Manifest is null || !contents.SignatureValid)
+            throw new ArchiveRefusedException(contents.Problems.Count > 0 ? contents.Problems : ["The archive cannot be read."]);
+
+        var problems = new List<string>();
+        var plans = await PlanAsync(scope, contents, problems, ct);
+        if (problems.Count > 0) throw new ArchiveRefusedException(problems);
+
+        var creations = plans.Where(p => p.Outcome == ExchangeOutcome.Created).ToList();
+        var stored = new List<(Guid SpecimenId, string BlobName)>();
+        try
+        {
+            foreach (var plan in creations)
+            {
+                foreach (var image in plan.Images)
+                {
+                    await ImageIntake.StoreAsync(contents.Images[image.Path], blobs.Library, image.Stored.BlobName, ct);
+                    stored.Add((plan.LocalId, image.Stored.BlobName));
+                }
+            }
+            await SaveAsync(scope, contents, plans, ct);
+        }
+        catch (Exception e)
+        {
+            await RemoveOrphansAsync(stored);
+            if (e is JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException
+                or JasperFx.DocumentAlreadyExistsException)
+                throw new ArchiveRefusedException(
+                    "Another import of these specimens finished at the same moment; import the archive again to see what is already in the library.", e);
+            throw;
+        }
+
+        log.LogInformation("{Actor} imported archive {Sha256} from {Installation} ({Fingerprint}): {Created} created, {Skipped} skipped",
+            scope.Actor, contents.ArchiveSha256, contents.SignerName, contents.SignerFingerprint, creations.Count, plans.Count - creations.Count);
+        return new ImportResult(contents.ArchiveSha256, contents.SignerName!, contents.SignerFingerprint!,
+            [.. plans.Select(p => new ImportedSpecimen(p.Specimen.OriginalId, p.Specimen.Name, p.Specimen.Version, p.Outcome,
+                p.Outcome == ExchangeOutcome.Created ? p.LocalId : p.ExistingId, p.Note))]);
+    }
+
+    // ---- deciding ---------------------------------------------------------------------------------------------
+
+    private sealed record PlannedImage(string Path, SpecimenImage Stored);
+
+    private sealed record Plan(
+        ManifestSpecimen Specimen, Guid LocalId, ExchangeOutcome Outcome, Guid? ExistingId, string? Note,
+        IReadOnlyList<PlannedImage> Images, IReadOnlyList<object> Events);
+
+    /// <summary>For each specimen: skip it (already here, or this installation's own) or decide its import events.</summary>
+    private async Task<List<Plan>> PlanAsync(UserScope scope, ArchiveContents contents, List<string> problems, CancellationToken ct)
+    {
+        var manifest = contents.Manifest!;
+        var me = await installation.GetAsync(ct);
+        var signer = manifest.Installation.Fingerprint;
+        var actor = LibraryAccess.ActorFor(scope);
+        var now = clock.GetUtcNow();
+
+        var hops = manifest.Specimens.ToDictionary(s => s.OriginalId, s =>
+            (IReadOnlyList<(string Fingerprint, Guid OriginalId)>)
+            [(signer, s.OriginalId), .. (s.Provenance ?? []).Select(o => (o.Fingerprint, o.OriginalId))]);
+        var keyIds = hops.Values.SelectMany(h => h).Select(h => ExchangeKey.IdOf(h.Fingerprint, h.OriginalId)).Distinct().ToArray();
+        var ownIds = hops.Values.SelectMany(h => h).Where(h => h.Fingerprint == me.Fingerprint).Select(h => h.OriginalId).Distinct().ToArray();
+        var localIds = manifest.Specimens.Select(s => ExchangeIds.LocalId(signer, s.OriginalId)).ToArray();
+
+        await using var session = store.QuerySession();
+        var keys = (await session.LoadManyAsync<ExchangeKey>(ct, keyIds)).ToDictionary(k => k.Id);
+        var ours = (await session.LoadManyAsync<LibraryEntry>(ct, ownIds)).Select(e => e.Id).ToHashSet();
+        var present = (await session.LoadManyAsync<LibraryEntry>(ct, localIds)).ToDictionary(e => e.Id);
+
+        var plans = new List<Plan>();
+        foreach (var s in manifest.Specimens)
+        {
+            var localId = ExchangeIds.LocalId(signer, s.OriginalId);
+            if (Skip(s, localId, hops[s.OriginalId], me, keys, ours, present) is { } skip)
+            {
+                plans.Add(skip);
+                continue;
+            }
+            try
+            {
+                plans.Add(Decide(s, localId, signer, manifest.Installation.Name, contents, actor, now));
+            }
+            catch (Exception e) when (e is DomainException or ArgumentException)
+            {
+                problems.Add($"{ArchiveReader.Shown(s.Name)} ({s.OriginalId}): {e.Message}");
+                plans.Add(new Plan(s, localId, ExchangeOutcome.Skipped, null, e.Message, [], []));
+            }
+        }
+        return plans;
+    }
+
+    private static Plan? Skip(ManifestSpecimen s, Guid localId, IReadOnlyList<(string Fingerprint, Guid OriginalId)> hops,
+        InstallationInfo me, Dictionary<string, ExchangeKey> keys, HashSet<Guid> ours, Dictionary<Guid, LibraryEntry> present)
+    {
+        Plan Skipped(Guid? existing, string note) => new(s, localId, ExchangeOutcome.Skipped, existing, note, [], []);
+
+        foreach (var (fingerprint, originalId) in hops)
+        {
+            if (fingerprint == me.Fingerprint)
+                return Skipped(ours.Contains(originalId) ? originalId : null, ours.Contains(originalId)
+                    ? "This specimen comes from this installation; it is already in the library."
+                    : "This specimen comes from this installation (it has been removed here since); it is not imported back.");
+        }
+        if (keys.GetValueOrDefault(ExchangeKey.IdOf(hops[0].Fingerprint, hops[0].OriginalId)) is { } direct)
+        {
+            return direct.OriginalVersion == s.Version
+                ? Skipped(direct.SpecimenId, "Already imported: the library holds this version.")
+                : direct.OriginalVersion < s.Version
+                    ? Skipped(direct.SpecimenId, $"Already imported an older version ({direct.OriginalVersion}); updating an imported specimen is not supported yet.")
+                    : Skipped(direct.SpecimenId, $"Already imported a newer version ({direct.OriginalVersion}); this older one is not imported.");
+        }
+        if (present.TryGetValue(localId, out var entry))
+            return Skipped(entry.Id, "Already imported: the library holds this specimen.");
+        foreach (var (fingerprint, originalId) in hops.Skip(1))
+        {
+            if (keys.GetValueOrDefault(ExchangeKey.IdOf(fingerprint, originalId)) is { } earlier)
+                return Skipped(earlier.SpecimenId, "Already in the library: the same specimen came earlier through another centre.");
+        }
+        return null;
+    }
+
+    private static Plan Decide(ManifestSpecimen s, Guid localId, string signer, string signerName, ArchiveContents contents,
+        LibraryActor actor, DateTimeOffset now)
+    {
+        var images = s.Images.Select(i =>
+        {
+            var staged = contents.Images[i.Path];
+            // The blob name is chosen here; the archive's path only finds the entry. The extension comes from the content.
+            var blobName = $"specimens/{localId:N}/{i.ImageId:N}{ImageContent.FileExtension(staged.Kind)}";
+            return new PlannedImage(i.Path, new SpecimenImage(i.ImageId, i.Area, i.LightSource, i.Dpi, i.WavelengthNm, i.CaptureDevice,
+                i.CapturedAt, i.Note, blobName, staged.Sha256, staged.SizeBytes, staged.Width, staged.Height, staged.ContentType));
+        }).ToList();
+        var features = s.Features.Select(f => new SecurityFeature(f.FeatureId, f.Category, f.Type, f.Lights, f.InspectionLevel,
+            f.Description, [.. f.Locations.Select(l => new FeatureLocation(l.ImageId, l.X, l.Y, l.Width, l.Height))])).ToList();
+        // Only the issuing authority of the specimen's own state confirms it: others are not kept (and said so).
+        var own = s.Confirmations.Where(c => string.Equals(c.Country.Trim(), s.IssuingState.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+        var dropped = s.Confirmations.Count - own.Count;
+        var details = new SpecimenDetails(s.DocumentType, s.Series, s.IssuedFrom, s.IssuedTo, s.DocumentFormat, s.Description, s.Areas);
+        var origin = new SpecimenOrigin(signerName, signer, s.OriginalId, s.Version, contents.ArchiveSha256);
+        var events = SpecimenDecider.Import(localId, s.IssuingState, details, [.. images.Select(i => i.Stored)], features,
+            [.. own.Select(c => new SpecimenConfirmation(c.Version, c.ConfirmedByName, c.ConfirmedByUserId, c.Country, c.At))],
+            origin, actor, now);
+        var note = dropped == 0 ? null
+            : $"{dropped} confirmation(s) by other countries were not kept: only the issuing authority of {s.IssuingState} confirms its specimens.";
+        return new Plan(s, localId, ExchangeOutcome.Created, null, note, images, events);
+    }
+
+    // ---- writing ----------------------------------------------------------------------------------------------
+
+    private async Task SaveAsync(UserScope scope, ArchiveContents contents, List<Plan> plans, CancellationToken ct)
+    {
+        var manifest = contents.Manifest!;
+        var signer = manifest.Installation.Fingerprint;
+        var now = clock.GetUtcNow();
+        await using var session = store.LightweightSession();
+        foreach (var plan in plans.Where(p => p.Outcome == ExchangeOutcome.Created))
+        {
+            session.Events.StartStream<Specimen>(plan.LocalId, [.. plan.Events]);
+            var s = plan.Specimen;
+            var directId = ExchangeKey.IdOf(signer, s.OriginalId);
+            // Inserted, never stored over: a concurrent import of the same specimen fails here instead of pointing elsewhere.
+            session.Insert(new ExchangeKey
+            {
+                Id = directId, SpecimenId = plan.LocalId, Fingerprint = signer, OriginalId = s.OriginalId,
+                OriginalVersion = s.Version, Direct = true,
+            });
+            foreach (var hop in (s.Provenance ?? []).Where(h => ExchangeKey.IdOf(h.Fingerprint, h.OriginalId) != directId)
+                         .DistinctBy(h => ExchangeKey.IdOf(h.Fingerprint, h.OriginalId)))
+            {
+                session.Insert(new ExchangeKey
+                {
+                    Id = ExchangeKey.IdOf(hop.Fingerprint, hop.OriginalId), SpecimenId = plan.LocalId, Fingerprint = hop.Fingerprint,
+                    OriginalId = hop.OriginalId, OriginalVersion = hop.OriginalVersion, Direct = false,
+                });
+            }
+            if (s.Provenance is { Count: > 0 } earlier)
+                session.Store(new SpecimenProvenance { Id = plan.LocalId, EarlierOrigins = [.. earlier] });
+        }
+        session.Store(new ExchangeRecord
+        {
+            Id = Guid.CreateVersion7(now),
+            Direction = ExchangeDirection.Import,
+            ArchiveSha256 = contents.ArchiveSha256,
+            InstallationName = manifest.Installation.Name,
+            Fingerprint = signer,
+            Actor = scope.Actor,
+            At = now,
+            Specimens = [.. plans.Select(p => new ExchangeRecordItem(p.Outcome == ExchangeOutcome.Created ? p.LocalId : p.ExistingId,
+                p.Specimen.OriginalId, p.Specimen.Version, p.Outcome, p.Note))],
+        });
+        await session.SaveChangesAsync(ct);
+    }
+
+    /// <summary>After a failed save: removes the blobs of specimens whose stream does not exist (another import's stay).</summary>
+    private async Task RemoveOrphansAsync(List<(Guid SpecimenId, string BlobName)> stored)
+    {
+        if (stored.Count == 0) return;
+        try
+        {
+            await using var session = store.QuerySession();
+            foreach (var group in stored.GroupBy(s => s.SpecimenId))
+            {
+                if (await session.Events.FetchStreamStateAsync(group.Key, CancellationToken.None) is not null) continue;
+                foreach (var (_, blobName) in group)
+                    await blobs.Library.DeleteBlobIfExistsAsync(blobName, cancellationToken: CancellationToken.None);
+            }
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "Removing the images of a failed import left some behind");
+        }
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------------
+
+    private static void RequireEditor(UserScope scope)
+    {
+        if (!LibraryAccess.CanEdit(scope))
+            throw new UnauthorizedAccessException("Only library editors (examiners and reviewers) can import specimens.");
+    }
+
+    private static ArchiveSpecimenSummary Summarise(Plan p)
+    {
+        var s = p.Specimen;
+        return new ArchiveSpecimenSummary(s.OriginalId, s.IssuingState, s.DocumentType, s.Series, s.Version, s.Images.Count, s.Features.Count,
+            s.Confirmations.Count, p.LocalId, p.Outcome, p.ExistingId, p.Note);
+    }
+
+    /// <summary>The archive as a seekable stream: the caller's own, or a copy in a temporary file named here.</summary>
+    private async Task<SeekableArchive> SeekableAsync(Stream zip, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(zip);
+        if (zip.CanSeek) return new SeekableArchive(zip, owned: false);
+        var file = ExchangeFiles.CreateTemporary();
+        try
+        {
+            var buffer = new byte[128 * 1024];
+            long total = 0;
+            int read;
+            while ((read = await zip.ReadAsync(buffer, ct)) > 0)
+            {
+                total += read;
+                if (total > limits.MaxArchiveBytes)
+                    throw new ArchiveRefusedException($"The archive is larger than the limit of {limits.MaxArchiveBytes / (1024 * 1024)} MB.");
+                await file.WriteAsync(buffer.AsMemory(0, read), ct);
+            }
+            return new SeekableArchive(file, owned: true);
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+    }
+
+    private sealed class SeekableArchive(Stream stream, bool owned) : IAsyncDisposable
+    {
+        public Stream Stream => stream;
+
+        public ValueTask DisposeAsync() => owned ? stream.DisposeAsync() : ValueTask.CompletedTask;
+    }
+}
