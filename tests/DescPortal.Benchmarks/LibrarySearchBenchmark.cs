@@ -27,6 +27,9 @@ public static class LibrarySearchBenchmark
         var iterations = options.Whole("iterations", 200);
         Machine.Print(Machine.CommandOf("library-search", [$"--specimens {count}", $"--iterations {iterations}"]));
 
+        // WebApplicationFactory's content root, found from here (the benchmark is not a test project).
+        var web = FindUp(AppContext.BaseDirectory, Path.Combine("src", "DescPortal.Web"));
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_DESCPORTAL_WEB", web);
         await using var host = new GeneratorHost();
         await host.InitializeAsync();
         var commands = host.Services.GetRequiredService<LibraryCommands>();
@@ -93,6 +96,13 @@ public static class LibrarySearchBenchmark
             }
             if (n % 100 == 99) Console.WriteLine($"  {n + 1} specimens");
         }
+    }
+
+    private static string FindUp(string from, string relative)
+    {
+        for (var dir = new DirectoryInfo(from); dir is not null; dir = dir.Parent)
+            if (Directory.Exists(Path.Combine(dir.FullName, relative))) return Path.Combine(dir.FullName, relative);
+        throw new DirectoryNotFoundException($"No {relative} above {from}.");
     }
 
     private static string Sentence(Random random) => string.Join(' ', Enumerable.Range(0, 6).Select(_ => Words[random.Next(Words.Length)]));

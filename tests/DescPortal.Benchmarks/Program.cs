@@ -6,12 +6,14 @@ using DescPortal.Benchmarks;
 //   circuits --portal URL [--circuits 20]            memory per interactive circuit on /queue (Chromium)
 //   library-search [--specimens 1000] [--iterations 200]  search latency over generated specimens (in-process portal;
 //                                                          DESC_TEST_POSTGRES / DESC_TEST_BLOBS as for the tests)
+//   specimen-page --portal URL [--runs 20]      time to open /library/{id} (3 images) and switch to UV (Chromium)
 //   anything else goes to BenchmarkDotNet, e.g. --filter '*Validation*' --job short
 return args.FirstOrDefault() switch
 {
     "upload" => await UploadBenchmark.RunAsync(Options.Parse(args[1..])),
     "circuits" => await CircuitBenchmark.RunAsync(Options.Parse(args[1..])),
     "library-search" => await LibrarySearchBenchmark.RunAsync(Options.Parse(args[1..])),
+    "specimen-page" => await SpecimenPageBenchmark.RunAsync(Options.Parse(args[1..])),
     _ => RunBenchmarkDotNet(args),
 };
 

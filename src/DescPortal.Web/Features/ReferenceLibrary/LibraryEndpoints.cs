@@ -1,3 +1,4 @@
+using Azure;
 using DescPortal.Core;
 using DescPortal.Web.Infrastructure.Blobs;
 using DescPortal.Web.Infrastructure.Identity;
@@ -20,7 +21,15 @@ public static class LibraryEndpoints
             => ImageAsync(id, imageId, listedOnly: true, http, queries, blobs, ct));
         app.MapGet("/library/{id:guid}/images/{imageId:guid}", (Guid id, Guid imageId, HttpContext http, LibraryQueries queries, BlobContainers blobs, CancellationToken ct)
             => ImageAsync(id, imageId, listedOnly: false, http, queries, blobs, ct)).RequireAuthorization();
+        // The list page's card thumbnails: a small JPEG instead of the 300 dpi original.
+        app.MapGet("/library/{id:guid}/images/{imageId:guid}/preview", PreviewAsync).RequireAuthorization();
     }
+
+    /// <summary>The longest side of a specimen image's preview, in pixels.</summary>
+    public const int PreviewSize = 480;
+
+    /// <summary>Where the preview of a specimen image is stored in the derivatives container (made on first request).</summary>
+    public static string PreviewBlobName(Guid id, Guid imageId) => $"specimens/{id:N}/{imageId:N}.preview.jpg";
 
     private static async Task<IResult> ListAsync(HttpContext http, LibraryQueries queries, string? issuingState, string? documentType,
         int? page, int? pageSize, CancellationToken ct)
@@ -72,6 +81,35 @@ public static class LibraryEndpoints
                 }),
             }),
         };
+    }
+
+    /// <summary>
+    /// Serves the stored preview, or makes it from the original on the spot, stores it and serves it. A derivative is
+    /// no part of the specimen's history: no event records it, and two requests at once may both write it (same name,
+    /// same bytes).
+    /// </summary>
+    private static async Task<IResult> PreviewAsync(Guid id, Guid imageId, HttpContext http, LibraryQueries queries, BlobContainers blobs, CancellationToken ct)
+    {
+        var entry = await queries.LoadAsync(UserScope.From(http.User), id, ct);
+        var image = entry?.Specimen.FindImage(imageId);
+        if (image is null) return Results.Problem(statusCode: 404, title: "No such image.");
+        http.Response.Headers.CacheControl = "private, max-age=300";
+
+        var blobName = PreviewBlobName(id, imageId);
+        try
+        {
+            var stored = await blobs.Derivatives.GetBlobClient(blobName).DownloadStreamingAsync(cancellationToken: ct);
+            if (stored.Value.Details.Metadata.TryGetValue(ImageDerivatives.DerivedFrom, out var sha) && sha == image.Sha256)
+                return Results.Stream(stored.Value.Content, ImageDerivatives.ContentType);
+            // Not made from this original: made again below.
+            stored.Value.Dispose();
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            // Not made yet.
+        }
+        var preview = await ImageDerivatives.MakeJpegPreviewAsync(blobs.Library, image.BlobName, blobs.Derivatives, blobName, PreviewSize, image.Sha256, ct);
+        return Results.File(preview.Bytes, ImageDerivatives.ContentType);
     }
 
     private static async Task<IResult> ImageAsync(Guid id, Guid imageId, bool listedOnly, HttpContext http, LibraryQueries queries, BlobContainers blobs, CancellationToken ct)

@@ -1,9 +1,7 @@
-using Azure.Storage.Blobs.Models;
 using DescPortal.Core.Referrals;
 using DescPortal.Web.Infrastructure.Blobs;
 using Hangfire;
 using Marten;
-using NetVips;
 
 namespace DescPortal.Web.Features.Referrals;
 
@@ -36,25 +34,9 @@ public sealed class EvidenceThumbnailJob(IDocumentStore store, BlobContainers bl
 
     private async Task<(string BlobName, int Width, int Height)> MakeAsync(Guid referralId, EvidenceItem evidence, CancellationToken ct)
     {
-        var original = Path.Combine(Path.GetTempPath(), "descportal-thumbs", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path.GetDirectoryName(original)!);
-        try
-        {
-            await blobs.Evidence.GetBlobClient(evidence.BlobName).DownloadToAsync(original, ct);
-            using var thumb = Image.Thumbnail(original, Size, height: Size);
-            var bytes = thumb.JpegsaveBuffer(q: 82, keep: Enums.ForeignKeep.None);
-            var blobName = $"referrals/{referralId:N}/{evidence.Id:N}.thumb.jpg";
-            // A derivative may be rewritten by a retried job; it records the original it was made from.
-            await blobs.Derivatives.GetBlobClient(blobName).UploadAsync(new BinaryData(bytes), new BlobUploadOptions
-            {
-                HttpHeaders = new BlobHttpHeaders { ContentType = "image/jpeg" },
-                Metadata = new Dictionary<string, string> { ["derivedFrom"] = evidence.Sha256 },
-            }, ct);
-            return (blobName, thumb.Width, thumb.Height);
-        }
-        finally
-        {
-            File.Delete(original);
-        }
+        var blobName = $"referrals/{referralId:N}/{evidence.Id:N}.thumb.jpg";
+        // A derivative may be rewritten by a retried job; it records the original it was made from.
+        var thumb = await ImageDerivatives.MakeJpegPreviewAsync(blobs.Evidence, evidence.BlobName, blobs.Derivatives, blobName, Size, evidence.Sha256, ct);
+        return (blobName, thumb.Width, thumb.Height);
     }
 }

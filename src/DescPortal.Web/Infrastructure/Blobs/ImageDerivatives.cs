@@ -1,0 +1,45 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using NetVips;
+
+namespace DescPortal.Web.Infrastructure.Blobs;
+
+/// <summary>A JPEG derivative as stored: its bytes and its size in pixels.</summary>
+public sealed record DerivedImage(byte[] Bytes, int Width, int Height);
+
+/// <summary>
+/// The one way derivatives (thumbnails, previews) are made: the original is downloaded to a server-named temporary
+/// file, shrunk by NetVips to fit a square of the given size (longest side), saved as JPEG without metadata and
+/// stored in the target container under a deterministic, server-chosen name. A derivative may be rewritten (a
+/// retried job, two requests at once); it records the SHA-256 of the original it was made from as <c>derivedFrom</c>.
+/// </summary>
+public static class ImageDerivatives
+{
+    public const string DerivedFrom = "derivedFrom";
+    public const string ContentType = "image/jpeg";
+
+    private static readonly string WorkDirectory = Path.Combine(Path.GetTempPath(), "descportal-thumbs");
+
+    public static async Task<DerivedImage> MakeJpegPreviewAsync(BlobContainerClient source, string sourceBlob,
+        BlobContainerClient target, string targetBlob, int size, string sourceSha256, CancellationToken ct)
+    {
+        Directory.CreateDirectory(WorkDirectory);
+        var original = Path.Combine(WorkDirectory, Guid.NewGuid().ToString("N"));
+        try
+        {
+            await source.GetBlobClient(sourceBlob).DownloadToAsync(original, ct);
+            using var thumb = Image.Thumbnail(original, size, height: size);
+            var bytes = thumb.JpegsaveBuffer(q: 82, keep: Enums.ForeignKeep.None);
+            await target.GetBlobClient(targetBlob).UploadAsync(new BinaryData(bytes), new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = ContentType },
+                Metadata = new Dictionary<string, string> { [DerivedFrom] = sourceSha256 },
+            }, ct);
+            return new DerivedImage(bytes, thumb.Width, thumb.Height);
+        }
+        finally
+        {
+            File.Delete(original);
+        }
+    }
+}
