@@ -47,7 +47,8 @@ public static class FeatureSetup
         opts.Schema.For<LibraryEntry>()
             .Index(e => e.IssuingState)
             .Index(e => e.DocumentType)
-            .FullTextIndex(e => e.SearchText);
+            // A column of its own: free-text search then reads the short search text, not the whole document.
+            .Duplicate(e => e.SearchText);
         opts.Schema.For<ReferralSummary>()
             .Index(r => r.AgencyCode)
             .Index(r => r.Status)

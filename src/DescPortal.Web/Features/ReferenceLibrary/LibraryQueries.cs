@@ -34,7 +34,12 @@ public sealed class LibraryQueries(IDocumentStore store)
             var feature = filter.FeatureType.Trim();
             q = q.Where(e => e.FeatureTypes.Contains(feature));
         }
-        if (!string.IsNullOrWhiteSpace(filter.Text)) q = q.Where(e => e.WebStyleSearch(filter.Text.Trim()));
+        // Every word must occur (case-insensitive) in the series, the description or a feature's description. Marten's
+        // full-text operators search the whole JSON document, unindexed: 190 ms at the 95th percentile over 1,000
+        // specimens, against 100 ms allowed; a scan of the short search text is well inside it (docs/performance.md).
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+            foreach (var word in filter.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(8))
+                q = q.Where(e => e.SearchText.Contains(word, StringComparison.OrdinalIgnoreCase));
         return await q.OrderBy(e => e.IssuingState).ThenBy(e => e.DocumentType).ThenByDescending(e => e.IssuedFromYear)
             .ThenBy(e => e.Id).PageAsync(q, page, pageSize, ct);
     }
