@@ -2,6 +2,7 @@ using DescPortal.Core;
 using DescPortal.Core.ReferenceLibrary;
 using DescPortal.Web.Infrastructure.Blobs;
 using DescPortal.Web.Infrastructure.Identity;
+using DescPortal.Web.Infrastructure.Persistence;
 using Marten;
 
 namespace DescPortal.Web.Features.ReferenceLibrary;
@@ -100,11 +101,6 @@ public sealed class LibraryCommands(IDocumentStore store, BlobContainers blobs, 
         return entry is not null && LibraryAccess.CanSee(scope, entry) ? entry : throw new KeyNotFoundException("No such specimen.");
     }
 
-    private async Task AppendAsync(Guid specimenId, long decidedOnVersion, IReadOnlyList<object> events, CancellationToken ct)
-    {
-        if (events.Count == 0) return;
-        await using var session = store.LightweightSession();
-        session.Events.Append(specimenId, decidedOnVersion + events.Count, events.ToArray());
-        await session.SaveChangesAsync(ct);
-    }
+    private Task AppendAsync(Guid specimenId, long decidedOnVersion, IReadOnlyList<object> events, CancellationToken ct) =>
+        EventStreams.AppendAsync(store, specimenId, decidedOnVersion, events, ct);
 }

@@ -58,8 +58,6 @@ public sealed class LibraryQueries(IDocumentStore store)
         if (await LoadAsync(scope, id, ct) is null) return [];
         await using var session = store.QuerySession();
         var events = await session.Events.FetchStreamAsync(id, token: ct);
-        return events.Where(e => e.Data is DescPortal.Core.Referrals.IRecordedEvent)
-            .Select(e => (e, r: (DescPortal.Core.Referrals.IRecordedEvent)e.Data))
-            .Select(x => new HistoryEntry(x.e.Data.GetType().Name, x.r.At, x.r.Actor, x.e.Version)).ToList();
+        return events.Select(HistoryEntry.Of).OfType<HistoryEntry>().ToList();
     }
 }

@@ -1,3 +1,4 @@
+using DescPortal.Web.Infrastructure.Persistence;
 using JasperFx;
 using JasperFx.Events;
 using Marten;
@@ -46,10 +47,7 @@ public sealed class CaseEvents(IDocumentStore store, CaseNotifications notificat
     public async Task AppendAsync(Guid caseId, long decidedOnVersion, IReadOnlyList<object> events, CancellationToken ct)
     {
         if (events.Count == 0) return;
-        await using var session = store.LightweightSession();
-        // Marten's expected version is the stream's version once these events are in.
-        session.Events.Append(caseId, decidedOnVersion + events.Count, events.ToArray());
-        await session.SaveChangesAsync(ct);
+        await EventStreams.AppendAsync(store, caseId, decidedOnVersion, events, ct);
         notifications.Publish(caseId);
     }
 }

@@ -1,12 +1,10 @@
 using DescPortal.Core;
 using DescPortal.Core.Referrals;
 using JasperFx.Events;
+using DescPortal.Web.Infrastructure.Persistence;
 using Marten;
 
 namespace DescPortal.Web.Features.Referrals;
-
-/// <summary>One entry of a case's history: what happened, when, and who did it.</summary>
-public sealed record HistoryEntry(string Type, DateTimeOffset At, string Actor, long Version);
 
 /// <summary>An evidence image with everything recorded about it at acquisition.</summary>
 public sealed record EvidenceItem(
@@ -43,8 +41,7 @@ public sealed record ReferralRecord(
         foreach (var e in events)
         {
             state = Evolve(state, e.Data);
-            if (e.Data is IRecordedEvent recorded)
-                history.Add(new HistoryEntry(e.Data.GetType().Name, recorded.At, recorded.Actor, e.Version));
+            if (HistoryEntry.Of(e) is { } entry) history.Add(entry);
             switch (e.Data)
             {
                 case EvidenceImageAttached a:
