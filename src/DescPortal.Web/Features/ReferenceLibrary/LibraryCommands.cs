@@ -29,6 +29,10 @@ public sealed class LibraryCommands(IDocumentStore store, BlobContainers blobs, 
         return id;
     }
 
+    public Task<SpecimenImage> AddImageAsync(UserScope scope, Guid specimenId, NewSpecimenImage image, CancellationToken ct) =>
+        AddImageAsync(scope, specimenId, image.ImageId, image.Content, image.Area, image.LightSource, image.Dpi,
+            image.WavelengthNm, image.CaptureDevice, image.Note, ct);
+
     /// <summary>Receives, verifies and stores an image, then records it; a refused image leaves no blob.</summary>
     public async Task<SpecimenImage> AddImageAsync(UserScope scope, Guid specimenId, Guid imageId, Stream content,
         DocumentArea area, LightSource light, int dpi, int? wavelengthNm, string? captureDevice, string? note, CancellationToken ct)
@@ -104,3 +108,7 @@ public sealed class LibraryCommands(IDocumentStore store, BlobContainers blobs, 
     private Task AppendAsync(Guid specimenId, long decidedOnVersion, IReadOnlyList<object> events, CancellationToken ct) =>
         EventStreams.AppendAsync(store, specimenId, decidedOnVersion, events, ct);
 }
+
+/// <summary>An image an editor uploads to a specimen; <see cref="ImageId"/> is chosen by the form, so a retry stores it once.</summary>
+public sealed record NewSpecimenImage(Guid ImageId, Stream Content, DocumentArea Area, LightSource LightSource, int Dpi,
+    int? WavelengthNm, string? CaptureDevice, string? Note);

@@ -300,6 +300,197 @@ public sealed class SpecimenPageTests(ComponentHost host) : ComponentTest(host)
         Assert.Empty(cut.FindAll("[data-testid=open-corrections-hint]"));
     }
 
+    [Fact]
+    public async Task An_editor_adds_a_feature_from_a_region_drawn_on_the_image_and_it_is_drawn_listed_and_in_the_history()
+    {
+        var id = await CreateSpecimenAsync(submit: false);
+        var white = (await LoadAsync(id)).Specimen.Images.Single(i => i.LightSource == LightSource.White);
+        SignInAs("examiner@desc.local");
+        var cut = RenderPage(id);
+        WaitLoaded(cut);
+
+        await ClickAsync(cut, "[data-testid=add-feature]");
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=feature-editor]")), Wait);
+        Assert.Empty(cut.FindAll("[data-testid=feature-list]"));
+        await cut.InvokeAsync(() => cut.Find("[data-testid=feature-category]").Change("Ink"));
+        await cut.InvokeAsync(() => cut.Find("[data-testid=feature-type]").Change("OpticallyVariable"));
+        await cut.InvokeAsync(() => cut.Find("[data-testid=feature-level-2]").Change(true));
+        await cut.InvokeAsync(() => cut.Find("[data-testid=feature-description]").Input("Colour shifts from green to blue when tilted."));
+        // The browser's finished drag: in image pixels, through the same entry point the script calls.
+        var viewer = cut.FindComponent<SpecimenViewer>();
+        await cut.InvokeAsync(() => viewer.Instance.RegionDrawn(120, 40, 80, 50));
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=region-item]")), Wait);
+        Assert.Single(cut.FindAll("[data-testid=draft-region]"));
+        Assert.Equal("120", cut.Find("[data-testid=region-x]").GetAttribute("value"));
+        // The first region ticks the light of its image.
+        Assert.True(cut.Find("[data-testid=feature-light-White]").HasAttribute("checked"));
+        await cut.InvokeAsync(() => cut.Find("[data-testid=feature-editor]").Submit());
+
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=feature-item]").Count), Wait);
+        var added = (await LoadAsync(id)).Specimen.Features.Single(f => f.Type == "OpticallyVariable");
+        Assert.Equal(SecurityFeatureCategory.Ink, added.Category);
+        Assert.Equal(2, added.InspectionLevel);
+        Assert.Equal([LightSource.White], added.Lights);
+        Assert.Equal(new FeatureLocation(white.ImageId, 120, 40, 80, 50), Assert.Single(added.Locations));
+        Assert.Contains(cut.FindAll("[data-testid=feature-region]"), r => r.GetAttribute("x") == "120" && r.GetAttribute("width") == "80");
+        Assert.Contains(cut.FindAll("[data-testid=history-entry]"), h => h.GetAttribute("data-type") == nameof(SecurityFeatureAdded));
+    }
+
+    [Fact]
+    public async Task A_region_from_the_browser_is_kept_within_the_image()
+    {
+        var id = await CreateSpecimenAsync(submit: false);
+        var white = (await LoadAsync(id)).Specimen.Images.Single(i => i.LightSource == LightSource.White);
+        SignInAs("examiner@desc.local");
+        var cut = RenderPage(id);
+        WaitLoaded(cut);
+        await ClickAsync(cut, "[data-testid=add-feature]");
+        var viewer = cut.FindComponent<SpecimenViewer>();
+
+        await cut.InvokeAsync(() => viewer.Instance.RegionDrawn(-50, 200, 100_000, 400));
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=region-item]")), Wait);
+        Assert.Equal("0", cut.Find("[data-testid=region-x]").GetAttribute("value"));
+        Assert.Equal(white.Width.ToString(System.Globalization.CultureInfo.InvariantCulture), cut.Find("[data-testid=region-width]").GetAttribute("value"));
+        Assert.Equal((white.Height - 200).ToString(System.Globalization.CultureInfo.InvariantCulture), cut.Find("[data-testid=region-height]").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task A_feature_the_library_refuses_stays_open_with_everything_entered_and_says_why()
+    {
+        var id = await CreateSpecimenAsync(submit: false);
+        var before = (await LoadAsync(id)).ContentVersion;
+        SignInAs("examiner@desc.local");
+        var cut = RenderPage(id);
+        WaitLoaded(cut);
+        await ClickAsync(cut, "[data-testid=add-feature]");
+
+        // Nothing entered: each field says what it needs, and nothing is sent.
+        await cut.InvokeAsync(() => cut.Find("[data-testid=feature-editor]").Submit());
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=feature-error-type]")), Wait);
+        Assert.NotNull(cut.Find("[data-testid=feature-error-description]"));
+        Assert.NotNull(cut.Find("[data-testid=feature-error-regions]"));
+
+        // A UV feature located on the white image: the library refuses and names the region.
+        await cut.InvokeAsync(() => cut.Find("[data-testid=feature-category]").Change("Ink"));
+        await cut.InvokeAsync(() => cut.Find("[data-testid=feature-type]").Change("UvFluorescent"));
+        await cut.InvokeAsync(() => cut.Find("[data-testid=feature-light-UV365]").Change(true));
+        await cut.InvokeAsync(() => cut.Find("[data-testid=feature-description]").Input("Seal fluoresces orange."));
+        await cut.InvokeAsync(() => cut.FindComponent<SpecimenViewer>().Instance.RegionDrawn(10, 10, 40, 40));
+        await cut.InvokeAsync(() => cut.Find("[data-testid=feature-editor]").Submit());
+
+        cut.WaitForAssertion(() => Assert.Contains("Region 1 is on the DataPage image taken under White light",
+            cut.Find("[data-testid=feature-refusal]").TextContent, StringComparison.Ordinal), Wait);
+        Assert.Equal("Seal fluoresces orange.", cut.Find("[data-testid=feature-description]").GetAttribute("value") ?? cut.Find("[data-testid=feature-description]").TextContent);
+        Assert.Single(cut.FindAll("[data-testid=region-item]"));
+        Assert.Equal(before, (await LoadAsync(id)).ContentVersion);
+    }
+
+    [Fact]
+    public async Task An_editor_changes_a_features_region_to_the_pixel_and_removes_another_feature()
+    {
+        var id = await CreateSpecimenAsync(submit: false);
+        var specimen = (await LoadAsync(id)).Specimen;
+        var guilloche = specimen.Features.Single(f => f.Type == "Guilloche");
+        SignInAs("examiner@desc.local");
+        var dialogs = Render<MudDialogProvider>();
+        var cut = RenderPage(id);
+        WaitLoaded(cut);
+
+        await ClickAsync(cut, "li[data-feature=f1] button");
+        await ClickAsync(cut, "[data-testid=edit-feature]");
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=region-item]")), Wait);
+        await cut.InvokeAsync(() => cut.Find("[data-testid=region-width]").Change("150"));
+        await cut.InvokeAsync(() => cut.Find("[data-testid=feature-editor]").Submit());
+        cut.WaitForAssertion(() => Assert.Contains(cut.FindAll("[data-testid=history-entry]"),
+            h => h.GetAttribute("data-type") == nameof(SecurityFeatureChanged)), Wait);
+        Assert.Equal(150, (await LoadAsync(id)).Specimen.FindFeature(guilloche.FeatureId)!.Locations[0].Width);
+
+        // The fibres (level 2, number 2): open, remove, confirm.
+        await ClickAsync(cut, "li[data-feature=f2] button");
+        await ClickAsync(cut, "[data-testid=edit-feature]");
+        await ClickAsync(cut, "[data-testid=feature-remove]");
+        dialogs.WaitForAssertion(() => Assert.NotNull(dialogs.Find("[data-testid=confirm-dialog-ok]")), Wait);
+        await ClickAsync(dialogs, "[data-testid=confirm-dialog-ok]");
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=feature-item]")), Wait);
+        Assert.Single((await LoadAsync(id)).Specimen.Features);
+    }
+
+    [Fact]
+    public async Task An_image_is_checked_by_its_content_and_a_refused_file_keeps_the_form()
+    {
+        var id = await CreateSpecimenAsync(submit: false);
+        SignInAs("examiner@desc.local");
+        var cut = RenderPage(id);
+        WaitLoaded(cut);
+        await ClickAsync(cut, "[data-testid=add-image]");
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=image-form]")), Wait);
+
+        // Text named like a picture: refused by its content; the form keeps what was entered.
+        cut.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>()
+            .UploadFiles(InputFileContent.CreateFromBinary(TestImages.Text(), "ir-scan.png", contentType: "image/png"));
+        await cut.InvokeAsync(() => cut.Find("[data-testid=image-light]").Change("IR"));
+        await cut.InvokeAsync(() => cut.Find("[data-testid=image-note]").Change("Reflected IR, 850 nm filter"));
+        await cut.InvokeAsync(() => cut.Find("[data-testid=image-form]").Submit());
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=image-error-file]")), Wait);
+        Assert.Equal("Reflected IR, 850 nm filter", cut.Find("[data-testid=image-note]").GetAttribute("value"));
+        Assert.Equal(2, (await LoadAsync(id)).Specimen.Images.Count);
+
+        // A real PNG: stored, shown under IR.
+        cut.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>()
+            .UploadFiles(InputFileContent.CreateFromBinary(TestImages.Png(400, 250, Random.Shared.Next()), "ir-scan.png", contentType: "image/png"));
+        await cut.InvokeAsync(() => cut.Find("[data-testid=image-form]").Submit());
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=image-form]")), Wait);
+        var ir = Assert.Single((await LoadAsync(id)).Specimen.Images, i => i.LightSource == LightSource.IR);
+        Assert.Equal("Reflected IR, 850 nm filter", ir.Note);
+        Assert.Equal(300, ir.Dpi);
+        Assert.NotNull(cut.Find("[data-testid=light-IR]"));
+    }
+
+    [Fact]
+    public async Task An_editor_changes_the_details_and_the_version_rises()
+    {
+        var id = await CreateSpecimenAsync(submit: false);
+        var before = (await LoadAsync(id)).ContentVersion;
+        SignInAs("examiner@desc.local");
+        var cut = RenderPage(id);
+        WaitLoaded(cut);
+        await ClickAsync(cut, "[data-testid=edit-details]");
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=specimen-details-form]")), Wait);
+        // The issuing state decides who confirms: it is not offered for change.
+        Assert.Empty(cut.FindAll("[data-testid=details-state]"));
+        // Images show the data page: it cannot be unticked.
+        Assert.True(cut.Find("[data-testid=details-area-DataPage]").HasAttribute("disabled"));
+
+        await cut.InvokeAsync(() => cut.Find("[data-testid=details-series]").Input("Residence permit, 2020 series (renamed)"));
+        await cut.InvokeAsync(() => cut.Find("[data-testid=details-to]").Change("2019-12-31"));
+        await cut.InvokeAsync(() => cut.Find("[data-testid=specimen-details-form]").Submit());
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=details-error-issuedTo]")), Wait);
+
+        await cut.InvokeAsync(() => cut.Find("[data-testid=details-to]").Change("2023-12-31"));
+        await cut.InvokeAsync(() => cut.Find("[data-testid=specimen-details-form]").Submit());
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=specimen-details-form]")), Wait);
+        var after = await LoadAsync(id);
+        Assert.Equal("Residence permit, 2020 series (renamed)", after.Specimen.Series);
+        Assert.Equal(new DateOnly(2023, 12, 31), after.Specimen.IssuedTo);
+        Assert.Equal(before + 1, after.ContentVersion);
+        Assert.Contains("Residence permit, 2020 series (renamed)", cut.Find("[data-testid=specimen-title]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("trainer@desc.local")]
+    [InlineData("authority@desc.local")]
+    public async Task Readers_and_issuing_authorities_get_no_editing_controls(string email)
+    {
+        var id = await CreateSpecimenAsync(submit: true);
+        SignInAs(email);
+        var cut = RenderPage(id);
+        WaitLoaded(cut);
+        Assert.NotNull(cut.Find("[data-testid=feature-list]"));
+        Assert.Empty(cut.FindAll("[data-testid=add-feature], [data-testid=edit-feature], [data-testid=edit-details], [data-testid=add-image]"));
+    }
+
     /// <summary>A second user at the same time, with a render tree and sign-in of their own.</summary>
     private sealed class OtherUser : ComponentTest
     {
