@@ -7,6 +7,7 @@ using DescPortal.Benchmarks;
 //   library-search [--specimens 1000] [--iterations 200]  search latency over generated specimens (in-process portal;
 //                                                          DESC_TEST_POSTGRES / DESC_TEST_BLOBS as for the tests)
 //   specimen-page --portal URL [--runs 20]      time to open /library/{id} (3 images) and switch to UV (Chromium)
+//   mrz [--seconds 5]                           MRZ checks per second on one thread (TD3, TD2, TD1 vectors)
 //   anything else goes to BenchmarkDotNet, e.g. --filter '*Validation*' --job short
 return args.FirstOrDefault() switch
 {
@@ -14,6 +15,7 @@ return args.FirstOrDefault() switch
     "circuits" => await CircuitBenchmark.RunAsync(Options.Parse(args[1..])),
     "library-search" => await LibrarySearchBenchmark.RunAsync(Options.Parse(args[1..])),
     "specimen-page" => await SpecimenPageBenchmark.RunAsync(Options.Parse(args[1..])),
+    "mrz" => MrzBenchmark.Run(Options.Parse(args[1..])),
     _ => RunBenchmarkDotNet(args),
 };
 

@@ -61,6 +61,7 @@ public static class FeatureSetup
         app.MapReferralDraftEndpoints();
         app.MapEvidenceEndpoints();
         app.MapLibraryEndpoints();
+        app.MapMrzApi();
         ReferenceLibrary.Exchange.ExchangeSetup.MapSpecimenExchange(app);
     }
 

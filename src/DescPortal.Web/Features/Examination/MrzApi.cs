@@ -1,0 +1,78 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using DescPortal.Core.Mrz;
+using DescPortal.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace DescPortal.Web.Features.Examination;
+
+/// <summary>
+/// POST /api/v1/mrz/check (an exact contract): border systems call it on its own, with the key of their agency.
+/// Anything with a line of MRZ characters gets 200 and the parser's findings, however wrong the MRZ; only input
+/// with no MRZ at all is a 400.
+/// </summary>
+public static class MrzApi
+{
+    /// <summary>Three lines of 44 with JSON around them fit many times over; more is not an MRZ.</summary>
+    public const int MaxBodyBytes = 16 * 1024;
+
+    public sealed record MrzCheckRequest(string? Mrz);
+
+    public static void MapMrzApi(this WebApplication app)
+    {
+        app.MapPost("/api/v1/mrz/check", CheckAsync)
+            .RequireAuthorization(Policies.AgencyApi)
+            .DisableAntiforgery()
+            .WithTags("MRZ")
+            .Accepts<MrzCheckRequest>("application/json")
+            .Produces<MrzCheckResult>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+    }
+
+    private static async Task<IResult> CheckAsync(HttpContext http, TimeProvider clock, IOptions<JsonOptions> json, CancellationToken ct)
+    {
+        var body = await ReadBoundedAsync(http.Request.Body, ct);
+        if (body is null)
+            return Results.Problem(statusCode: 413, title: "The request is too large.",
+                detail: $"An MRZ check takes at most {MaxBodyBytes / 1024} KB.");
+
+        MrzCheckRequest? request;
+        try
+        {
+            request = JsonSerializer.Deserialize<MrzCheckRequest>(body, json.Value.SerializerOptions);
+        }
+        catch (JsonException)
+        {
+            return Invalid("The body must be JSON: { \"mrz\": \"<the lines separated by \\n>\" }.");
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return MrzCheck.TryRun(request?.Mrz, today, out var result)
+            ? Results.Json(result, ResponseOptions(json.Value.SerializerOptions))
+            : Invalid("No line of MRZ characters (A to Z, 0 to 9 and the filler <) was found.");
+    }
+
+    private static IResult Invalid(string message) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { ["mrz"] = [message] }, title: "The MRZ cannot be checked.");
+
+    private static JsonSerializerOptions? _responseOptions;
+
+    /// <summary>
+    /// The app's options, but writing the filler '&lt;' as itself rather than \u003C: the answer is JSON for machines,
+    /// never embedded in HTML, and people read MRZ fields in it.
+    /// </summary>
+    private static JsonSerializerOptions ResponseOptions(JsonSerializerOptions app) =>
+        _responseOptions ??= new JsonSerializerOptions(app) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The body, or null when it is larger than <see cref="MaxBodyBytes"/> (read no further than that).</summary>
+    private static async Task<byte[]?> ReadBoundedAsync(Stream body, CancellationToken ct)
+    {
+        var buffer = new byte[MaxBodyBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await body.ReadAsync(buffer.AsMemory(length), ct)) > 0) length += read;
+        return length > MaxBodyBytes ? null : buffer[..length];
+    }
+}
