@@ -65,6 +65,15 @@ app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
+// Browser libraries from npm (see the project file), copied next to the app at build time.
+if (Directory.Exists(Path.Combine(AppContext.BaseDirectory, "vendor")))
+{
+    app.UseStaticFiles(new StaticFileOptions
+    {
+        FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "vendor")),
+        RequestPath = "/vendor",
+    });
+}
 app.MapDescHealth();
 app.MapOpenApi();
 app.MapDescJobsDashboard();

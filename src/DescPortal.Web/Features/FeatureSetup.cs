@@ -34,6 +34,8 @@ public static class FeatureSetup
         services.AddSingleton<LibrarySeeding>();
         ReferenceLibrary.Exchange.ExchangeSetup.AddSpecimenExchange(services, config);
         services.AddTransient<EvidenceThumbnailJob>();
+        services.AddSingleton<Infrastructure.DeepZoom.TilePyramids>();
+        services.AddTransient<Infrastructure.DeepZoom.DeepZoomJob>();
         return services;
     }
 
@@ -41,6 +43,7 @@ public static class FeatureSetup
     {
         ReferenceNumbers.AddSchema(opts);
         opts.Schema.For<ReferralDraft>();
+        opts.Schema.For<Infrastructure.DeepZoom.TilePyramid>();
         opts.Projections.Add<ReferralSummaryProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<LibraryEntryProjection>(ProjectionLifecycle.Inline);
         ReferenceLibrary.Exchange.ExchangeSetup.ConfigureMarten(opts);

@@ -1,6 +1,8 @@
 using Azure;
 using DescPortal.Core;
 using DescPortal.Web.Infrastructure.Blobs;
+using DescPortal.Web.Infrastructure.DeepZoom;
+using Hangfire;
 using DescPortal.Web.Infrastructure.Identity;
 
 namespace DescPortal.Web.Features.ReferenceLibrary;
@@ -23,6 +25,18 @@ public static class LibraryEndpoints
             => ImageAsync(id, imageId, listedOnly: false, http, queries, blobs, ct)).RequireAuthorization();
         // The list page's card thumbnails: a small JPEG instead of the 300 dpi original.
         app.MapGet("/library/{id:guid}/images/{imageId:guid}/preview", PreviewAsync).RequireAuthorization();
+        // Deep zoom for the examination workspace: the same scope check as the image itself, for every tile.
+        app.MapGet("/library/{id:guid}/images/{imageId:guid}/deepzoom", async (Guid id, Guid imageId, HttpContext http, LibraryQueries queries,
+            TilePyramids pyramids, IBackgroundJobClient jobs, CancellationToken ct) =>
+            await FindImageAsync(id, imageId, http, queries, ct) is null
+                ? Results.Problem(statusCode: 404, title: "No such image.")
+                : await DeepZoomEndpoints.DescribeAsync(pyramids, jobs, imageId, $"library/{id}/images/{imageId}/tiles/",
+                    j => j.ForSpecimenAsync(id, CancellationToken.None), ct)).RequireAuthorization();
+        app.MapGet("/library/{id:guid}/images/{imageId:guid}/tiles/{level:int}/{tile}", async (Guid id, Guid imageId, int level, string tile,
+            HttpContext http, LibraryQueries queries, TilePyramids pyramids, CancellationToken ct) =>
+            await FindImageAsync(id, imageId, http, queries, ct) is null
+                ? Results.NotFound()
+                : await DeepZoomEndpoints.TileAsync(pyramids, http, imageId, level, tile, ct)).RequireAuthorization();
     }
 
     /// <summary>The longest side of a specimen image's preview, in pixels.</summary>
@@ -122,4 +136,7 @@ public static class LibraryEndpoints
         http.Response.Headers.CacheControl = "private, max-age=300";
         return Results.Stream(download.Value.Content, image.ContentType);
     }
+
+    private static async Task<Core.ReferenceLibrary.SpecimenImage?> FindImageAsync(Guid id, Guid imageId, HttpContext http, LibraryQueries queries, CancellationToken ct) =>
+        (await queries.LoadAsync(UserScope.From(http.User), id, ct))?.Specimen.FindImage(imageId);
 }

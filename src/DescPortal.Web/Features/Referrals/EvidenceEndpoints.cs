@@ -1,4 +1,6 @@
 using DescPortal.Web.Infrastructure.Blobs;
+using DescPortal.Web.Infrastructure.DeepZoom;
+using Hangfire;
 using DescPortal.Web.Infrastructure.Identity;
 using Marten;
 
@@ -17,12 +19,26 @@ public static class EvidenceEndpoints
             => ServeAsync(caseId, evidenceId, thumbnail: false, http, store, blobs, ct));
         group.MapGet("{caseId:guid}/{evidenceId:guid}/thumbnail", (Guid caseId, Guid evidenceId, HttpContext http, IDocumentStore store, BlobContainers blobs, CancellationToken ct)
             => ServeAsync(caseId, evidenceId, thumbnail: true, http, store, blobs, ct));
+        group.MapGet("{caseId:guid}/{evidenceId:guid}/deepzoom", async (Guid caseId, Guid evidenceId, HttpContext http, IDocumentStore store,
+            TilePyramids pyramids, IBackgroundJobClient jobs, CancellationToken ct) =>
+            await FindAsync(caseId, evidenceId, http, store, ct) is null
+                ? Results.NotFound()
+                : await DeepZoomEndpoints.DescribeAsync(pyramids, jobs, evidenceId, $"evidence/{caseId}/{evidenceId}/tiles/",
+                    j => j.ForCaseAsync(caseId, CancellationToken.None), ct));
+        group.MapGet("{caseId:guid}/{evidenceId:guid}/tiles/{level:int}/{tile}", async (Guid caseId, Guid evidenceId, int level, string tile,
+            HttpContext http, IDocumentStore store, TilePyramids pyramids, CancellationToken ct) =>
+            await FindAsync(caseId, evidenceId, http, store, ct) is null
+                ? Results.NotFound()
+                : await DeepZoomEndpoints.TileAsync(pyramids, http, evidenceId, level, tile, ct));
     }
+
+    /// <summary>The evidence item, if the user may see the case; another agency's case looks like none at all.</summary>
+    private static async Task<EvidenceItem?> FindAsync(Guid caseId, Guid evidenceId, HttpContext http, IDocumentStore store, CancellationToken ct) =>
+        (await ReferralQueries.LoadForAsync(store, UserScope.From(http.User), caseId, ct))?.FindEvidence(evidenceId);
 
     private static async Task<IResult> ServeAsync(Guid caseId, Guid evidenceId, bool thumbnail, HttpContext http, IDocumentStore store, BlobContainers blobs, CancellationToken ct)
     {
-        var record = await ReferralQueries.LoadForAsync(store, UserScope.From(http.User), caseId, ct);
-        var evidence = record?.FindEvidence(evidenceId);
+        var evidence = await FindAsync(caseId, evidenceId, http, store, ct);
         if (evidence is null) return Results.NotFound();
 
         // Until the job has made the thumbnail, the original is shown.

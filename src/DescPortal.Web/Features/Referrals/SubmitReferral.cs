@@ -54,6 +54,8 @@ public sealed class SubmitReferral(IDocumentStore store, BlobContainers blobs, T
         evidence.Commit();
 
         jobs.Enqueue<EvidenceThumbnailJob>(j => j.RunAsync(id, CancellationToken.None));
+        // Tiles before anyone asks: the examiner's first look at the evidence should not wait for them.
+        jobs.Enqueue<Infrastructure.DeepZoom.DeepZoomJob>(j => j.ForCaseAsync(id, CancellationToken.None));
         notifications.Publish(id);
         log.LogInformation("Referral {Reference} submitted by {Agency} with {Count} images", reference, scope.AgencyCode, stored.Count);
         return new SubmittedReferral(id, reference, ReferralStatus.Submitted);

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Hangfire;
+
+namespace DescPortal.Web.Infrastructure.DeepZoom;
+
+/// <summary>
+/// What an image endpoint answers for Deep Zoom, once its caller has checked the user's right to the image:
+/// the pyramid's description (for the viewer), or one tile. An image without a pyramid yet gets its job enqueued
+/// and a 404 that says so; the viewer shows the plain image meanwhile. Tiles are served from the app, never from a
+/// public blob URL.
+/// </summary>
+public static class DeepZoomEndpoints
+{
+    /// <summary>The viewer's description: sizes, and where the tiles are ({tilesUrl}{level}/{column}_{row}.jpg).</summary>
+    public sealed record DeepZoomDescription(int Width, int Height, int TileSize, int Overlap, string Format, string TilesUrl);
+
+    public static async Task<IResult> DescribeAsync(TilePyramids pyramids, IBackgroundJobClient jobs, Guid imageId, string tilesUrl,
+        System.Linq.Expressions.Expression<Func<DeepZoomJob, Task>> make, CancellationToken ct)
+    {
+        if (await pyramids.FindAsync(imageId, ct) is not { } p)
+        {
+            // Made once: a duplicated job finds the first one's pyramid and stops.
+            jobs.Enqueue(make);
+            return Results.Problem(statusCode: 404, title: "The deep zoom tiles are being prepared.", detail: "Show the image itself meanwhile.");
+        }
+        return Results.Ok(new DeepZoomDescription(p.Width, p.Height, p.TileSize, p.Overlap, TilePyramid.Format, tilesUrl));
+    }
+
+    /// <summary>One tile: "{column}_{row}.jpg" at a level; anything else is a 404, whatever the URL says.</summary>
+    public static async Task<IResult> TileAsync(TilePyramids pyramids, HttpContext http, Guid imageId, int level, string tile, CancellationToken ct)
+    {
+        if (await pyramids.FindAsync(imageId, ct) is not { } pyramid || !TryParseTile(tile, out var column, out var row))
+            return Results.NotFound();
+        var content = await pyramids.OpenTileAsync(pyramid, level, column, row, ct);
+        if (content is null) return Results.NotFound();
+        // Tiles of an image never change; they stay private to the signed-in user's browser.
+        http.Response.Headers.CacheControl = "private, max-age=86400, immutable";
+        return Results.Stream(content, "image/jpeg");
+    }
+
+    private static bool TryParseTile(string tile, out int column, out int row)
+    {
+        column = row = -1;
+        const string suffix = "." + TilePyramid.Format;
+        if (!tile.EndsWith(suffix, StringComparison.Ordinal)) return false;
+        var name = tile.AsSpan(0, tile.Length - suffix.Length);
+        var separator = name.IndexOf('_');
+        return separator > 0
+            && int.TryParse(name[..separator], NumberStyles.None, CultureInfo.InvariantCulture, out column)
+            && int.TryParse(name[(separator + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out row);
+    }
+}
+
+/// <summary>Makes the Deep Zoom pyramids of a case's evidence or a specimen's images (Hangfire; at least once, idempotent).</summary>
+public sealed class DeepZoomJob(Marten.IDocumentStore store, Blobs.BlobContainers blobs, TilePyramids pyramids)
+{
+    [AutomaticRetry(Attempts = 3)]
+    public async Task ForCaseAsync(Guid referralId, CancellationToken ct)
+    {
+        Features.Referrals.ReferralRecord? record;
+        await using (var session = store.QuerySession())
+            record = await Features.Referrals.ReferralRecord.LoadAsync(session, referralId, ct);
+        foreach (var e in record?.Evidence ?? [])
+            await pyramids.MakeAsync(e.Id, blobs.Evidence, e.BlobName, e.Sha256, ct);
+    }
+
+    [AutomaticRetry(Attempts = 3)]
+    public async Task ForSpecimenAsync(Guid specimenId, CancellationToken ct)
+    {
+        Features.ReferenceLibrary.LibraryEntry? entry;
+        await using (var session = store.QuerySession())
+            entry = await session.LoadAsync<Features.ReferenceLibrary.LibraryEntry>(specimenId, ct);
+        foreach (var image in entry?.Specimen.Images ?? [])
+            await pyramids.MakeAsync(image.ImageId, blobs.Library, image.BlobName, image.Sha256, ct);
+    }
+}

@@ -1,0 +1,87 @@
+// Deep zoom for the examination workspace: OpenSeadragon (served by the app from npm, see the project file) showing
+// one image at a time. Switching to another image of the same area (another light) keeps the position and zoom:
+// OpenSeadragon's viewport coordinates are relative to the image's width, so they carry over between captures.
+let loading = null;
+
+function loadLibrary() {
+    if (window.OpenSeadragon) return Promise.resolve();
+    loading ??= new Promise((resolve, reject) => {
+        const script = document.createElement("script");
+        script.src = "vendor/openseadragon/openseadragon.min.js";
+        script.onload = resolve;
+        script.onerror = () => reject(new Error("OpenSeadragon could not be loaded"));
+        document.head.appendChild(script);
+    });
+    return loading;
+}
+
+async function sourceOf(describeUrl, imageUrl) {
+    const response = await fetch(describeUrl, { credentials: "same-origin" });
+    if (!response.ok) return { source: { type: "image", url: imageUrl }, tiled: false };
+    const d = await response.json();
+    return {
+        tiled: true,
+        width: d.width,
+        source: {
+            Image: {
+                xmlns: "http://schemas.microsoft.com/deepzoom/2008",
+                Url: d.tilesUrl, Format: d.format, Overlap: String(d.overlap), TileSize: String(d.tileSize),
+                Size: { Width: String(d.width), Height: String(d.height) },
+            },
+        },
+    };
+}
+
+/** Shows an image in the element, keeping the view of the one shown before. Resolves once the image is open. */
+export async function show(element, describeUrl, imageUrl, pixelsPerMm) {
+    await loadLibrary();
+    let viewer = element.__descViewer;
+    if (!viewer) {
+        viewer = OpenSeadragon({
+            element, showNavigationControl: false, showNavigator: true, navigatorPosition: "BOTTOM_RIGHT",
+            maxZoomPixelRatio: 8, visibilityRatio: 0.5, crossOriginPolicy: false, loadTilesWithAjax: true,
+            ajaxWithCredentials: true, gestureSettingsMouse: { clickToZoom: false },
+        });
+        element.__descViewer = viewer;
+        viewer.addHandler("zoom", () => scale(element));
+        viewer.addHandler("tile-loaded", () => { element.dataset.tilesLoaded = String(Number(element.dataset.tilesLoaded || 0) + 1); });
+    }
+    const kept = viewer.world.getItemCount() > 0 ? { center: viewer.viewport.getCenter(), zoom: viewer.viewport.getZoom() } : null;
+    const { source, tiled } = await sourceOf(describeUrl, imageUrl);
+    element.dataset.tiled = String(tiled);
+    element.dataset.tilesLoaded = "0";
+    element.__descPixelsPerMm = pixelsPerMm;
+    await new Promise((resolve) => {
+        viewer.addOnceHandler("open", () => {
+            if (kept) {
+                viewer.viewport.zoomTo(kept.zoom, null, true);
+                viewer.viewport.panTo(kept.center, true);
+            }
+            scale(element);
+            resolve();
+        });
+        viewer.addOnceHandler("open-failed", resolve);
+        viewer.open(source);
+    });
+}
+
+/** The scale bar: how many screen pixels a millimetre of the document takes at the current zoom. */
+function scale(element) {
+    const viewer = element.__descViewer;
+    const bar = element.parentElement?.querySelector("[data-scale-bar]");
+    const item = viewer?.world.getItemAt(0);
+    if (!bar || !item || !element.__descPixelsPerMm) return;
+    const screenPerImagePixel = item.viewportToImageZoom(viewer.viewport.getZoom(true)) ;
+    const screenPerMm = element.__descPixelsPerMm * screenPerImagePixel;
+    // A round length of about 120 screen pixels.
+    const candidates = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100];
+    const mm = candidates.find((c) => c * screenPerMm >= 80) ?? 100;
+    bar.style.width = `${Math.round(mm * screenPerMm)}px`;
+    bar.dataset.mm = String(mm);
+    bar.querySelector("span").textContent = `${mm} mm`;
+}
+
+export function dispose(element) {
+    element?.__descViewer?.destroy();
+    if (element) element.__descViewer = null;
+}
