@@ -8,6 +8,8 @@ using DescPortal.Benchmarks;
 //                                                          DESC_TEST_POSTGRES / DESC_TEST_BLOBS as for the tests)
 //   specimen-page --portal URL [--runs 20]      time to open /library/{id} (3 images) and switch to UV (Chromium)
 //   mrz [--seconds 5]                           MRZ checks per second on one thread (TD3, TD2, TD1 vectors)
+//   workspace --portal URL [--runs 20] [--megapixels 50]  time to the first deep zoom tile of a large evidence image (Chromium)
+//   tiles [--megapixels 50] [--runs 3]          Deep Zoom pyramid by the portal's code beside `vips dzsave` (time, peak memory)
 //   anything else goes to BenchmarkDotNet, e.g. --filter '*Validation*' --job short
 return args.FirstOrDefault() switch
 {
@@ -15,6 +17,9 @@ return args.FirstOrDefault() switch
     "circuits" => await CircuitBenchmark.RunAsync(Options.Parse(args[1..])),
     "library-search" => await LibrarySearchBenchmark.RunAsync(Options.Parse(args[1..])),
     "specimen-page" => await SpecimenPageBenchmark.RunAsync(Options.Parse(args[1..])),
+    "workspace" => await WorkspaceBenchmark.RunAsync(Options.Parse(args[1..])),
+    "tiles" => await TilesBenchmark.RunAsync(Options.Parse(args[1..])),
+    "tiles-child" => TilesBenchmark.RunChild(Options.Parse(args[1..])),
     "mrz" => MrzBenchmark.Run(Options.Parse(args[1..])),
     _ => RunBenchmarkDotNet(args),
 };
