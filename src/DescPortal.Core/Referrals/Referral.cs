@@ -18,11 +18,20 @@ public sealed record Referral(
     string? AssignedExaminerName,
     IReadOnlyList<ReferralEvidence> Evidence)
 {
+    /// <summary>
+    /// How many documents the bearer presented; their indices run from 0 to DocumentCount - 1 and are what
+    /// <see cref="ReferralEvidence.Document"/> refers to. Outside the positional members so that no constructor changes.
+    /// </summary>
+    public int DocumentCount { get; init; }
+
     public static Referral Create(ReferralSubmitted e)
     {
         ArgumentNullException.ThrowIfNull(e);
         return new(e.ReferralId, e.Reference, e.AgencyCode, e.BorderCrossingPoint, ReferralStatus.Submitted,
-            e.Urgency, e.AnswerBy, e.At, AssignedExaminerId: null, AssignedExaminerName: null, Evidence: []);
+            e.Urgency, e.AnswerBy, e.At, AssignedExaminerId: null, AssignedExaminerName: null, Evidence: [])
+        {
+            DocumentCount = e.Documents.Count,
+        };
     }
 
     public Referral Apply(EvidenceImageAttached e)
@@ -31,7 +40,7 @@ public sealed record Referral(
         return this with
         {
             Evidence = [.. Evidence, new ReferralEvidence(e.EvidenceId, e.Document, e.LightSource, e.Area, e.BlobName,
-                e.Sha256, e.ContentType, e.Width, e.Height, ThumbnailBlobName: null)],
+                e.Sha256, e.ContentType, e.Width, e.Height, ThumbnailBlobName: null) { Dpi = e.Dpi }],
         };
     }
 
@@ -57,6 +66,9 @@ public sealed record Referral(
 
     public ReferralEvidence? FindEvidence(Guid evidenceId) =>
         Evidence.FirstOrDefault(x => x.EvidenceId == evidenceId);
+
+    /// <summary>True when the bearer presented a document with this index.</summary>
+    public bool HasDocument(int document) => document >= 0 && document < DocumentCount;
 }
 
 /// <summary>One original image of the case, as far as decisions about it need to know.</summary>
@@ -70,4 +82,8 @@ public sealed record ReferralEvidence(
     string ContentType,
     int Width,
     int Height,
-    string? ThumbnailBlobName);
+    string? ThumbnailBlobName)
+{
+    /// <summary>The resolution recorded at capture, when the sender knew it; scale calibration stands in otherwise.</summary>
+    public int? Dpi { get; init; }
+}
