@@ -15,10 +15,13 @@ function loadLibrary() {
     return loading;
 }
 
-async function sourceOf(describeUrl, imageUrl) {
-    const response = await fetch(describeUrl, { credentials: "same-origin" });
-    if (!response.ok) return { source: { type: "image", url: imageUrl }, tiled: false };
-    const d = await response.json();
+async function sourceOf(description, describeUrl, imageUrl) {
+    let d = description;
+    if (!d) {
+        const response = await fetch(describeUrl, { credentials: "same-origin" });
+        if (!response.ok) return { source: { type: "image", url: imageUrl }, tiled: false };
+        d = await response.json();
+    }
     return {
         tiled: true,
         width: d.width,
@@ -32,8 +35,12 @@ async function sourceOf(describeUrl, imageUrl) {
     };
 }
 
-/** Shows an image in the element, keeping the view of the one shown before. Resolves once the image is open. */
-export async function show(element, describeUrl, imageUrl, pixelsPerMm) {
+/**
+ * Shows an image in the element, keeping the view of the one shown before. Resolves once the image is open.
+ * description: the pyramid, when the server already knows it; otherwise describeUrl is asked (and the plain image
+ * at imageUrl is shown while the tiles are being made).
+ */
+export async function show(element, description, describeUrl, imageUrl, pixelsPerMm) {
     await loadLibrary();
     let viewer = element.__descViewer;
     if (!viewer) {
@@ -44,10 +51,15 @@ export async function show(element, describeUrl, imageUrl, pixelsPerMm) {
         });
         element.__descViewer = viewer;
         viewer.addHandler("zoom", () => scale(element));
-        viewer.addHandler("tile-loaded", () => { element.dataset.tilesLoaded = String(Number(element.dataset.tilesLoaded || 0) + 1); });
+        viewer.addHandler("tile-loaded", () => {
+            const loaded = Number(element.dataset.tilesLoaded || 0) + 1;
+            element.dataset.tilesLoaded = String(loaded);
+            // For tests and the benchmark: when the first tile arrived, in ms since the page's navigation started.
+            if (loaded === 1 && !element.dataset.firstTileAt) element.dataset.firstTileAt = String(Math.round(performance.now()));
+        });
     }
     const kept = viewer.world.getItemCount() > 0 ? { center: viewer.viewport.getCenter(), zoom: viewer.viewport.getZoom() } : null;
-    const { source, tiled } = await sourceOf(describeUrl, imageUrl);
+    const { source, tiled } = await sourceOf(description, describeUrl, imageUrl);
     element.dataset.tiled = String(tiled);
     element.dataset.tilesLoaded = "0";
     element.__descPixelsPerMm = pixelsPerMm;
