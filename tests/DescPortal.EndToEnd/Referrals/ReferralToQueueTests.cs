@@ -50,7 +50,9 @@ public sealed partial class ReferralToQueueTests(BrowserHost host)
         await t("submit-referral").ClickAsync();
         try
         {
-            await officer.WaitForURLAsync(CaseUrl(), new() { Timeout = 60_000 });
+            // The page shows the case (the form navigates within the app; its evidence images may still be loading).
+            await Assertions.Expect(officer.GetByTestId("case-reference")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+            Assert.Matches(CaseUrl(), officer.Url);
         }
         catch (TimeoutException)
         {
@@ -71,7 +73,8 @@ public sealed partial class ReferralToQueueTests(BrowserHost host)
         await BrowserHost.ScreenshotAsync(examiner, "queue-with-referral");
 
         await first.ClickAsync();
-        await examiner.WaitForURLAsync(CaseUrl());
+        await Assertions.Expect(examiner.GetByTestId("evidence-card").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        Assert.Matches(CaseUrl(), examiner.Url);
         await Assertions.Expect(examiner.GetByTestId("evidence-card")).ToHaveCountAsync(3);
         // The thumbnails come from the job; the page refreshes itself when they exist.
         await Assertions.Expect(examiner.Locator("img[data-thumbnail='ready']")).ToHaveCountAsync(3, new() { Timeout = 60_000 });
