@@ -100,7 +100,7 @@ PY
 # ---------------------------------------------------------------- installs
 
 # Debian packages the project needs at run or test time.
-APT_PACKAGES=(postgresql chromium fonts-noto-core fonts-noto-cjk libvips-tools)
+APT_PACKAGES=(postgresql chromium fonts-noto-core fonts-noto-cjk libvips-tools time)
 
 pkg_installed() {
     [[ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null || true)" == installed ]]
