@@ -25,6 +25,7 @@ public static class FeatureSetup
         services.AddSingleton<CaseEvents>();
         services.AddSingleton<CaseQueue>();
         services.AddSingleton<TakeCase>();
+        services.AddSingleton<ExaminationCommands>();
         services.AddSingleton<CreateUser>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<AgencyDirectory>();
@@ -65,6 +66,7 @@ public static class FeatureSetup
         app.MapEvidenceEndpoints();
         app.MapLibraryEndpoints();
         app.MapMrzApi();
+        app.MapExaminationEndpoints();
         ReferenceLibrary.Exchange.ExchangeSetup.MapSpecimenExchange(app);
     }
 

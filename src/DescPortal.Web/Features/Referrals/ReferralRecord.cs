@@ -1,4 +1,5 @@
 using DescPortal.Core;
+using DescPortal.Core.Examination;
 using DescPortal.Core.Referrals;
 using JasperFx.Events;
 using DescPortal.Web.Infrastructure.Persistence;
@@ -18,7 +19,7 @@ public sealed record EvidenceItem(
 /// </summary>
 public sealed record ReferralRecord(
     Guid Id, ReferralSubmitted Submission, Referral Case, IReadOnlyList<EvidenceItem> Evidence,
-    IReadOnlyList<HistoryEntry> History, long Version)
+    IReadOnlyList<HistoryEntry> History, long Version, CaseExamination Examination)
 {
     public ReferralStatus Status => Case.Status;
     public string Reference => Submission.Reference;
@@ -36,11 +37,13 @@ public sealed record ReferralRecord(
     {
         var submitted = (ReferralSubmitted)events[0].Data;
         Referral? state = null;
+        var examination = CaseExamination.Empty;
         var evidence = new List<EvidenceItem>();
         var history = new List<HistoryEntry>(events.Count);
         foreach (var e in events)
         {
             state = Evolve(state, e.Data);
+            examination = CaseExamination.Evolve(examination, e.Data);
             if (HistoryEntry.Of(e) is { } entry) history.Add(entry);
             switch (e.Data)
             {
@@ -55,7 +58,7 @@ public sealed record ReferralRecord(
                     break;
             }
         }
-        return new ReferralRecord(id, submitted, state!, evidence, history, events[^1].Version);
+        return new ReferralRecord(id, submitted, state!, evidence, history, events[^1].Version, examination);
     }
 
     /// <summary>The one mapping from events to the Core aggregate's Create/Apply.</summary>

@@ -1,0 +1,153 @@
+using System.Net;
+using System.Text.Json;
+using DescPortal.Core;
+using DescPortal.Core.Examination;
+using DescPortal.Testing;
+using DescPortal.Web.Features.Examination;
+using DescPortal.Web.Features.Referrals;
+using DescPortal.Web.Infrastructure.Identity;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace DescPortal.IntegrationTests.Examination;
+
+/// <summary>Annotations as events on the case stream: who may record them, the concurrency rule, the W3C export.</summary>
+[Collection(nameof(CaseWrites))]
+public sealed class ExaminationCommandsTests(IntegrationHost host)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static UserScope Examiner(string id) =>
+        new(id, "Erik Examiner", new HashSet<string> { Roles.Examiner }, null, null, false) { UserName = id + "@desc.local" };
+
+    private ExaminationCommands Commands => host.Services.GetRequiredService<ExaminationCommands>();
+
+    private async Task<ReferralRecord> AssignedCaseAsync(UserScope examiner)
+    {
+        using var client = host.CreateClient().WithKey(ReferralRequests.NorthKey);
+        var response = await client.PostAsync("/api/v1/referrals",
+            ReferralRequests.Multipart(ReferralRequests.Example(["White"]), TestImages.Jpeg(640, 400, seed: Random.Shared.Next())), Ct);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await response.JsonAsync()).GetProperty("id").GetGuid();
+        await host.Services.GetRequiredService<TakeCase>().HandleAsync(examiner, id, Ct);
+        return (await ReferralQueries.LoadForAsync(host.Services.GetRequiredService<IDocumentStore>(), examiner, id, Ct))!;
+    }
+
+    private static Annotation Rectangle(ReferralRecord record, string note) =>
+        new(Guid.NewGuid(), record.Evidence[0].Id, AnnotationShape.Rectangle(40, 30, 200, 120), null, Finding.Inconsistent, note);
+
+    [Fact]
+    public async Task The_assigned_examiner_annotates_and_the_annotation_is_in_the_stream_and_the_history()
+    {
+        var examiner = Examiner("ex-" + Guid.NewGuid().ToString("N")[..8]);
+        var record = await AssignedCaseAsync(examiner);
+        var annotation = Rectangle(record, "Laminate lifted at the portrait's corner.");
+
+        var after = await Commands.DecideAsync(examiner, record.Id, record.Version,
+            (r, e, a, now) => ExaminationDecider.AddAnnotation(r, e, annotation, a, now), Ct);
+
+        var stored = Assert.Single(after.Examination.Annotations);
+        Assert.Equal(annotation.AnnotationId, stored.Annotation.AnnotationId);
+        Assert.Equal(annotation.Shape.Bounds, stored.Annotation.Shape.Bounds);
+        Assert.Equal("Laminate lifted at the portrait's corner.", stored.Annotation.Note);
+        Assert.Contains(after.History, h => h.Type == nameof(AnnotationAdded) && h.Actor.Contains(examiner.UserId, StringComparison.Ordinal));
+        Assert.True(after.Version > record.Version);
+
+        // The same command again (a retry) records nothing.
+        var again = await Commands.DecideAsync(examiner, record.Id, after.Version,
+            (r, e, a, now) => ExaminationDecider.AddAnnotation(r, e, annotation, a, now), Ct);
+        Assert.Equal(after.Version, again.Version);
+    }
+
+    [Fact]
+    public async Task Another_examiner_and_a_reviewer_cannot_annotate_the_case()
+    {
+        var examiner = Examiner("ex-" + Guid.NewGuid().ToString("N")[..8]);
+        var record = await AssignedCaseAsync(examiner);
+        var other = Examiner("other-" + Guid.NewGuid().ToString("N")[..8]);
+        var reviewer = new UserScope("rev-1", "Rita Reviewer", new HashSet<string> { Roles.Reviewer }, null, null, false);
+
+        var byOther = await Assert.ThrowsAsync<DomainException>(() => Commands.DecideAsync(other, record.Id, record.Version,
+            (r, e, a, now) => ExaminationDecider.AddAnnotation(r, e, Rectangle(record, "x"), a, now), Ct));
+        var byReviewer = await Assert.ThrowsAsync<DomainException>(() => Commands.DecideAsync(reviewer, record.Id, record.Version,
+            (r, e, a, now) => ExaminationDecider.AddAnnotation(r, e, Rectangle(record, "x"), a, now), Ct));
+
+        Assert.Contains("assigned", byOther.Message, StringComparison.Ordinal);
+        Assert.Contains("assigned", byReviewer.Message, StringComparison.Ordinal);
+        var now = await ReferralQueries.LoadForAsync(host.Services.GetRequiredService<IDocumentStore>(), examiner, record.Id, Ct);
+        Assert.Empty(now!.Examination.Annotations);
+    }
+
+    [Fact]
+    public async Task A_save_on_a_version_another_save_changed_is_refused_with_the_latest_state_and_stores_nothing()
+    {
+        var examiner = Examiner("ex-" + Guid.NewGuid().ToString("N")[..8]);
+        var record = await AssignedCaseAsync(examiner);
+        var first = Rectangle(record, "First window: the portrait.");
+        var second = Rectangle(record, "Second window: the MRZ.");
+
+        // Both decided on the same version (two browser windows): the first wins, the second is told.
+        await Commands.DecideAsync(examiner, record.Id, record.Version, (r, e, a, now) => ExaminationDecider.AddAnnotation(r, e, first, a, now), Ct);
+        var conflict = await Assert.ThrowsAsync<CaseChangedException>(() => Commands.DecideAsync(examiner, record.Id, record.Version,
+            (r, e, a, now) => ExaminationDecider.AddAnnotation(r, e, second, a, now), Ct));
+
+        Assert.Equal(first.AnnotationId, Assert.Single(conflict.Latest.Examination.Annotations).Annotation.AnnotationId);
+        Assert.Contains("Someone else changed", conflict.Message, StringComparison.Ordinal);
+        var stored = await ReferralQueries.LoadForAsync(host.Services.GetRequiredService<IDocumentStore>(), examiner, record.Id, Ct);
+        Assert.DoesNotContain(stored!.Examination.Annotations, a => a.Annotation.AnnotationId == second.AnnotationId);
+    }
+
+    [Fact]
+    public async Task A_thumbnail_recorded_meanwhile_is_no_conflict()
+    {
+        var examiner = Examiner("ex-" + Guid.NewGuid().ToString("N")[..8]);
+        var record = await AssignedCaseAsync(examiner);
+        // The thumbnail job runs now if it has not yet: an append the examiner did not see.
+        await host.Services.GetRequiredService<EvidenceThumbnailJob>().RunAsync(record.Id, Ct);
+        var seen = record with { };
+
+        var after = await Commands.DecideAsync(examiner, record.Id, seen.Version,
+            (r, e, a, now) => ExaminationDecider.AddAnnotation(r, e, Rectangle(record, "Fine."), a, now), Ct);
+
+        Assert.Single(after.Examination.Annotations);
+    }
+
+    [Fact]
+    public async Task The_annotations_export_as_a_w3c_collection_to_examiners_and_to_nobody_outside()
+    {
+        var examiner = Examiner("ex-" + Guid.NewGuid().ToString("N")[..8]);
+        var record = await AssignedCaseAsync(examiner);
+        var annotation = Rectangle(record, "Note with <b>markup</b> and \"quotes\".");
+        await Commands.DecideAsync(examiner, record.Id, record.Version, (r, e, a, now) => ExaminationDecider.AddAnnotation(r, e, annotation, a, now), Ct);
+
+        using var reader = await host.SignedInClientAsync("examiner2@desc.local");
+        var response = await reader.GetAsync($"/cases/{record.Id}/annotations", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/ld+json", response.Content.Headers.ContentType?.MediaType);
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("http://www.w3.org/ns/anno.jsonld", doc.RootElement.GetProperty("@context").GetString());
+        var values = Strings(doc.RootElement).ToList();
+        // The note is data: it comes back exactly as typed, markup and quotes included.
+        Assert.Contains("Note with <b>markup</b> and \"quotes\".", values);
+        Assert.Contains("xywh=pixel:40,30,200,120", values);
+        Assert.Contains(values, v => v.EndsWith($"/evidence/{record.Id}/{record.Evidence[0].Id}", StringComparison.Ordinal));
+
+        foreach (var outsider in new[] { "officer.north@desc.local", "trainer@desc.local", "authority@desc.local", "admin@desc.local" })
+        {
+            using var client = await host.SignedInClientAsync(outsider);
+            var refused = await client.GetAsync($"/cases/{record.Id}/annotations", Ct);
+            Assert.True(refused.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden or HttpStatusCode.Redirect,
+                $"{outsider}: {refused.StatusCode}");
+        }
+    }
+
+    private static IEnumerable<string> Strings(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.String => [e.GetString()!],
+        JsonValueKind.Object => e.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        JsonValueKind.Array => e.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
+}
