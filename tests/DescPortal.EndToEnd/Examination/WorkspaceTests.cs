@@ -57,4 +57,57 @@ public sealed class WorkspaceTests(BrowserHost host)
     /// <summary>Zoom and centre of the viewer's viewport (relative to the image's width, so comparable across captures).</summary>
     private static Task<double[]> ViewAsync(IPage page) => page.EvaluateAsync<double[]>(
         "() => { const v = document.querySelector(\"[data-testid='deep-zoom']\").__descViewer.viewport; const c = v.getCenter(true); return [v.getZoom(true), c.x, c.y]; }");
+
+    [Fact]
+    public async Task The_assigned_examiner_draws_a_rectangle_records_a_finding_and_finds_it_in_the_history()
+    {
+        using var api = new HttpClient { BaseAddress = host.BaseAddress }.WithKey(ReferralRequests.NorthKey);
+        var submitted = await api.PostAsync("/api/v1/referrals", ReferralRequests.Multipart(ReferralRequests.Example(["White"]),
+            TestImages.Jpeg(1200, 800, seed: 73)), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        var caseId = (await submitted.JsonAsync()).GetProperty("id").GetGuid();
+
+        var page = await host.SignInAsync("examiner@desc.local");
+        await page.GotoAsync($"/cases/{caseId}");
+        await BrowserHost.WaitInteractiveAsync(page);
+        await page.GetByTestId("take-case").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("take-case")).ToHaveCountAsync(0, new() { Timeout = Slow });
+        await page.GetByTestId("open-workspace").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("tool-rectangle")).ToBeVisibleAsync(new() { Timeout = Slow });
+        await BrowserHost.WaitInteractiveAsync(page);
+        await page.WaitForFunctionAsync(TilesLoaded, null, new() { Timeout = Slow });
+
+        await page.GetByTestId("tool-rectangle").ClickAsync();
+        var viewer = page.GetByTestId("deep-zoom");
+        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-tool", "rectangle", new() { Timeout = Slow });
+        var box = await viewer.BoundingBoxAsync();
+        Assert.NotNull(box);
+        await page.Mouse.MoveAsync(box.X + box.Width * 0.3f, box.Y + box.Height * 0.3f);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(box.X + box.Width * 0.45f, box.Y + box.Height * 0.45f, new() { Steps = 5 });
+        await page.Mouse.MoveAsync(box.X + box.Width * 0.55f, box.Y + box.Height * 0.6f, new() { Steps = 5 });
+        await page.Mouse.UpAsync();
+
+        await Assertions.Expect(page.GetByTestId("annotation-form")).ToBeVisibleAsync(new() { Timeout = Slow });
+        // No finding chosen: refused on the page, the note typed stays.
+        await page.GetByTestId("annotation-note-input").FillAsync("Laminate lifted at the portrait's edge.");
+        await page.GetByTestId("annotation-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("annotation-error")).ToBeVisibleAsync(new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByTestId("annotation-note-input")).ToHaveValueAsync("Laminate lifted at the portrait's edge.");
+        await page.GetByTestId("annotation-finding-select").SelectOptionAsync("Inconsistent");
+        await page.GetByTestId("annotation-save").ClickAsync();
+
+        var item = page.GetByTestId("annotation-item");
+        await Assertions.Expect(item).ToHaveCountAsync(1, new() { Timeout = Slow });
+        await Assertions.Expect(item).ToHaveAttributeAsync("data-finding", "Inconsistent");
+        await Assertions.Expect(item).ToContainTextAsync("Laminate lifted at the portrait's edge.");
+        await Assertions.Expect(page.GetByTestId("annotation-mark")).ToHaveCountAsync(1, new() { Timeout = Slow });
+        await BrowserHost.ScreenshotAsync(page, "workspace-mark-recorded");
+
+        // Every mark is part of the case's history.
+        await page.GotoAsync($"/cases/{caseId}");
+        await BrowserHost.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.GetByText("Annotation added")).ToBeVisibleAsync(new() { Timeout = Slow });
+        await page.Context.CloseAsync();
+    }
 }

@@ -94,6 +94,15 @@ public static class CodeLabels
         (nameof(DocumentFormat.Other), "Other format"),
     ];
 
+    public static readonly IReadOnlyList<(string Code, string Label)> Findings =
+    [
+        (nameof(Finding.Consistent), "Consistent with the genuine"),
+        (nameof(Finding.Inconsistent), "Inconsistent with the genuine"),
+        (nameof(Finding.Absent), "Absent"),
+        (nameof(Finding.Altered), "Altered"),
+        (nameof(Finding.NotAssessable), "Not assessable"),
+    ];
+
     /// <summary>The excitation wavelength a light source implies, to fill in for the officer.</summary>
     public static int? WavelengthOf(string? lightSource) => lightSource switch
     {
@@ -114,6 +123,7 @@ public static class CodeLabels
         SpecimenStatus => SpecimenStatuses,
         CorrectionStatus => CorrectionStatuses,
         DocumentFormat => DocumentFormats,
+        Finding => Findings,
         _ => [],
     }, value.ToString());
 

@@ -63,6 +63,7 @@ export async function show(element, description, describeUrl, imageUrl, pixelsPe
     element.dataset.tiled = String(tiled);
     element.dataset.tilesLoaded = "0";
     element.__descPixelsPerMm = pixelsPerMm;
+    element.__descMarks = []; // the new image's marks follow from the server
     await new Promise((resolve) => {
         viewer.addOnceHandler("open", () => {
             if (kept) {
@@ -70,6 +71,7 @@ export async function show(element, description, describeUrl, imageUrl, pixelsPe
                 viewer.viewport.panTo(kept.center, true);
             }
             scale(element);
+            drawMarks(element);
             resolve();
         });
         viewer.addOnceHandler("open-failed", resolve);
@@ -96,4 +98,81 @@ function scale(element) {
 export function dispose(element) {
     element?.__descViewer?.destroy();
     if (element) element.__descViewer = null;
+}
+
+// ---- marks (annotations) on the image, and drawing new ones -------------------------------------------------
+
+/** Draws the marks of the image shown: [{ id, kind: "Rectangle"|"Polygon"|"Point", x, y, width, height, n, selected }] in image pixels. */
+export function setMarks(element, marks) {
+    element.__descMarks = marks;
+    drawMarks(element);
+}
+
+function drawMarks(element) {
+    const viewer = element.__descViewer;
+    if (!viewer || viewer.world.getItemCount() === 0) return;
+    viewer.clearOverlays();
+    for (const m of element.__descMarks || []) {
+        const div = document.createElement("div");
+        div.className = `ws-mark ws-mark-${m.kind.toLowerCase()}${m.selected ? " is-selected" : ""}`;
+        div.dataset.testid = "annotation-mark";
+        div.dataset.annotation = m.id;
+        const tag = document.createElement("span");
+        tag.textContent = String(m.n);
+        div.appendChild(tag);
+        const size = m.kind === "Point" ? { w: 0, h: 0 } : { w: m.width, h: m.height };
+        const rect = viewer.viewport.imageToViewportRectangle(m.x, m.y, size.w, size.h);
+        viewer.addOverlay({ element: div, location: rect, placement: m.kind === "Point" ? "CENTER" : "TOP_LEFT" });
+    }
+}
+
+/** The drawing tool: "pan" (the viewer's own mouse), "rectangle" or "point"; a finished shape goes to dotnet.ShapeDrawn. */
+export function setTool(element, tool, dotnet) {
+    const viewer = element.__descViewer;
+    if (!viewer) return;
+    element.__descTool = tool;
+    element.__descDotnet = dotnet;
+    element.dataset.tool = tool;
+    viewer.setMouseNavEnabled(tool === "pan");
+    if (element.__descDrawing) return;
+    element.__descDrawing = true;
+
+    const image = () => viewer.world.getItemAt(0);
+    const toImage = (e) => {
+        const box = viewer.element.getBoundingClientRect();
+        const p = image().viewerElementToImageCoordinates(new OpenSeadragon.Point(e.clientX - box.left, e.clientY - box.top));
+        const size = image().getContentSize();
+        return { x: Math.max(0, Math.min(size.x, p.x)), y: Math.max(0, Math.min(size.y, p.y)) };
+    };
+    let start = null, ghost = null;
+    const place = (a, b) => {
+        const x = Math.min(a.x, b.x), y = Math.min(a.y, b.y);
+        const r = { x: Math.round(x), y: Math.round(y), width: Math.round(Math.abs(a.x - b.x)), height: Math.round(Math.abs(a.y - b.y)) };
+        if (ghost) viewer.updateOverlay(ghost, viewer.viewport.imageToViewportRectangle(r.x, r.y, r.width, r.height));
+        return r;
+    };
+    viewer.element.addEventListener("pointerdown", (e) => {
+        const tool = element.__descTool;
+        if (tool === "pan" || e.button !== 0 || !image()) return;
+        e.preventDefault();
+        e.stopPropagation();
+        const p = toImage(e);
+        if (tool === "point") {
+            element.__descDotnet?.invokeMethodAsync("ShapeDrawn", "Point", Math.round(p.x), Math.round(p.y), 0, 0);
+            return;
+        }
+        start = p;
+        ghost = document.createElement("div");
+        ghost.className = "ws-mark ws-mark-drawing";
+        viewer.addOverlay({ element: ghost, location: viewer.viewport.imageToViewportRectangle(p.x, p.y, 1, 1) });
+        viewer.element.setPointerCapture(e.pointerId);
+    }, true);
+    viewer.element.addEventListener("pointermove", (e) => { if (start) place(start, toImage(e)); }, true);
+    viewer.element.addEventListener("pointerup", (e) => {
+        if (!start) return;
+        const r = place(start, toImage(e));
+        viewer.removeOverlay(ghost);
+        start = ghost = null;
+        if (r.width >= 2 && r.height >= 2) element.__descDotnet?.invokeMethodAsync("ShapeDrawn", "Rectangle", r.x, r.y, r.width, r.height);
+    }, true);
 }
