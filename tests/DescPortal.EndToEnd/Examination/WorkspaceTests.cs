@@ -102,6 +102,10 @@ public sealed class WorkspaceTests(BrowserHost host)
         await Assertions.Expect(item).ToHaveAttributeAsync("data-finding", "Inconsistent");
         await Assertions.Expect(item).ToContainTextAsync("Laminate lifted at the portrait's edge.");
         await Assertions.Expect(page.GetByTestId("annotation-mark")).ToHaveCountAsync(1, new() { Timeout = Slow });
+        // The document's MRZ: checked against the data entered, then recorded in the case.
+        await Assertions.Expect(page.GetByTestId("mrz-verdict")).ToHaveAttributeAsync("data-valid", "true");
+        await page.GetByTestId("mrz-record").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("mrz-recorded")).ToBeVisibleAsync(new() { Timeout = Slow });
         await BrowserHost.ScreenshotAsync(page, "workspace-mark-recorded");
 
         // Every mark is part of the case's history.
