@@ -77,6 +77,12 @@ public sealed class WorkspaceTests(BrowserHost host)
         await BrowserHost.WaitInteractiveAsync(page);
         await page.WaitForFunctionAsync(TilesLoaded, null, new() { Timeout = Slow });
 
+        // The reference specimen: the library's UTO passport; its features become the checklist.
+        await page.GetByTestId("reference-select").SelectOptionAsync(DescPortal.Web.Features.ReferenceLibrary.LibrarySeeding.IdOf("UTO-P-2007").ToString());
+        await page.GetByTestId("reference-choose").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("checklist-item").First).ToBeVisibleAsync(new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByTestId("checklist-progress")).ToHaveAttributeAsync("data-observed", "0");
+
         await page.GetByTestId("tool-rectangle").ClickAsync();
         var viewer = page.GetByTestId("deep-zoom");
         await Assertions.Expect(viewer).ToHaveAttributeAsync("data-tool", "rectangle", new() { Timeout = Slow });
@@ -95,6 +101,9 @@ public sealed class WorkspaceTests(BrowserHost host)
         await Assertions.Expect(page.GetByTestId("annotation-error")).ToBeVisibleAsync(new() { Timeout = Slow });
         await Assertions.Expect(page.GetByTestId("annotation-note-input")).ToHaveValueAsync("Laminate lifted at the portrait's edge.");
         await page.GetByTestId("annotation-finding-select").SelectOptionAsync("Inconsistent");
+        // Linked to the first feature of the checklist.
+        var feature = await page.GetByTestId("checklist-item").First.GetAttributeAsync("data-feature");
+        await page.GetByTestId("annotation-feature-select").SelectOptionAsync(feature!);
         await page.GetByTestId("annotation-save").ClickAsync();
 
         var item = page.GetByTestId("annotation-item");
@@ -102,6 +111,11 @@ public sealed class WorkspaceTests(BrowserHost host)
         await Assertions.Expect(item).ToHaveAttributeAsync("data-finding", "Inconsistent");
         await Assertions.Expect(item).ToContainTextAsync("Laminate lifted at the portrait's edge.");
         await Assertions.Expect(page.GetByTestId("annotation-mark")).ToHaveCountAsync(1, new() { Timeout = Slow });
+        // The observation for that feature cites the mark; progress moves.
+        await page.GetByTestId("checklist-finding").First.SelectOptionAsync("Inconsistent");
+        await Assertions.Expect(page.GetByTestId("checklist-progress")).ToHaveAttributeAsync("data-observed", "1", new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByTestId("checklist-marks").First).ToContainTextAsync("1 mark");
+
         // The document's MRZ: checked against the data entered, then recorded in the case.
         await Assertions.Expect(page.GetByTestId("mrz-verdict")).ToHaveAttributeAsync("data-valid", "true");
         await page.GetByTestId("mrz-record").ClickAsync();

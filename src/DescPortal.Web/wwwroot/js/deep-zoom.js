@@ -41,6 +41,8 @@ async function sourceOf(description, describeUrl, imageUrl) {
  * at imageUrl is shown while the tiles are being made).
  */
 export async function show(element, description, describeUrl, imageUrl, pixelsPerMm) {
+    // A render can hand over an element that is not (or no longer) in the page; the next render tries again.
+    if (!(element instanceof HTMLElement) || !element.isConnected) return false;
     await loadLibrary();
     let viewer = element.__descViewer;
     if (!viewer) {
@@ -77,6 +79,7 @@ export async function show(element, description, describeUrl, imageUrl, pixelsPe
         viewer.addOnceHandler("open-failed", resolve);
         viewer.open(source);
     });
+    return true;
 }
 
 /** The scale bar: how many screen pixels a millimetre of the document takes at the current zoom. */

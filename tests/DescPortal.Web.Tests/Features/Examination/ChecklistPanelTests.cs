@@ -1,0 +1,53 @@
+using Bunit;
+using DescPortal.Core;
+using DescPortal.Core.Examination;
+using DescPortal.Core.ReferenceLibrary;
+using DescPortal.Web.Features.Examination;
+using Microsoft.AspNetCore.Components;
+using Xunit;
+
+namespace DescPortal.Web.Tests.Features.Examination;
+
+public sealed class ChecklistPanelTests(ComponentHost host) : ComponentTest(host)
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 28, 4, 0, 0, TimeSpan.Zero);
+    private static readonly ChecklistItem Guilloche = new(Guid.NewGuid(), SecurityFeatureCategory.SecurityPrinting, "Guilloche", 1, [LightSource.White], "Rosette");
+    private static readonly ChecklistItem Microprint = new(Guid.NewGuid(), SecurityFeatureCategory.SecurityPrinting, "Microprinting", 2, [LightSource.White], "Lines");
+    private static readonly ChecklistItem Fibres = new(Guid.NewGuid(), SecurityFeatureCategory.Substrate, "InvisibleFibres", 2, [LightSource.UV365], "Fibres");
+
+    private static DocumentChecklist Checklist(params ChecklistObservation[] observations) =>
+        new(0, Guid.NewGuid(), 7, "UTO passport 2007", [Guilloche, Microprint, Fibres], observations, "Erik Examiner", At);
+
+    [Fact]
+    public void Items_are_grouped_by_inspection_level_with_the_progress_of_the_observations()
+    {
+        var observed = new ChecklistObservation(Microprint.FeatureId, Finding.Inconsistent, null, [Guid.NewGuid()], "Erik Examiner", At);
+
+        var cut = Render<ChecklistPanel>(p => p.Add(x => x.Checklist, Checklist(observed)));
+
+        Assert.Equal(["Level 1 · naked eye", "Level 2 · simple tools (loupe, UV lamp)"], cut.FindAll("h3").Select(h => h.TextContent.Trim()));
+        var items = cut.FindAll("[data-testid=checklist-item]");
+        Assert.Equal([Guilloche.FeatureId.ToString(), Microprint.FeatureId.ToString(), Fibres.FeatureId.ToString()], items.Select(i => i.GetAttribute("data-feature")));
+        Assert.Equal("Inconsistent", items[1].GetAttribute("data-finding"));
+        Assert.Equal("", items[0].GetAttribute("data-finding"));
+        Assert.Contains("1 mark(s)", items[1].TextContent, StringComparison.Ordinal);
+        var progress = cut.Find("[data-testid=checklist-progress]");
+        Assert.Equal(("1", "3"), (progress.GetAttribute("data-observed"), progress.GetAttribute("data-items")));
+        Assert.Contains("1 of 3 observed", progress.TextContent, StringComparison.Ordinal);
+        // A reader sees the findings, no controls.
+        Assert.Empty(cut.FindAll("[data-testid=checklist-finding]"));
+        Assert.Contains("Inconsistent with the genuine", items[1].TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_examiner_records_an_observation_for_an_item()
+    {
+        (ChecklistItem Item, Finding Finding)? observed = null;
+        var cut = Render<ChecklistPanel>(p => p.Add(x => x.Checklist, Checklist()).Add(x => x.CanRecord, true)
+            .Add(x => x.OnObserve, EventCallback.Factory.Create<(ChecklistItem, Finding)>(this, o => observed = o)));
+
+        cut.FindAll("[data-testid=checklist-finding]")[2].Change("Absent");
+
+        Assert.Equal((Fibres, Finding.Absent), observed);
+    }
+}
