@@ -126,6 +126,8 @@ public sealed class WorkspaceTests(BrowserHost host)
         await page.GotoAsync($"/cases/{caseId}");
         await BrowserHost.WaitInteractiveAsync(page);
         await Assertions.Expect(page.GetByText("Annotation added")).ToBeVisibleAsync(new() { Timeout = Slow });
+        // The checklist's progress shows on the case.
+        await Assertions.Expect(page.GetByTestId("case-checklist-progress")).ToHaveAttributeAsync("data-observed", "1");
         await page.Context.CloseAsync();
     }
 }
