@@ -143,6 +143,26 @@ public sealed class ExaminationCommandsTests(IntegrationHost host)
         }
     }
 
+    [Fact]
+    public async Task The_queue_row_follows_the_checklist_progress()
+    {
+        var examiner = Examiner("ex-" + Guid.NewGuid().ToString("N")[..8]);
+        var record = await AssignedCaseAsync(examiner);
+        var library = host.Services.GetRequiredService<DescPortal.Web.Features.ReferenceLibrary.LibraryQueries>();
+        var passport = (await library.LoadAsync(examiner, DescPortal.Web.Features.ReferenceLibrary.LibrarySeeding.IdOf("UTO-P-2007"), Ct))!.Specimen;
+
+        var chosen = await Commands.DecideAsync(examiner, record.Id, record.Version,
+            (r, e, a, now) => ExaminationDecider.ChooseReferenceSpecimen(r, e, 0, passport, a, now), Ct);
+        var first = chosen.Examination.ChecklistOf(0)!.Items[0];
+        await Commands.DecideAsync(examiner, record.Id, chosen.Version,
+            (r, e, a, now) => ExaminationDecider.RecordObservation(r, e, 0, first.FeatureId, Finding.Consistent, null, [], a, now), Ct);
+
+        await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+        var row = await session.LoadAsync<ReferralSummary>(record.Id, Ct);
+        Assert.Equal(passport.Features.Count, row!.ChecklistItems);
+        Assert.Equal(1, row.ChecklistObserved);
+    }
+
     private static IEnumerable<string> Strings(JsonElement e) => e.ValueKind switch
     {
         JsonValueKind.String => [e.GetString()!],

@@ -1,4 +1,5 @@
 using DescPortal.Core;
+using DescPortal.Core.Examination;
 using DescPortal.Core.Referrals;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
@@ -31,6 +32,19 @@ public sealed class ReferralSummary
 
     /// <summary>... then by deadline for urgent cases, by submission time for routine ones.</summary>
     public DateTimeOffset DueAt { get; set; }
+
+    /// <summary>Each document's checklist, as feature ids only: enough for the queue to show the examination's progress.</summary>
+    public List<ChecklistTally> Checklists { get; set; } = [];
+
+    public int ChecklistItems => Checklists.Sum(c => c.Items.Count);
+    public int ChecklistObserved => Checklists.Sum(c => c.Observed.Count);
+}
+
+public sealed class ChecklistTally
+{
+    public int Document { get; set; }
+    public List<Guid> Items { get; set; } = [];
+    public List<Guid> Observed { get; set; } = [];
 }
 
 public sealed class ReferralSummaryProjection : SingleStreamProjection<ReferralSummary, Guid>
@@ -57,6 +71,18 @@ public sealed class ReferralSummaryProjection : SingleStreamProjection<ReferralS
                 summary.AssignedExaminerId = c.ExaminerId;
                 summary.AssignedExaminerName = c.ExaminerName;
                 summary.Status = ReferralStatus.InExamination;
+                return summary;
+            case ReferenceSpecimenChosen c when summary is not null:
+                var kept = summary.Checklists.FirstOrDefault(t => t.Document == c.Document)?.Observed ?? [];
+                var items = c.Items.Select(i => i.FeatureId).ToList();
+                summary.Checklists.RemoveAll(t => t.Document == c.Document);
+                // A new reference keeps the observations of features it still has (as the decider does).
+                summary.Checklists.Add(new ChecklistTally { Document = c.Document, Items = items, Observed = [.. kept.Where(items.Contains)] });
+                return summary;
+            case ChecklistObservationRecorded o when summary is not null:
+                if (summary.Checklists.FirstOrDefault(t => t.Document == o.Document) is { } tally
+                    && tally.Items.Contains(o.FeatureId) && !tally.Observed.Contains(o.FeatureId))
+                    tally.Observed.Add(o.FeatureId);
                 return summary;
             default:
                 return summary;
