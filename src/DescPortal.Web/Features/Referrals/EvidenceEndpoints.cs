@@ -23,7 +23,7 @@ public static class EvidenceEndpoints
             TilePyramids pyramids, IBackgroundJobClient jobs, CancellationToken ct) =>
             await FindAsync(caseId, evidenceId, http, store, ct) is null
                 ? Results.NotFound()
-                : await DeepZoomEndpoints.DescribeAsync(pyramids, jobs, evidenceId, $"evidence/{caseId}/{evidenceId}/tiles/",
+                : await DeepZoomEndpoints.DescribeAsync(pyramids, jobs, evidenceId, DeepZoomEndpoints.EvidenceTilesUrl(caseId, evidenceId),
                     j => j.ForCaseAsync(caseId, CancellationToken.None), ct));
         group.MapGet("{caseId:guid}/{evidenceId:guid}/tiles/{level:int}/{tile}", async (Guid caseId, Guid evidenceId, int level, string tile,
             HttpContext http, IDocumentStore store, TilePyramids pyramids, CancellationToken ct) =>

@@ -12,7 +12,14 @@ namespace DescPortal.Web.Infrastructure.DeepZoom;
 public static class DeepZoomEndpoints
 {
     /// <summary>The viewer's description: sizes, and where the tiles are ({tilesUrl}{level}/{column}_{row}.jpg).</summary>
-    public sealed record DeepZoomDescription(int Width, int Height, int TileSize, int Overlap, string Format, string TilesUrl);
+    public sealed record DeepZoomDescription(int Width, int Height, int TileSize, int Overlap, string Format, string TilesUrl)
+    {
+        public static DeepZoomDescription Of(TilePyramid p, string tilesUrl) =>
+            new(p.Width, p.Height, p.TileSize, p.Overlap, TilePyramid.Format, tilesUrl);
+    }
+
+    /// <summary>Where an evidence image's tiles are served (relative to the app's base address).</summary>
+    public static string EvidenceTilesUrl(Guid caseId, Guid evidenceId) => $"evidence/{caseId}/{evidenceId}/tiles/";
 
     public static async Task<IResult> DescribeAsync(TilePyramids pyramids, IBackgroundJobClient jobs, Guid imageId, string tilesUrl,
         System.Linq.Expressions.Expression<Func<DeepZoomJob, Task>> make, CancellationToken ct)
@@ -23,7 +30,7 @@ public static class DeepZoomEndpoints
             jobs.Enqueue(make);
             return Results.Problem(statusCode: 404, title: "The deep zoom tiles are being prepared.", detail: "Show the image itself meanwhile.");
         }
-        return Results.Ok(new DeepZoomDescription(p.Width, p.Height, p.TileSize, p.Overlap, TilePyramid.Format, tilesUrl));
+        return Results.Ok(DeepZoomDescription.Of(p, tilesUrl));
     }
 
     /// <summary>One tile: "{column}_{row}.jpg" at a level; anything else is a 404, whatever the URL says.</summary>

@@ -127,6 +127,10 @@ public static class CodeLabels
         _ => [],
     }, value.ToString());
 
+    /// <summary>A code's own words as its English label, for codes without a list of their own: "DateOfBirth" → "Date of birth".</summary>
+    public static string Words(string code) =>
+        string.Concat(code.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
+
     public static string LabelOf(IReadOnlyList<(string Code, string Label)> list, string? code) =>
         list.FirstOrDefault(x => string.Equals(x.Code, code, StringComparison.OrdinalIgnoreCase)).Label ?? code ?? "";
 }
