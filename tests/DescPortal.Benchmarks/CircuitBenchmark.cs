@@ -33,13 +33,7 @@ public static partial class CircuitBenchmark
                           $"heap via {(tools.Available ? "dotnet-gcdump + dotnet-counters" : "NOTHING (tools not found: working set only)")}");
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("DESC_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        await using var browser = await Browsers.LaunchAsync(playwright);
 
         // Warm-up: one circuit opened and closed, so that start-up costs (JIT, caches, first queries) are not
         // charged to the circuits measured.

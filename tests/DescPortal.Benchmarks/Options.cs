@@ -65,6 +65,10 @@ public static class Stats
         return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
+    /// <summary>One row of a timing table: label, then median, p95 and max in milliseconds.</summary>
+    public static void Line(string label, IReadOnlyList<double> seconds, int width) =>
+        Console.WriteLine($"{label.PadRight(width)} {Median(seconds) * 1000,8:F0} {Percentile(seconds, 95) * 1000,8:F0} {seconds.Max() * 1000,8:F0}");
+
     /// <summary>Nearest-rank percentile.</summary>
     public static double Percentile(IReadOnlyList<double> values, double p)
     {

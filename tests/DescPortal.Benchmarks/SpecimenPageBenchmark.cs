@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
-using DescPortal.Web.Features.Demo;
 using DescPortal.Web.Features.ReferenceLibrary;
 using Microsoft.Playwright;
 
@@ -42,20 +41,10 @@ public static class SpecimenPageBenchmark
                           "(the issue's figure is for 3 images and 20 features; the demo passport has what is shown here)");
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("DESC_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        await using var browser = await Browsers.LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new() { BaseURL = portal.ToString(), ViewportSize = new() { Width = 1400, Height = 900 } });
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/signin");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", DemoData.Password);
-        await page.ClickAsync("#signin-submit");
-        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal), new() { Timeout = 60_000 });
+        await Browsers.SignInAsync(page, email);
         await page.Locator(Interactive).WaitForAsync(new() { Timeout = 60_000 });
 
         var path = $"/library/{id}";
@@ -81,10 +70,10 @@ public static class SpecimenPageBenchmark
 
         Console.WriteLine();
         Console.WriteLine($"{"(ms, " + runs + " runs)",-58} {"median",8} {"p95",8} {"max",8}");
-        Line("baseline: / until interactive", home);
-        Line("specimen page until interactive", interactive);
-        Line("specimen page until interactive + image loaded + regions", open);
-        Line("switch to UV 365 nm until the UV image has loaded", uv);
+        Stats.Line("baseline: / until interactive", home, 58);
+        Stats.Line("specimen page until interactive", interactive, 58);
+        Stats.Line("specimen page until interactive + image loaded + regions", open, 58);
+        Stats.Line("switch to UV 365 nm until the UV image has loaded", uv, 58);
         var p95 = Stats.Percentile(open, 95);
         Console.WriteLine();
         Console.WriteLine($"target: interactive under 1 s (page interactive, image loaded, regions drawn; p95 {p95 * 1000:F0} ms): " +
@@ -92,8 +81,6 @@ public static class SpecimenPageBenchmark
         return 0;
     }
 
-    private static void Line(string label, List<double> seconds) =>
-        Console.WriteLine($"{label,-58} {Stats.Median(seconds) * 1000,8:F0} {Stats.Percentile(seconds, 95) * 1000,8:F0} {seconds.Max() * 1000,8:F0}");
 
     private static async Task<double> OpenHomeAsync(IPage page)
     {

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using DescPortal.Testing;
-using DescPortal.Web.Features.Demo;
 using Microsoft.Playwright;
 
 namespace DescPortal.Benchmarks;
@@ -36,20 +35,10 @@ public static class WorkspaceBenchmark
         Console.WriteLine($"referral {caseId}: one {width} × {height} JPEG ({jpeg.Length / 1e6:0.0} MB)");
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("DESC_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        await using var browser = await Browsers.LaunchAsync(playwright);
         var signIn = await browser.NewContextAsync(new() { BaseURL = portal.ToString() });
         var first = await signIn.NewPageAsync();
-        await first.GotoAsync("/account/signin");
-        await first.FillAsync("#email", args.Get("email") ?? "examiner@desc.local");
-        await first.FillAsync("#password", DemoData.Password);
-        await first.ClickAsync("#signin-submit");
-        await first.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal), new() { Timeout = 60_000 });
+        await Browsers.SignInAsync(first, args.Get("email") ?? "examiner@desc.local");
         var state = await signIn.StorageStateAsync();
 
         // The pyramid: made by the job the submission enqueued.
@@ -73,16 +62,14 @@ public static class WorkspaceBenchmark
         }
         Console.WriteLine();
         Console.WriteLine($"{"(ms, " + runs + " runs, fresh browser context each)",-52} {"median",8} {"p95",8} {"max",8}");
-        Line("baseline: / until interactive", home);
-        Line("workspace until the harness sees the first tile", tile);
-        Line("workspace: navigation start to first tile (browser)", inPage);
+        Stats.Line("baseline: / until interactive", home, 52);
+        Stats.Line("workspace until the harness sees the first tile", tile, 52);
+        Stats.Line("workspace: navigation start to first tile (browser)", inPage, 52);
         var p95 = Stats.Percentile(inPage, 95);
         Console.WriteLine($"target: first tile under 1 s (p95 {p95 * 1000:F0} ms): {(p95 < 1 ? "met" : "NOT met")}");
         return 0;
     }
 
-    private static void Line(string label, List<double> seconds) =>
-        Console.WriteLine($"{label,-52} {Stats.Median(seconds) * 1000,8:F0} {Stats.Percentile(seconds, 95) * 1000,8:F0} {seconds.Max() * 1000,8:F0}");
 
     private static async Task<(double Observed, double? InPage)> TimeAsync(IBrowser browser, string state, Uri portal, string path, string interactive, string? done)
     {

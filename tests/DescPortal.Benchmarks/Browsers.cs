@@ -1,0 +1,26 @@
+using DescPortal.Web.Features.Demo;
+using Microsoft.Playwright;
+
+namespace DescPortal.Benchmarks;
+
+/// <summary>The one Chromium set-up of the browser benchmarks: Debian's Chromium, headless, nothing in the background.</summary>
+public static class Browsers
+{
+    public static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new()
+    {
+        ExecutablePath = Environment.GetEnvironmentVariable("DESC_CHROMIUM") ?? "/usr/bin/chromium",
+        Headless = true,
+        Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    });
+
+    /// <summary>Signs the page's context in as a demo account (the page's base address is the portal).</summary>
+    public static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/account/signin");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", DemoData.Password);
+        await page.ClickAsync("#signin-submit");
+        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal), new() { Timeout = 60_000 });
+    }
+}
