@@ -128,6 +128,15 @@ public sealed class WorkspaceTests(BrowserHost host)
         await Assertions.Expect(page.GetByText("Annotation added")).ToBeVisibleAsync(new() { Timeout = Slow });
         // The checklist's progress shows on the case.
         await Assertions.Expect(page.GetByTestId("case-checklist-progress")).ToHaveAttributeAsync("data-observed", "1");
+        await BrowserHost.ScreenshotAsync(page, "case-page-checklist");
+
+        // And on the case's row in the queue.
+        var reference = (await page.GetByTestId("case-reference").InnerTextAsync()).Trim();
+        await page.GotoAsync("/queue");
+        await BrowserHost.WaitInteractiveAsync(page);
+        var row = page.Locator("tr", new() { Has = page.GetByTestId("case-link").GetByText(reference, new() { Exact = true }) });
+        await Assertions.Expect(row.GetByTestId("queue-checklist")).ToHaveAttributeAsync("data-observed", "1", new() { Timeout = Slow });
+        await BrowserHost.ScreenshotAsync(page, "queue-checklist");
         await page.Context.CloseAsync();
     }
 }
