@@ -15,6 +15,10 @@ namespace DescPortal.Web.Tests;
 /// </summary>
 public abstract class ComponentTest : BunitContext
 {
+    // bUnit waits 1 s by default; CI runs four test projects at once on two cores, where a real database round trip
+    // can take longer. A wait that succeeds returns at once, so only a failing assertion pays for the margin.
+    static ComponentTest() => DefaultWaitTimeout = TimeSpan.FromSeconds(15);
+
     protected ComponentTest(ComponentHost host)
     {
         Host = host;
