@@ -41,22 +41,22 @@ public sealed class WorkspaceTests(BrowserHost host)
         }
         await page.WaitForTimeoutAsync(800);
         var before = await ViewAsync(page);
-        Assert.True(before[0] > 2, $"zoom {before[0]}: the wheel did not zoom in");
+        Assert.True(before[0] > 2 * before[3], $"zoom {before[0]}, home {before[3]}: the wheel did not zoom in");
 
         await page.GetByTestId("light-UV365").ClickAsync();
         await Assertions.Expect(viewer).ToHaveAttributeAsync("data-light", "UV365", new() { Timeout = Slow });
         await page.WaitForFunctionAsync(TilesLoaded, null, new() { Timeout = Slow });
         var after = await ViewAsync(page);
-        Assert.Equal(before[0], after[0], 2);
-        Assert.Equal(before[1], after[1], 3);
-        Assert.Equal(before[2], after[2], 3);
+        Assert.Equal(1, after[0] / before[0], 3);
+        Assert.Equal(before[1], after[1], 2); // millimetres: within 10 µm
+        Assert.Equal(before[2], after[2], 2);
         await BrowserHost.ScreenshotAsync(page, "workspace-uv-zoomed");
         await page.Context.CloseAsync();
     }
 
-    /// <summary>Zoom and centre of the viewer's viewport (relative to the image's width, so comparable across captures).</summary>
+    /// <summary>Zoom and centre of the viewer's viewport in the workspace's world (millimetres, comparable across captures), and its home zoom.</summary>
     private static Task<double[]> ViewAsync(IPage page) => page.EvaluateAsync<double[]>(
-        "() => { const v = document.querySelector(\"[data-testid='deep-zoom']\").__descViewer.viewport; const c = v.getCenter(true); return [v.getZoom(true), c.x, c.y]; }");
+        "() => { const v = document.querySelector(\"[data-testid='deep-zoom']\").__descViewer.viewport; const c = v.getCenter(true); return [v.getZoom(true), c.x, c.y, v.getHomeZoom()]; }");
 
     [Fact]
     public async Task The_assigned_examiner_draws_a_rectangle_records_a_finding_and_finds_it_in_the_history()
@@ -139,4 +139,117 @@ public sealed class WorkspaceTests(BrowserHost host)
         await BrowserHost.ScreenshotAsync(page, "queue-checklist");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task In_compare_mode_the_examiner_draws_a_rectangle_links_it_to_a_feature_and_finds_it_in_the_history()
+    {
+        using var api = new HttpClient { BaseAddress = host.BaseAddress }.WithKey(ReferralRequests.NorthKey);
+        var submitted = await api.PostAsync("/api/v1/referrals", ReferralRequests.Multipart(ReferralRequests.Example(["White"]),
+            TestImages.Jpeg(1400, 1000, seed: 74)), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        var caseId = (await submitted.JsonAsync()).GetProperty("id").GetGuid();
+
+        var page = await host.SignInAsync("examiner@desc.local", width: 1600, height: 1000);
+        await page.GotoAsync($"/cases/{caseId}");
+        await BrowserHost.WaitInteractiveAsync(page);
+        await page.GetByTestId("take-case").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("take-case")).ToHaveCountAsync(0, new() { Timeout = Slow });
+        await page.GotoAsync($"/cases/{caseId}/workspace");
+        await BrowserHost.WaitInteractiveAsync(page);
+        await page.WaitForFunctionAsync(TilesLoaded, null, new() { Timeout = Slow });
+        // Compare needs a reference specimen.
+        await Assertions.Expect(page.GetByTestId("view-sidebyside")).ToBeDisabledAsync();
+        await page.GetByTestId("reference-select").SelectOptionAsync(DescPortal.Web.Features.ReferenceLibrary.LibrarySeeding.IdOf("UTO-P-2007").ToString());
+        await page.GetByTestId("reference-choose").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("checklist-item").First).ToBeVisibleAsync(new() { Timeout = Slow });
+
+        // Side by side: the specimen's white image of the data page, with its features drawn, kept in step.
+        await page.GetByTestId("view-sidebyside").ClickAsync();
+        var specimen = page.GetByTestId("specimen-deep-zoom");
+        await Assertions.Expect(specimen).ToHaveAttributeAsync("data-light", "White", new() { Timeout = Slow });
+        await page.WaitForFunctionAsync(OpenIn("specimen-deep-zoom"), null, new() { Timeout = Slow });
+        await Assertions.Expect(specimen.GetByTestId("feature-overlay").First).ToBeAttachedAsync(new() { Timeout = Slow });
+        var viewer = page.GetByTestId("deep-zoom");
+        var box = await viewer.BoundingBoxAsync();
+        Assert.NotNull(box);
+        await page.Mouse.MoveAsync(box.X + box.Width * 0.4f, box.Y + box.Height * 0.4f);
+        for (var i = 0; i < 4; i++)
+        {
+            await page.Mouse.WheelAsync(0, -200);
+            await page.WaitForTimeoutAsync(120);
+        }
+        await page.WaitForTimeoutAsync(800);
+        var questioned = await ViewOfAsync(page, "deep-zoom");
+        var genuine = await ViewOfAsync(page, "specimen-deep-zoom");
+        Assert.True(questioned[0] > 1.5 * questioned[3], $"zoom {questioned[0]}, home {questioned[3]}: the wheel did not zoom in");
+        // The same view of the same millimetres: same zoom, same centre.
+        Assert.Equal(1, genuine[0] / questioned[0], 4);
+        Assert.Equal(questioned[1], genuine[1], 2);
+        Assert.Equal(questioned[2], genuine[2], 2);
+
+        // The ruler reads millimetres from the image's resolution: 600 px at 600 dpi are 25.4 mm.
+        await page.GetByTestId("tool-ruler").ClickAsync();
+        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-tool", "ruler", new() { Timeout = Slow });
+        var from = await ScreenPointAsync(page, "deep-zoom", 500, 500);
+        var to = await ScreenPointAsync(page, "deep-zoom", 1100, 500);
+        await page.Mouse.MoveAsync(from[0], from[1]);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(to[0], to[1], new() { Steps = 6 });
+        await page.Mouse.UpAsync();
+        var ruler = viewer.Locator("xpath=..").GetByTestId("ruler-length");
+        await Assertions.Expect(ruler).ToBeVisibleAsync(new() { Timeout = Slow });
+        var mm = double.Parse((await ruler.GetAttributeAsync("data-mm"))!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(mm, 25.2, 25.6);
+
+        // A rectangle on the questioned image, linked to the first feature of the specimen.
+        await page.GetByTestId("tool-rectangle").ClickAsync();
+        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-tool", "rectangle", new() { Timeout = Slow });
+        await page.Mouse.MoveAsync(box.X + box.Width * 0.3f, box.Y + box.Height * 0.3f);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(box.X + box.Width * 0.5f, box.Y + box.Height * 0.5f, new() { Steps = 6 });
+        await page.Mouse.UpAsync();
+        await Assertions.Expect(page.GetByTestId("annotation-form")).ToBeVisibleAsync(new() { Timeout = Slow });
+        await page.GetByTestId("annotation-finding-select").SelectOptionAsync("Inconsistent");
+        var feature = await page.GetByTestId("checklist-item").First.GetAttributeAsync("data-feature");
+        await page.GetByTestId("annotation-feature-select").SelectOptionAsync(feature!);
+        await page.GetByTestId("annotation-note-input").FillAsync("Guilloche lines break at the portrait.");
+        await page.GetByTestId("annotation-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("annotation-item")).ToHaveCountAsync(1, new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByTestId("annotation-item")).ToContainTextAsync("Guilloche");
+        await Assertions.Expect(viewer.GetByTestId("annotation-mark")).ToHaveCountAsync(1, new() { Timeout = Slow });
+        // Still side by side, the mark on the questioned image only.
+        await Assertions.Expect(specimen).ToBeVisibleAsync();
+        await Assertions.Expect(specimen.GetByTestId("annotation-mark")).ToHaveCountAsync(0);
+        await BrowserHost.ScreenshotAsync(page, "workspace-compare-side-by-side");
+
+        // Overlay: the specimen over the questioned image, its opacity on a slider.
+        await page.GetByTestId("view-overlay").ClickAsync();
+        await Assertions.Expect(specimen).ToHaveCountAsync(0, new() { Timeout = Slow });
+        await page.WaitForFunctionAsync("() => document.querySelector(\"[data-testid='deep-zoom']\").__descViewer.world.getItemCount() === 2", null, new() { Timeout = Slow });
+        await page.GetByTestId("overlay-opacity").FillAsync("30");
+        await page.WaitForFunctionAsync("() => Math.abs(document.querySelector(\"[data-testid='deep-zoom']\").__descViewer.world.getItemAt(1).getOpacity() - 0.3) < 0.001", null, new() { Timeout = Slow });
+        await BrowserHost.ScreenshotAsync(page, "workspace-compare-overlay");
+
+        // The mark and its feature are in the case's history and in the W3C export.
+        var export = await page.Context.APIRequest.GetAsync($"/cases/{caseId}/annotations");
+        Assert.Equal(200, export.Status);
+        Assert.Contains($"#feature-{feature}", await export.TextAsync(), StringComparison.Ordinal);
+        await page.GotoAsync($"/cases/{caseId}");
+        await BrowserHost.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.GetByText("Annotation added")).ToBeVisibleAsync(new() { Timeout = Slow });
+        await page.Context.CloseAsync();
+    }
+
+    private static string OpenIn(string testId) =>
+        $"() => document.querySelector(\"[data-testid='{testId}']\")?.__descViewer?.world.getItemCount() > 0";
+
+    /// <summary>Zoom and centre of a viewer's viewport, in the workspace's world (millimetres).</summary>
+    private static Task<double[]> ViewOfAsync(IPage page, string testId) => page.EvaluateAsync<double[]>(
+        "id => { const v = document.querySelector(`[data-testid='${id}']`).__descViewer.viewport; const c = v.getCenter(true); return [v.getZoom(true), c.x, c.y, v.getHomeZoom()]; }", testId);
+
+    /// <summary>Where a pixel of a viewer's main image is on the screen.</summary>
+    private static Task<float[]> ScreenPointAsync(IPage page, string testId, double x, double y) => page.EvaluateAsync<float[]>(
+        "([id, x, y]) => { const el = document.querySelector(`[data-testid='${id}']`); const item = el.__descViewer.world.getItemAt(0); " +
+        "const p = item.imageToViewerElementCoordinates(new OpenSeadragon.Point(x, y)); const b = el.getBoundingClientRect(); return [b.left + p.x, b.top + p.y]; }",
+        new object[] { testId, x, y });
 }

@@ -30,7 +30,7 @@ public static class LibraryEndpoints
             TilePyramids pyramids, IBackgroundJobClient jobs, CancellationToken ct) =>
             await FindImageAsync(id, imageId, http, queries, ct) is null
                 ? Results.Problem(statusCode: 404, title: "No such image.")
-                : await DeepZoomEndpoints.DescribeAsync(pyramids, jobs, imageId, $"library/{id}/images/{imageId}/tiles/",
+                : await DeepZoomEndpoints.DescribeAsync(pyramids, jobs, imageId, DeepZoomEndpoints.SpecimenTilesUrl(id, imageId),
                     j => j.ForSpecimenAsync(id, CancellationToken.None), ct)).RequireAuthorization();
         app.MapGet("/library/{id:guid}/images/{imageId:guid}/tiles/{level:int}/{tile}", async (Guid id, Guid imageId, int level, string tile,
             HttpContext http, LibraryQueries queries, TilePyramids pyramids, CancellationToken ct) =>

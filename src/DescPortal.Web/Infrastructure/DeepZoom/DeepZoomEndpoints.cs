@@ -21,6 +21,8 @@ public static class DeepZoomEndpoints
     /// <summary>Where an evidence image's tiles are served (relative to the app's base address).</summary>
     public static string EvidenceTilesUrl(Guid caseId, Guid evidenceId) => $"evidence/{caseId}/{evidenceId}/tiles/";
 
+    public static string SpecimenTilesUrl(Guid specimenId, Guid imageId) => $"library/{specimenId}/images/{imageId}/tiles/";
+
     public static async Task<IResult> DescribeAsync(TilePyramids pyramids, IBackgroundJobClient jobs, Guid imageId, string tilesUrl,
         System.Linq.Expressions.Expression<Func<DeepZoomJob, Task>> make, CancellationToken ct)
     {

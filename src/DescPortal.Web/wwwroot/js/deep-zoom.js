@@ -1,6 +1,10 @@
-// Deep zoom for the examination workspace: OpenSeadragon (served by the app from npm, see the project file) showing
-// one image at a time. Switching to another image of the same area (another light) keeps the position and zoom:
-// OpenSeadragon's viewport coordinates are relative to the image's width, so they carry over between captures.
+// Deep zoom for the examination workspace: OpenSeadragon (served by the app from npm, see the project file).
+//
+// One coordinate system serves everything: the viewer's world is in millimetres of the questioned document (the
+// server places each image, from its resolution or calibration, and a specimen image from its alignment). So
+// switching light keeps position and zoom, two viewers kept in step show the same scale, an overlay lies where it
+// belongs, and the ruler and scale bar read millimetres straight from the viewport.
+// Layer 0 of a viewer is its main image: marks, tools and coordinates sent to the server are in its pixels.
 let loading = null;
 
 function loadLibrary() {
@@ -15,16 +19,16 @@ function loadLibrary() {
     return loading;
 }
 
-async function sourceOf(description, describeUrl, imageUrl) {
-    let d = description;
+async function sourceOf(layer) {
+    let d = layer.description;
     if (!d) {
-        const response = await fetch(describeUrl, { credentials: "same-origin" });
-        if (!response.ok) return { source: { type: "image", url: imageUrl }, tiled: false };
+        const response = await fetch(layer.describeUrl, { credentials: "same-origin" });
+        // No pyramid yet (the job is making it): the plain image meanwhile.
+        if (!response.ok) return { source: { type: "image", url: layer.imageUrl }, tiled: false };
         d = await response.json();
     }
     return {
         tiled: true,
-        width: d.width,
         source: {
             Image: {
                 xmlns: "http://schemas.microsoft.com/deepzoom/2008",
@@ -36,35 +40,27 @@ async function sourceOf(description, describeUrl, imageUrl) {
 }
 
 /**
- * Shows an image in the element, keeping the view of the one shown before. Resolves once the image is open.
- * description: the pyramid, when the server already knows it; otherwise describeUrl is asked (and the plain image
- * at imageUrl is shown while the tiles are being made).
+ * Shows layers in the element, keeping the view of what was shown before. Resolves to false when the element is not
+ * in the page (the server draws again), true once the images are open.
+ * layers: [{ key, description, describeUrl, imageUrl, x, y, width, degrees, opacity }], in millimetres; description
+ * is the pyramid when the server already knows it, otherwise describeUrl is asked.
+ * scaleKnown: whether the world's millimetres are measured (else the scale bar and ruler say so).
  */
-export async function show(element, description, describeUrl, imageUrl, pixelsPerMm) {
-    // A render can hand over an element that is not (or no longer) in the page; the next render tries again.
+export async function show(element, layers, scaleKnown) {
     if (!(element instanceof HTMLElement) || !element.isConnected) return false;
     await loadLibrary();
-    let viewer = element.__descViewer;
-    if (!viewer) {
-        viewer = OpenSeadragon({
-            element, showNavigationControl: false, showNavigator: true, navigatorPosition: "BOTTOM_RIGHT",
-            maxZoomPixelRatio: 8, visibilityRatio: 0.5, crossOriginPolicy: false, loadTilesWithAjax: true,
-            ajaxWithCredentials: true, gestureSettingsMouse: { clickToZoom: false },
-        });
-        element.__descViewer = viewer;
-        viewer.addHandler("zoom", () => scale(element));
-        viewer.addHandler("tile-loaded", () => {
-            const loaded = Number(element.dataset.tilesLoaded || 0) + 1;
-            element.dataset.tilesLoaded = String(loaded);
-            // For tests and the benchmark: when the first tile arrived, in ms since the page's navigation started.
-            if (loaded === 1 && !element.dataset.firstTileAt) element.dataset.firstTileAt = String(Math.round(performance.now()));
-        });
+    const viewer = viewerOf(element);
+    const signature = layers.map((l) => `${l.key}@${l.x},${l.y},${l.width},${l.degrees}`).join("|");
+    element.__descScaleKnown = scaleKnown;
+    if (element.__descLayers === signature) {
+        layers.forEach((l, i) => viewer.world.getItemAt(i)?.setOpacity(l.opacity ?? 1));
+        return true;
     }
+    element.__descLayers = signature;
     const kept = viewer.world.getItemCount() > 0 ? { center: viewer.viewport.getCenter(), zoom: viewer.viewport.getZoom() } : null;
-    const { source, tiled } = await sourceOf(description, describeUrl, imageUrl);
-    element.dataset.tiled = String(tiled);
+    const sources = await Promise.all(layers.map(sourceOf));
+    element.dataset.tiled = String(sources[0].tiled);
     element.dataset.tilesLoaded = "0";
-    element.__descPixelsPerMm = pixelsPerMm;
     element.__descMarks = []; // the new image's marks follow from the server
     await new Promise((resolve) => {
         viewer.addOnceHandler("open", () => {
@@ -72,25 +68,72 @@ export async function show(element, description, describeUrl, imageUrl, pixelsPe
                 viewer.viewport.zoomTo(kept.zoom, null, true);
                 viewer.viewport.panTo(kept.center, true);
             }
-            scale(element);
-            drawMarks(element);
+            refresh(element);
             resolve();
         });
         viewer.addOnceHandler("open-failed", resolve);
-        viewer.open(source);
+        viewer.open(layers.map((l, i) => ({
+            tileSource: sources[i].source, x: l.x, y: l.y, width: l.width, degrees: l.degrees || 0, opacity: l.opacity ?? 1,
+        })));
     });
     return true;
 }
 
-/** The scale bar: how many screen pixels a millimetre of the document takes at the current zoom. */
+function viewerOf(element) {
+    if (element.__descViewer) return element.__descViewer;
+    const viewer = OpenSeadragon({
+        element, showNavigationControl: false, showNavigator: true, navigatorPosition: "BOTTOM_RIGHT",
+        maxZoomPixelRatio: 8, visibilityRatio: 0.2, crossOriginPolicy: false, loadTilesWithAjax: true,
+        ajaxWithCredentials: true, gestureSettingsMouse: { clickToZoom: false, dblClickToZoom: false },
+    });
+    element.__descViewer = viewer;
+    viewer.addHandler("viewport-change", () => { scale(element); follow(element); });
+    viewer.addHandler("tile-loaded", () => {
+        const loaded = Number(element.dataset.tilesLoaded || 0) + 1;
+        element.dataset.tilesLoaded = String(loaded);
+        // For tests and the benchmark: when the first tile arrived, in ms since the page's navigation started.
+        if (loaded === 1 && !element.dataset.firstTileAt) element.dataset.firstTileAt = String(Math.round(performance.now()));
+    });
+    return viewer;
+}
+
+/** Sets a layer's opacity (the overlay slider) without opening anything again. */
+export function setOpacity(element, index, opacity) {
+    element?.__descViewer?.world.getItemAt(index)?.setOpacity(opacity);
+}
+
+/** Keeps the pan and zoom of two viewers in step; both worlds are in millimetres, so the same view is the same scale. */
+export function link(a, b) {
+    if (!a || !b) return;
+    a.__descPartner = b;
+    b.__descPartner = a;
+    follow(a);
+}
+
+export function unlink(element) {
+    if (element?.__descPartner) element.__descPartner.__descPartner = null;
+    if (element) element.__descPartner = null;
+}
+
+function follow(element) {
+    const partner = element.__descPartner;
+    const from = element.__descViewer, to = partner?.__descViewer;
+    if (!from || !to || element.__descFollowing || from.world.getItemCount() === 0) return;
+    partner.__descFollowing = true; // the partner's own viewport-change must not echo back
+    try {
+        to.viewport.zoomTo(from.viewport.getZoom(true), null, true);
+        to.viewport.panTo(from.viewport.getCenter(true), true);
+    } finally {
+        partner.__descFollowing = false;
+    }
+}
+
+/** The scale bar: a round length of the document at the current zoom, about 80 to 200 screen pixels. */
 function scale(element) {
     const viewer = element.__descViewer;
     const bar = element.parentElement?.querySelector("[data-scale-bar]");
-    const item = viewer?.world.getItemAt(0);
-    if (!bar || !item || !element.__descPixelsPerMm) return;
-    const screenPerImagePixel = item.viewportToImageZoom(viewer.viewport.getZoom(true)) ;
-    const screenPerMm = element.__descPixelsPerMm * screenPerImagePixel;
-    // A round length of about 120 screen pixels.
+    if (!bar || !viewer || viewer.world.getItemCount() === 0 || !element.__descScaleKnown) return;
+    const screenPerMm = screenPixelsPerUnit(viewer);
     const candidates = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100];
     const mm = candidates.find((c) => c * screenPerMm >= 80) ?? 100;
     bar.style.width = `${Math.round(mm * screenPerMm)}px`;
@@ -98,84 +141,219 @@ function scale(element) {
     bar.querySelector("span").textContent = `${mm} mm`;
 }
 
+function screenPixelsPerUnit(viewer) {
+    return viewer.viewport.deltaPixelsFromPointsNoRotate(new OpenSeadragon.Point(1, 0), true).x;
+}
+
 export function dispose(element) {
+    unlink(element);
     element?.__descViewer?.destroy();
     if (element) element.__descViewer = null;
 }
 
-// ---- marks (annotations) on the image, and drawing new ones -------------------------------------------------
+// ---- marks on the main image ------------------------------------------------------------------------------------
 
-/** Draws the marks of the image shown: [{ id, kind: "Rectangle"|"Polygon"|"Point", x, y, width, height, n, selected }] in image pixels. */
+/**
+ * Draws marks on the main image: [{ id, kind: "Rectangle"|"Polygon"|"Point"|"Feature"|"Pick", points: [x, y, ...]
+ * in image pixels (a rectangle's four corners), label, selected }].
+ */
 export function setMarks(element, marks) {
     element.__descMarks = marks;
-    drawMarks(element);
+    refresh(element);
 }
+
+function refresh(element) {
+    scale(element);
+    drawMarks(element);
+    follow(element);
+}
+
+const svgNs = "http://www.w3.org/2000/svg";
 
 function drawMarks(element) {
     const viewer = element.__descViewer;
-    if (!viewer || viewer.world.getItemCount() === 0) return;
+    const item = viewer?.world.getItemAt(0);
+    if (!item) return;
     viewer.clearOverlays();
     for (const m of element.__descMarks || []) {
-        const div = document.createElement("div");
-        div.className = `ws-mark ws-mark-${m.kind.toLowerCase()}${m.selected ? " is-selected" : ""}`;
-        div.dataset.testid = "annotation-mark";
+        const div = shape(viewer, item, m.points, m.kind === "Point" || m.kind === "Pick" ? "point" : "polygon",
+            `ws-mark ws-mark-${m.kind.toLowerCase()}${m.selected ? " is-selected" : ""}`);
+        div.dataset.testid = m.kind === "Feature" ? "feature-overlay" : m.kind === "Pick" ? "alignment-point" : "annotation-mark";
         div.dataset.annotation = m.id;
         const tag = document.createElement("span");
-        tag.textContent = String(m.n);
+        tag.textContent = String(m.label);
         div.appendChild(tag);
-        const size = m.kind === "Point" ? { w: 0, h: 0 } : { w: m.width, h: m.height };
-        const rect = viewer.viewport.imageToViewportRectangle(m.x, m.y, size.w, size.h);
-        viewer.addOverlay({ element: div, location: rect, placement: m.kind === "Point" ? "CENTER" : "TOP_LEFT" });
     }
+    if (element.__descLine) drawLine(element, element.__descLine);
 }
 
-/** The drawing tool: "pan" (the viewer's own mouse), "rectangle" or "point"; a finished shape goes to dotnet.ShapeDrawn. */
-export function setTool(element, tool, dotnet) {
+/**
+ * An overlay for a shape given in the item's pixels: a point (a dot centred on it), or a polygon / line drawn in SVG
+ * inside its bounding box, so rotated images and any polygon come out right. Returns the overlay's element.
+ */
+function shape(viewer, item, points, kind, className, existing) {
+    const corners = [];
+    for (let i = 0; i + 1 < points.length; i += 2) corners.push(item.imageToViewportCoordinates(points[i], points[i + 1]));
+    const div = existing ?? document.createElement("div");
+    div.className = className;
+    if (kind === "point") {
+        if (existing) viewer.updateOverlay(div, corners[0]);
+        else viewer.addOverlay({ element: div, location: corners[0], placement: "CENTER" });
+        return div;
+    }
+    const xs = corners.map((p) => p.x), ys = corners.map((p) => p.y);
+    const box = new OpenSeadragon.Rect(Math.min(...xs), Math.min(...ys), Math.max(1e-9, Math.max(...xs) - Math.min(...xs)),
+        Math.max(1e-9, Math.max(...ys) - Math.min(...ys)));
+    let svg = div.querySelector("svg");
+    if (!svg) {
+        svg = document.createElementNS(svgNs, "svg");
+        svg.setAttribute("preserveAspectRatio", "none");
+        svg.appendChild(document.createElementNS(svgNs, kind === "line" ? "polyline" : "polygon"));
+        div.appendChild(svg);
+    }
+    svg.setAttribute("viewBox", `0 0 ${box.width} ${box.height}`);
+    svg.firstChild.setAttribute("points", corners.map((p) => `${p.x - box.x},${p.y - box.y}`).join(" "));
+    svg.firstChild.setAttribute("vector-effect", "non-scaling-stroke");
+    if (existing) viewer.updateOverlay(div, box);
+    else viewer.addOverlay({ element: div, location: box });
+    return div;
+}
+
+// ---- tools ------------------------------------------------------------------------------------------------------
+
+/**
+ * The tool in use: "pan" (the viewer's own mouse), "rectangle", "polygon", "point" (a mark), "ruler" (measures in
+ * millimetres, recorded nowhere), "calibrate" (a line whose known length sets the scale) or "pick" (a point for an
+ * alignment). Finished shapes go to dotnet in the main image's pixels; role names the viewer to the server.
+ */
+export function setTool(element, tool, dotnet, role) {
     const viewer = element.__descViewer;
     if (!viewer) return;
     element.__descTool = tool;
     element.__descDotnet = dotnet;
+    element.__descRole = role;
     element.dataset.tool = tool;
     viewer.setMouseNavEnabled(tool === "pan");
-    if (element.__descDrawing) return;
-    element.__descDrawing = true;
+    cancelDrawing(element);
+    if (tool !== "ruler" && tool !== "calibrate") clearLine(element);
+    if (!element.__descDrawing) {
+        element.__descDrawing = true;
+        listen(element, viewer);
+    }
+}
 
-    const image = () => viewer.world.getItemAt(0);
+/** Forgets the line of the ruler or calibration (after it was recorded, say). */
+export function clearLine(element) {
+    element.__descLine = null;
+    if (element.__descLineDiv) element.__descViewer?.removeOverlay(element.__descLineDiv);
+    element.__descLineDiv = null;
+    const label = element.parentElement?.querySelector("[data-testid=ruler-length]");
+    if (label) label.hidden = true;
+}
+
+function cancelDrawing(element) {
+    const d = element.__descDraft;
+    if (d?.div) element.__descViewer?.removeOverlay(d.div);
+    element.__descDraft = null;
+}
+
+function listen(element, viewer) {
+    const item = () => viewer.world.getItemAt(0);
     const toImage = (e) => {
         const box = viewer.element.getBoundingClientRect();
-        const p = image().viewerElementToImageCoordinates(new OpenSeadragon.Point(e.clientX - box.left, e.clientY - box.top));
-        const size = image().getContentSize();
+        const p = item().viewerElementToImageCoordinates(new OpenSeadragon.Point(e.clientX - box.left, e.clientY - box.top));
+        const size = item().getContentSize();
         return { x: Math.max(0, Math.min(size.x, p.x)), y: Math.max(0, Math.min(size.y, p.y)) };
     };
-    let start = null, ghost = null;
-    const place = (a, b) => {
-        const x = Math.min(a.x, b.x), y = Math.min(a.y, b.y);
-        const r = { x: Math.round(x), y: Math.round(y), width: Math.round(Math.abs(a.x - b.x)), height: Math.round(Math.abs(a.y - b.y)) };
-        if (ghost) viewer.updateOverlay(ghost, viewer.viewport.imageToViewportRectangle(r.x, r.y, r.width, r.height));
-        return r;
-    };
+    const send = (method, ...args) => element.__descDotnet?.invokeMethodAsync(method, ...args);
+    const round = (points) => points.map(Math.round);
+
     viewer.element.addEventListener("pointerdown", (e) => {
         const tool = element.__descTool;
-        if (tool === "pan" || e.button !== 0 || !image()) return;
+        if (tool === "pan" || e.button !== 0 || !item()) return;
         e.preventDefault();
         e.stopPropagation();
         const p = toImage(e);
-        if (tool === "point") {
-            element.__descDotnet?.invokeMethodAsync("ShapeDrawn", "Point", Math.round(p.x), Math.round(p.y), 0, 0);
-            return;
-        }
-        start = p;
-        ghost = document.createElement("div");
-        ghost.className = "ws-mark ws-mark-drawing";
-        viewer.addOverlay({ element: ghost, location: viewer.viewport.imageToViewportRectangle(p.x, p.y, 1, 1) });
+        if (tool === "point") return void send("ShapeDrawn", "Point", round([p.x, p.y]));
+        if (tool === "pick") return void send("PointPicked", element.__descRole, Math.round(p.x), Math.round(p.y));
+        if (tool === "polygon") return void polygonClick(element, viewer, item(), p, e, send);
+        // rectangle, ruler, calibrate: a drag
+        element.__descDraft = { tool, start: p, div: null };
         viewer.element.setPointerCapture(e.pointerId);
     }, true);
-    viewer.element.addEventListener("pointermove", (e) => { if (start) place(start, toImage(e)); }, true);
-    viewer.element.addEventListener("pointerup", (e) => {
-        if (!start) return;
-        const r = place(start, toImage(e));
-        viewer.removeOverlay(ghost);
-        start = ghost = null;
-        if (r.width >= 2 && r.height >= 2) element.__descDotnet?.invokeMethodAsync("ShapeDrawn", "Rectangle", r.x, r.y, r.width, r.height);
+    viewer.element.addEventListener("pointermove", (e) => {
+        const d = element.__descDraft;
+        if (!d || !item()) return;
+        const p = toImage(e);
+        if (d.tool === "polygon") {
+            d.div = shape(viewer, item(), [...d.points, p.x, p.y], "line", "ws-mark ws-mark-drawing ws-mark-line", d.div);
+        } else if (d.tool === "rectangle") {
+            d.div = shape(viewer, item(), corners(d.start, p), "polygon", "ws-mark ws-mark-drawing", d.div);
+        } else if (d.start) {
+            drawLine(element, [d.start.x, d.start.y, p.x, p.y]);
+        }
     }, true);
+    viewer.element.addEventListener("pointerup", (e) => {
+        const d = element.__descDraft;
+        if (!d || d.tool === "polygon" || !item()) return;
+        const p = toImage(e);
+        cancelDrawing(element);
+        if (d.tool === "rectangle") {
+            const r = corners(d.start, p);
+            if (Math.abs(p.x - d.start.x) >= 2 && Math.abs(p.y - d.start.y) >= 2) send("ShapeDrawn", "Rectangle", round(r));
+        } else if (Math.hypot(p.x - d.start.x, p.y - d.start.y) >= 2) {
+            drawLine(element, [d.start.x, d.start.y, p.x, p.y]);
+            if (d.tool === "calibrate") send("LineDrawn", round([d.start.x, d.start.y, p.x, p.y]));
+        }
+    }, true);
+    element.addEventListener("keydown", (e) => { if (e.key === "Escape") cancelDrawing(element); });
+}
+
+function corners(a, b) {
+    const x0 = Math.min(a.x, b.x), y0 = Math.min(a.y, b.y), x1 = Math.max(a.x, b.x), y1 = Math.max(a.y, b.y);
+    return [x0, y0, x1, y0, x1, y1, x0, y1];
+}
+
+/** A polygon: each click adds a corner; a click near the first corner, or a double click, closes it. */
+function polygonClick(element, viewer, item, p, e, send) {
+    let d = element.__descDraft;
+    if (!d || d.tool !== "polygon") d = element.__descDraft = { tool: "polygon", points: [], div: null, last: 0 };
+    const now = performance.now();
+    const doubleClick = now - d.last < 350;
+    d.last = now;
+    const n = d.points.length / 2;
+    if (n >= 3) {
+        const first = item.imageToViewerElementCoordinates(new OpenSeadragon.Point(d.points[0], d.points[1]));
+        const here = item.imageToViewerElementCoordinates(new OpenSeadragon.Point(p.x, p.y));
+        if (doubleClick || Math.hypot(first.x - here.x, first.y - here.y) <= 8) {
+            const points = d.points.map(Math.round);
+            cancelDrawing(element);
+            send("ShapeDrawn", "Polygon", points);
+            return;
+        }
+    }
+    if (!doubleClick) d.points.push(p.x, p.y);
+    d.div = shape(viewer, item, d.points.length >= 4 ? d.points : [...d.points, p.x + 0.01, p.y + 0.01], "line",
+        "ws-mark ws-mark-drawing ws-mark-line", d.div);
+}
+
+/** The ruler's (or calibration's) line, with its length in millimetres of the world, or in pixels when unmeasured. */
+function drawLine(element, line) {
+    const viewer = element.__descViewer, item = viewer?.world.getItemAt(0);
+    if (!item) return;
+    element.__descLine = line;
+    element.__descLineDiv = shape(viewer, item, line, "line", "ws-mark ws-mark-line", element.__descLineDiv);
+    const a = item.imageToViewportCoordinates(line[0], line[1]), b = item.imageToViewportCoordinates(line[2], line[3]);
+    const label = element.parentElement?.querySelector("[data-testid=ruler-length]");
+    if (!label) return;
+    label.hidden = false;
+    if (element.__descScaleKnown) {
+        const mm = Math.hypot(b.x - a.x, b.y - a.y);
+        label.dataset.mm = mm.toFixed(2);
+        label.textContent = `${mm.toFixed(mm < 10 ? 2 : 1)} mm`;
+    } else {
+        const px = Math.hypot(line[2] - line[0], line[3] - line[1]);
+        label.dataset.mm = "";
+        label.textContent = `${Math.round(px)} px`;
+    }
 }

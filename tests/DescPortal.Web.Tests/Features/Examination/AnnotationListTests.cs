@@ -40,8 +40,9 @@ public sealed class AnnotationListTests(ComponentHost host) : ComponentTest(host
         Assert.Empty(note.QuerySelectorAll("b"));
         Assert.Null(items[1].QuerySelector("[data-testid=annotation-note]"));
         Assert.Contains("Point", items[1].TextContent, StringComparison.Ordinal);
-        // A reader sees no remove buttons.
+        // A reader sees no remove or change buttons.
         Assert.Empty(cut.FindAll("[data-testid=annotation-remove]"));
+        Assert.Empty(cut.FindAll("[data-testid=annotation-change]"));
     }
 
     [Fact]
@@ -59,5 +60,26 @@ public sealed class AnnotationListTests(ComponentHost host) : ComponentTest(host
         Assert.Same(mark, removed);
         var empty = Render<AnnotationList>(p => p.Add(x => x.Annotations, []).Add(x => x.CanEdit, true));
         Assert.Contains("drag on the image", empty.Find("[data-testid=no-annotations]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_examiner_opens_a_mark_to_change_it_and_the_mark_being_changed_is_highlighted()
+    {
+        var first = Mark(AnnotationShape.Rectangle(1, 2, 3, 4), Finding.Altered, "x");
+        var second = Mark(AnnotationShape.Polygon(new Vertex(1, 1), new Vertex(9, 1), new Vertex(5, 7)), Finding.Consistent, null);
+        RecordedAnnotation? changing = null;
+        var cut = Render<AnnotationList>(p => p
+            .Add(x => x.Annotations, [first, second])
+            .Add(x => x.CanEdit, true)
+            .Add(x => x.Selected, second.Annotation.AnnotationId)
+            .Add(x => x.OnChange, EventCallback.Factory.Create<RecordedAnnotation>(this, a => changing = a)));
+
+        cut.FindAll("[data-testid=annotation-change]")[1].Click();
+
+        Assert.Same(second, changing);
+        var items = cut.FindAll("[data-testid=annotation-item]");
+        Assert.DoesNotContain("is-selected", items[0].ClassName, StringComparison.Ordinal);
+        Assert.Contains("is-selected", items[1].ClassName, StringComparison.Ordinal);
+        Assert.Contains("Polygon", items[1].TextContent, StringComparison.Ordinal);
     }
 }

@@ -42,12 +42,43 @@ public sealed class ChecklistPanelTests(ComponentHost host) : ComponentTest(host
     [Fact]
     public void The_examiner_records_an_observation_for_an_item()
     {
-        (ChecklistItem Item, Finding Finding)? observed = null;
+        ChecklistPanel.Observed? observed = null;
         var cut = Render<ChecklistPanel>(p => p.Add(x => x.Checklist, Checklist()).Add(x => x.CanRecord, true)
-            .Add(x => x.OnObserve, EventCallback.Factory.Create<(ChecklistItem, Finding)>(this, o => observed = o)));
+            .Add(x => x.OnObserve, EventCallback.Factory.Create<ChecklistPanel.Observed>(this, o => observed = o)));
 
         cut.FindAll("[data-testid=checklist-finding]")[2].Change("Absent");
 
-        Assert.Equal((Fibres, Finding.Absent), observed);
+        Assert.Equal(new ChecklistPanel.Observed(Fibres, Finding.Absent, null), observed);
+        // Numbered as on the images: the checklist's order.
+        Assert.Equal(["1", "2", "3"], cut.FindAll("[data-testid=checklist-item] .lib-num").Select(n => n.TextContent));
+    }
+
+    [Fact]
+    public void A_note_is_added_to_an_observation_and_kept_when_only_the_finding_changes()
+    {
+        var observed = new List<ChecklistPanel.Observed>();
+        var recorded = new ChecklistObservation(Microprint.FeatureId, Finding.Consistent, "Sharp <i>under</i> loupe", [], "Erik Examiner", At);
+        var cut = Render<ChecklistPanel>(p => p.Add(x => x.Checklist, Checklist(recorded)).Add(x => x.CanRecord, true)
+            .Add(x => x.OnObserve, EventCallback.Factory.Create<ChecklistPanel.Observed>(this, o => observed.Add(o))));
+
+        // The note shows as text; an item not yet observed has no note to write.
+        var note = cut.Find("[data-testid=checklist-note]");
+        Assert.Equal("Sharp <i>under</i> loupe", note.TextContent);
+        Assert.Empty(note.QuerySelectorAll("i"));
+        var openers = cut.FindAll("[data-testid=checklist-note-open]");
+        Assert.True(openers[0].HasAttribute("disabled"));
+        Assert.False(openers[1].HasAttribute("disabled"));
+
+        cut.FindAll("[data-testid=checklist-finding]")[1].Change("Inconsistent");
+        cut.FindAll("[data-testid=checklist-note-open]")[1].Click();
+        Assert.Equal("Sharp <i>under</i> loupe", cut.Find("[data-testid=checklist-note-input]").GetAttribute("value"));
+        cut.Find("[data-testid=checklist-note-input]").Input("Letters broken at 10x");
+        cut.Find("[data-testid=checklist-note-save]").Click();
+
+        Assert.Equal(
+            [new ChecklistPanel.Observed(Microprint, Finding.Inconsistent, "Sharp <i>under</i> loupe"),
+             new ChecklistPanel.Observed(Microprint, Finding.Consistent, "Letters broken at 10x")],
+            observed);
+        Assert.Empty(cut.FindAll("[data-testid=checklist-note-input]"));
     }
 }
