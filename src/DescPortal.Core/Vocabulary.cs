@@ -88,6 +88,20 @@ public enum ForgerySubType
     Assembled,
 }
 
+// ENFSI Guideline for Evaluative Reporting in Forensic Science (2015): the verbal scale of the likelihood ratio, for
+// comparisons between items. The support is always for one proposition relative to an alternative (EvaluativeScale).
+[JsonConverter(typeof(JsonStringEnumConverter<EvaluativeSupport>))]
+public enum EvaluativeSupport
+{
+    Neutral,
+    Weak,
+    Moderate,
+    ModeratelyStrong,
+    Strong,
+    VeryStrong,
+    ExtremelyStrong,
+}
+
 [JsonConverter(typeof(JsonStringEnumConverter<Finding>))]
 public enum Finding
 {

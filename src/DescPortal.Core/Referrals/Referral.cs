@@ -1,3 +1,5 @@
+using DescPortal.Core.Opinion;
+
 namespace DescPortal.Core.Referrals;
 
 /// <summary>
@@ -64,11 +66,33 @@ public sealed record Referral(
         };
     }
 
+    // The opinion workflow moves the status; OpinionDecider decides when each move is allowed.
+
+    public Referral Apply(InformationRequested e) => Move(e, ReferralStatus.AwaitingInformation);
+
+    public Referral Apply(InformationProvided e) => Move(e, ReferralStatus.InExamination);
+
+    public Referral Apply(SubmittedForReview e) => Move(e, ReferralStatus.InReview);
+
+    public Referral Apply(ReviewReturned e) => Move(e, ReferralStatus.Returned);
+
+    public Referral Apply(OpinionApproved e) => Move(e, ReferralStatus.Approved);
+
+    public Referral Apply(ReportIssued e) => Move(e, ReferralStatus.Reported);
+
+    public Referral Apply(CaseReopened e) => Move(e, ReferralStatus.InExamination);
+
     public ReferralEvidence? FindEvidence(Guid evidenceId) =>
         Evidence.FirstOrDefault(x => x.EvidenceId == evidenceId);
 
     /// <summary>True when the bearer presented a document with this index.</summary>
     public bool HasDocument(int document) => document >= 0 && document < DocumentCount;
+
+    private Referral Move(IOpinionEvent e, ReferralStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return this with { Status = status };
+    }
 }
 
 /// <summary>One original image of the case, as far as decisions about it need to know.</summary>

@@ -1,0 +1,151 @@
+using DescPortal.Core.Referrals;
+using static System.FormattableString;
+
+namespace DescPortal.Core.Opinion;
+
+/// <summary>
+/// Who acts on the opinion: <see cref="UserId"/> is compared with the case's assigned examiner (the id CaseAssigned
+/// recorded); <see cref="Name"/> is how a reviewer is named in the report; <see cref="Actor"/> is what the events record
+/// for the history (the Web's UserScope.Actor).
+/// </summary>
+public sealed record OpinionActor(string UserId, string Name, string Actor);
+
+/// <summary>
+/// The evaluative wording for a comparison between items (ENFSI, 2015): the findings give <see cref="Support"/> to
+/// <see cref="Proposition"/> relative to <see cref="AlternativeProposition"/>. When the findings favour the
+/// alternative, the examiner states that one as the proposition: the scale only ever reads upwards from neutral.
+/// </summary>
+public sealed record EvaluativeOpinion(string Proposition, string AlternativeProposition, EvaluativeSupport Support);
+
+/// <summary>
+/// What the examiner writes about one document, as the form or the API sends it. <see cref="FraudType"/> is nullable
+/// so that a missing one becomes a field error rather than a silent Genuine.
+/// </summary>
+public sealed record OpinionDraft(
+    int Document,
+    FraudType? FraudType,
+    IReadOnlyList<ForgerySubType> ForgerySubTypes,
+    string? Findings,
+    string? Conclusion,
+    string? Limitations,
+    EvaluativeOpinion? Evaluative);
+
+/// <summary>
+/// The rules of an opinion's content. Paths are those of <see cref="OpinionDraft"/> in camelCase ("fraudType",
+/// "evaluative.proposition"), so a form can put each message next to its field; messages name the field and the
+/// document.
+/// </summary>
+public static class OpinionValidation
+{
+    public const int MaxFindingsLength = 20_000;
+    public const int MaxConclusionLength = 4_000;
+    public const int MaxLimitationsLength = 4_000;
+    public const int MaxPropositionLength = 1_000;
+
+    /// <summary>
+    /// Everything wrong with a draft. A draft can be saved without a conclusion; <paramref name="forReview"/> adds what
+    /// a reviewer needs: the conclusion, a forgery's sub-type, and for an inconclusive opinion the limitations that say
+    /// what further material would help.
+    /// </summary>
+    public static IReadOnlyList<FieldError> Check(OpinionDraft draft, bool forReview)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var errors = new List<FieldError>();
+        var of = Invariant($"of document {draft.Document + 1}");
+        void Error(string path, string message) => errors.Add(new FieldError(path, message));
+
+        if (draft.FraudType is not { } fraudType)
+        {
+            Error("fraudType", $"The fraud type {of} is required; use {Code.ListOf<FraudType>()}.");
+        }
+        else if (!Enum.IsDefined(fraudType))
+        {
+            Error("fraudType", $"The fraud type {of} must be one of {Code.ListOf<FraudType>()}.");
+        }
+
+        var subTypes = draft.ForgerySubTypes ?? [];
+        if (subTypes.Any(s => !Enum.IsDefined(s)))
+        {
+            Error("forgerySubTypes", $"The forgery sub-types {of} must be among {Code.ListOf<ForgerySubType>()}.");
+        }
+        else if (subTypes.Count > 0 && draft.FraudType is { } t && t != FraudType.Forged)
+        {
+            Error("forgerySubTypes", $"Forgery sub-types {of} apply only to a Forged document; it is recorded as {t}.");
+        }
+        else if (forReview && draft.FraudType == FraudType.Forged && subTypes.Count == 0)
+        {
+            Error("forgerySubTypes", $"The forgery sub-type {of} is required for a Forged document; use {Code.ListOf<ForgerySubType>()}.");
+        }
+
+        TextProblem(draft.Findings, MaxFindingsLength, "findings", $"The findings {of}", errors);
+        if (TextProblem(draft.Conclusion, MaxConclusionLength, "conclusion", $"The conclusion {of}", errors) is null
+            && forReview)
+        {
+            Error("conclusion", $"The conclusion {of} is required before the opinion goes to review.");
+        }
+        if (TextProblem(draft.Limitations, MaxLimitationsLength, "limitations", $"The limitations {of}", errors) is null
+            && forReview && draft.FraudType == FraudType.Inconclusive)
+        {
+            Error("limitations",
+                $"The limitations {of} are required for an Inconclusive opinion: say what further material or reference is needed.");
+        }
+
+        if (draft.Evaluative is { } e)
+        {
+            var proposition = TextProblem(e.Proposition, MaxPropositionLength, "evaluative.proposition",
+                $"The proposition of the evaluative opinion {of}", errors);
+            var alternative = TextProblem(e.AlternativeProposition, MaxPropositionLength, "evaluative.alternativeProposition",
+                $"The alternative proposition of the evaluative opinion {of}", errors);
+            if (proposition is null)
+            {
+                Error("evaluative.proposition", $"The proposition of the evaluative opinion {of} is required.");
+            }
+            if (alternative is null)
+            {
+                Error("evaluative.alternativeProposition", $"The alternative proposition of the evaluative opinion {of} is required.");
+            }
+            else if (string.Equals(proposition, alternative, StringComparison.OrdinalIgnoreCase))
+            {
+                Error("evaluative.alternativeProposition",
+                    $"The alternative proposition of the evaluative opinion {of} must differ from the proposition.");
+            }
+            if (!Enum.IsDefined(e.Support))
+            {
+                Error("evaluative.support",
+                    $"The support of the evaluative opinion {of} must be one of {Code.ListOf<EvaluativeSupport>()}.");
+            }
+        }
+        return errors;
+    }
+
+    /// <summary>Plain text as stored: trimmed, empty is none.</summary>
+    internal static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>What is wrong with a cleaned text, or null: too long, or control characters other than line breaks and
+    /// tabs, which no report could print.</summary>
+    internal static string? TextProblem(string? text, int max, string what)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        if (text.Length > max)
+        {
+            return Invariant($"{what} must be at most {max} characters; it has {text.Length}.");
+        }
+        return text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
+            ? $"{what} must not hold control characters other than line breaks and tabs."
+            : null;
+    }
+
+    // Returns the cleaned text (null when empty) and records what is wrong with it.
+    private static string? TextProblem(string? text, int max, string path, string what, List<FieldError> errors)
+    {
+        var t = Clean(text);
+        if (TextProblem(t, max, what) is { } problem)
+        {
+            errors.Add(new FieldError(path, problem));
+        }
+        return t;
+    }
+}
