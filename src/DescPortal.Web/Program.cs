@@ -9,6 +9,7 @@ using DescPortal.Web.Infrastructure.Health;
 using DescPortal.Web.Infrastructure.Identity;
 using DescPortal.Web.Infrastructure.Jobs;
 using DescPortal.Web.Infrastructure.Persistence;
+using DescPortal.Web.Infrastructure.Reports;
 using Azure.Storage.Blobs;
 using MudBlazor.Services;
 
@@ -30,6 +31,7 @@ builder.Services.AddDescJobs(postgres);
 builder.Services.AddSingleton(new BlobServiceClient(blobs));
 builder.Services.AddSingleton<BlobContainers>();
 builder.Services.AddDescHealth(postgres);
+builder.Services.AddDescReports(builder.Configuration);
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddHostedService<StartupTasks>();
 builder.Services.AddProblemDetails();

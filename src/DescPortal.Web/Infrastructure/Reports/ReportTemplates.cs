@@ -1,0 +1,131 @@
+using System.Text.Json;
+using Fluid;
+
+namespace DescPortal.Web.Infrastructure.Reports;
+
+/// <summary>
+/// The centre's own part of a report, from letterhead.json beside the template: name, address, contact, the report's
+/// title, how dates print, and labels that replace the built-in English words of codes ("FraudType.Forged",
+/// "LightSource.UV365", …; see <see cref="ReportLabels"/>).
+/// </summary>
+public sealed record ReportLetterhead
+{
+    public string CentreName { get; init; } = "";
+    public string? Unit { get; init; }
+    public IReadOnlyList<string> Address { get; init; } = [];
+    public string? Phone { get; init; }
+    public string? Email { get; init; }
+    public string? Website { get; init; }
+    public string? Accreditation { get; init; }
+    public string ReportTitle { get; init; } = "Expert report";
+
+    /// <summary>Culture of dates (month names) and numbers, e.g. "en-GB".</summary>
+    public string Culture { get; init; } = "en-GB";
+
+    /// <summary>IANA time zone in which dates print, e.g. "Europe/Vienna".</summary>
+    public string TimeZone { get; init; } = "UTC";
+
+    /// <summary>.NET date format of printed dates.</summary>
+    public string DateFormat { get; init; } = "d MMMM yyyy";
+
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+}
+
+/// <summary>The template, stylesheet and letterhead as last read, with the folder they came from.</summary>
+public sealed record LoadedReportTemplates(string Folder, IFluidTemplate Template, string Stylesheet, ReportLetterhead Letterhead);
+
+/// <summary>
+/// Finds and reads the report templates: <see cref="TemplateFile"/>, <see cref="StylesheetFile"/> and
+/// <see cref="LetterheadFile"/> in one folder. Read on first use and again whenever one of the files changes, so that a
+/// centre's edit shows in the next report without a rebuild or a restart. A template that does not parse, or a
+/// letterhead that is not valid JSON, fails the render with the file's name and the error.
+/// </summary>
+public sealed class ReportTemplates(ReportOptions options, IHostEnvironment environment)
+{
+    public const string TemplateFile = "expert-report.liquid";
+    public const string StylesheetFile = "report.css";
+    public const string LetterheadFile = "letterhead.json";
+
+    /// <summary>Where the templates live inside a repository and beside the built app.</summary>
+    public static readonly string RelativeFolder = Path.Combine("templates", "reports");
+
+    private static readonly FluidParser Parser = new();
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerOptions.Web)
+    {
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    private readonly Lock _gate = new();
+    private (LoadedReportTemplates Loaded, DateTime[] Stamps)? _cache;
+    private string? _folder;
+
+    /// <summary>The folder the templates are read from.</summary>
+    public string Folder => _folder ??= Locate(options.Templates, environment.ContentRootPath, AppContext.BaseDirectory);
+
+    /// <summary>
+    /// The templates folder: <paramref name="configured"/> (<c>Reports:Templates</c>, relative to the content root) when
+    /// set; else templates/reports of the repository checkout the content root lies in (the folder above it that holds
+    /// DescPortal.sln), so that `infra/desc run` and the tests print with the files being edited; else the copy the
+    /// build puts beside the app (a published app).
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">None of them exists.</exception>
+    public static string Locate(string? configured, string contentRoot, string appDirectory)
+    {
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            var path = Path.GetFullPath(configured, contentRoot);
+            return Directory.Exists(path)
+                ? path
+                : throw new DirectoryNotFoundException($"Reports:Templates is '{configured}', but {path} does not exist.");
+        }
+        for (var dir = new DirectoryInfo(contentRoot); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "DescPortal.sln")))
+            {
+                var inRepo = Path.Combine(dir.FullName, RelativeFolder);
+                if (Directory.Exists(inRepo)) return inRepo;
+                break;
+            }
+        }
+        var besideApp = Path.Combine(appDirectory, RelativeFolder);
+        return Directory.Exists(besideApp)
+            ? besideApp
+            : throw new DirectoryNotFoundException(
+                $"No report templates: set Reports:Templates, or put {RelativeFolder} in the repository or beside the app ({appDirectory}).");
+    }
+
+    /// <summary>The templates, read again when any file changed since the last call.</summary>
+    public LoadedReportTemplates Get()
+    {
+        var folder = Folder;
+        string[] files = [Path.Combine(folder, TemplateFile), Path.Combine(folder, StylesheetFile), Path.Combine(folder, LetterheadFile)];
+        var stamps = files.Select(f => File.Exists(f)
+            ? File.GetLastWriteTimeUtc(f)
+            : throw new FileNotFoundException($"The report template file {f} is missing.", f)).ToArray();
+        lock (_gate)
+        {
+            if (_cache is { } c && c.Stamps.SequenceEqual(stamps)) return c.Loaded;
+        }
+
+        var source = File.ReadAllText(files[0]);
+        if (!Parser.TryParse(source, out var template, out var error))
+        {
+            throw new InvalidOperationException($"{files[0]} does not parse: {error}");
+        }
+        var stylesheet = File.ReadAllText(files[1]);
+        ReportLetterhead letterhead;
+        try
+        {
+            letterhead = JsonSerializer.Deserialize<ReportLetterhead>(File.ReadAllText(files[2]), Json)
+                ?? throw new InvalidOperationException($"{files[2]} is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidOperationException($"{files[2]} is not valid: {e.Message}", e);
+        }
+        var loaded = new LoadedReportTemplates(folder, template, stylesheet, letterhead);
+        lock (_gate) _cache = (loaded, stamps);
+        return loaded;
+    }
+}

@@ -1,0 +1,210 @@
+using System.Globalization;
+using DescPortal.Core;
+using DescPortal.Core.Examination;
+using QRCoder;
+
+namespace DescPortal.Web.Infrastructure.Reports;
+
+// What the Liquid template sees: the report as printable text, in snake_case (report.number, documents[i].fraud_type,
+// figures[i].marks[j].left). Built by ReportView.From, serialised to JSON nodes for Fluid. Every string here is plain
+// text; the template's output is HTML-encoded, so nothing in these values can add markup. templates/reports/README.md
+// lists the variables.
+
+internal sealed record ReportView(
+    LetterheadView Letterhead,
+    ReportHeadView Report,
+    QrView Qr,
+    CustomerView Customer,
+    ExaminationView Examination,
+    BearerView Bearer,
+    IReadOnlyList<DocumentView> Documents,
+    string Method,
+    IReadOnlyList<FigureView> Figures,
+    SignatoryView Examiner,
+    SignatoryView Reviewer)
+{
+    public static ReportView From(ExpertReport r, ReportLetterhead letterhead)
+    {
+        var culture = CultureInfo.GetCultureInfo(letterhead.Culture);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(letterhead.TimeZone);
+        string Date(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, zone).ToString(letterhead.DateFormat, culture);
+        string Label(Enum code) => ReportLabels.Of(code, letterhead.Labels);
+
+        var issued = TimeZoneInfo.ConvertTime(r.IssuedAt, zone);
+        var link = VerificationLink(r.VerificationUrl, r.VerificationCode);
+        var started = Date(r.ExaminationStarted);
+        var completed = Date(r.ExaminationCompleted);
+
+        var figuresOf = r.Images.Select((image, i) => (image.DocumentNumber, Figure: i + 1))
+            .ToLookup(x => x.DocumentNumber, x => x.Figure);
+
+        return new ReportView(
+            new LetterheadView(letterhead.CentreName, letterhead.Unit, letterhead.Address, letterhead.Phone, letterhead.Email,
+                letterhead.Website, letterhead.Accreditation, letterhead.ReportTitle),
+            new ReportHeadView(r.ReportNumber, r.Version, r.Supersedes, r.SupersessionReason, r.VerificationCode,
+                r.VerificationUrl.AbsoluteUri, link, Date(r.IssuedAt),
+                $"{issued.ToString(letterhead.DateFormat, culture)}, {issued.ToString("HH:mm", culture)} ({letterhead.TimeZone})",
+                r.Statement),
+            QrCode(link),
+            new CustomerView(r.Agency.Name, r.Agency.Code, r.CrossingPoint, r.Reference, Date(r.ReceivedAt)),
+            new ExaminationView(started, completed, started == completed ? started : $"{started} to {completed}"),
+            new BearerView(r.Bearer.Surname, r.Bearer.GivenNames, r.Bearer.NationalName, r.Bearer.Nationality,
+                IcaoCountries.NameOf(r.Bearer.Nationality), r.Bearer.DateOfBirth),
+            [
+                .. r.Documents.Select(d => new DocumentView(
+                    d.Number,
+                    Label(d.Type),
+                    d.IssuingState,
+                    IcaoCountries.NameOf(d.IssuingState),
+                    d.DocumentNumber,
+                    Label(d.FraudType),
+                    d.FraudType.ToString(),
+                    [.. d.ForgerySubTypes.Select(s => Label(s))],
+                    d.Findings,
+                    d.Conclusion,
+                    d.Limitations,
+                    d.Evaluative is { } e
+                        ? new EvaluativeView(e.Proposition, e.AlternativeProposition, Label(e.Support),
+                            e.Support == EvaluativeSupport.Neutral)
+                        : null,
+                    [
+                        .. d.Observations.Select(o => new ObservationView(o.Feature, Label(o.Finding), Css(o.Finding), o.Note,
+                            string.Join(", ", o.Marks.Order()))),
+                    ],
+                    string.Join(", ", figuresOf[d.Number]))),
+            ],
+            r.Method,
+            [.. r.Images.Select((image, i) => Figure(i + 1, image, r, Label))],
+            new SignatoryView(r.Examiner.Name, r.Examiner.Function),
+            new SignatoryView(r.Reviewer.Name, r.Reviewer.Function));
+    }
+
+    /// <summary>What the QR code carries: the verification page with the code as a query parameter.</summary>
+    public static string VerificationLink(Uri page, string code)
+    {
+        var url = page.AbsoluteUri;
+        return url + (string.IsNullOrEmpty(page.Query) ? "?" : "&") + "code=" + Uri.EscapeDataString(code);
+    }
+
+    private static FigureView Figure(int number, ReportImage image, ExpertReport report, Func<Enum, string> label)
+    {
+        var document = report.Documents.First(d => d.Number == image.DocumentNumber);
+        double w = image.Width, h = image.Height;
+        return new FigureView(
+            number,
+            image.DocumentNumber,
+            $"{label(document.Type)}, {document.IssuingState}, {document.DocumentNumber}",
+            label(image.Area),
+            label(image.Light),
+            image.Dpi is { } dpi ? $"{dpi} dpi" : null,
+            image.Sha256,
+            "data:image/jpeg;base64," + Convert.ToBase64String(image.Jpeg.Span),
+            image.Width,
+            image.Height,
+            Number(w / h, "0.#####"),
+            [
+                .. image.Annotations.OrderBy(a => a.Number).Select(a =>
+                {
+                    var (x, y, bw, bh) = a.Shape.Bounds;
+                    var kind = a.Shape.Kind;
+                    // The label sits on the shape's top-left corner (a point's centre), kept inside the picture.
+                    var (lx, ly) = kind == ShapeKind.Point ? (x + 0.5, y + 0.5) : (x, y);
+                    return new MarkView(
+                        a.Number,
+                        kind.ToString().ToLowerInvariant(),
+                        label(a.Finding),
+                        Css(a.Finding),
+                        a.Note,
+                        x, y, bw, bh,
+                        string.Join(' ', a.Shape.Vertices.Select(v => $"{v.X},{v.Y}")),
+                        Number(Math.Clamp(lx / w * 100, 2, 98), "0.###"),
+                        Number(Math.Clamp(ly / h * 100, 3, 97), "0.###"));
+                }),
+            ]);
+    }
+
+    private static string Css(Finding finding) => finding.ToString().ToLowerInvariant();
+
+    private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
+
+    /// <summary>The QR code as one SVG path over its module grid (quiet zone included), error correction M.</summary>
+    private static QrView QrCode(string text)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
+        var matrix = data.ModuleMatrix;
+        var path = new System.Text.StringBuilder();
+        for (var y = 0; y < matrix.Count; y++)
+        {
+            var row = matrix[y];
+            for (var x = 0; x < row.Length; x++)
+            {
+                if (!row[x]) continue;
+                var run = 1;
+                while (x + run < row.Length && row[x + run]) run++;
+                path.Append(CultureInfo.InvariantCulture, $"M{x} {y}h{run}v1h-{run}z");
+                x += run - 1;
+            }
+        }
+        return new QrView(matrix.Count, path.ToString());
+    }
+}
+
+internal sealed record LetterheadView(
+    string CentreName, string? Unit, IReadOnlyList<string> Address, string? Phone, string? Email, string? Website,
+    string? Accreditation, string ReportTitle);
+
+internal sealed record ReportHeadView(
+    string Number, int Version, string? Supersedes, string? SupersessionReason, string VerificationCode,
+    string VerificationUrl, string VerificationLink, string IssuedOn, string IssuedAt, string Statement);
+
+internal sealed record QrView(int Size, string Path);
+
+internal sealed record CustomerView(string AgencyName, string AgencyCode, string? CrossingPoint, string Reference, string ReceivedOn);
+
+internal sealed record ExaminationView(string StartedOn, string CompletedOn, string Period);
+
+internal sealed record BearerView(
+    string? Surname, string? GivenNames, string? NationalName, string? Nationality, string? NationalityName, string? DateOfBirth);
+
+internal sealed record DocumentView(
+    int Number,
+    string Type,
+    string IssuingState,
+    string? IssuingStateName,
+    string DocumentNumber,
+    string FraudType,
+    string FraudTypeCode,
+    IReadOnlyList<string> ForgerySubTypes,
+    string? Findings,
+    string Conclusion,
+    string? Limitations,
+    EvaluativeView? Evaluative,
+    IReadOnlyList<ObservationView> Observations,
+    string Figures);
+
+internal sealed record EvaluativeView(string Proposition, string AlternativeProposition, string Support, bool Neutral);
+
+internal sealed record ObservationView(string Feature, string Finding, string FindingClass, string? Note, string Marks);
+
+internal sealed record FigureView(
+    int Number,
+    int DocumentNumber,
+    string Document,
+    string Area,
+    string Light,
+    string? Resolution,
+    string Sha256,
+    string Src,
+    int Width,
+    int Height,
+    string Aspect,
+    IReadOnlyList<MarkView> Marks);
+
+/// <summary>An annotation: x, y, width, height and points in image pixels (for the SVG); left and top in per cent
+/// of the picture (for the number's label).</summary>
+internal sealed record MarkView(
+    int Number, string Kind, string Finding, string FindingClass, string? Note,
+    int X, int Y, int Width, int Height, string Points, string Left, string Top);
+
+internal sealed record SignatoryView(string Name, string Function);

@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using DescPortal.Testing;
+using DescPortal.Web.Infrastructure.Reports;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Playwright;
+
+namespace DescPortal.Benchmarks;
+
+/// <summary>
+/// Expert reports per minute: the portal's <see cref="ReportRenderer"/> (Liquid template → HTML → the warm
+/// <see cref="ReportPrinter"/>) on the sample report of the tests (two documents, six evidence images), beside bare
+/// Chromium printing the same finished HTML (one page: SetContent + PDF, nothing else) in the same run. Cold is the
+/// first report of a new printer (Playwright driver, browser launch, first page); warm is the steady state, measured
+/// one report at a time (renderer and bare print alternating) and then with two reports in flight (the printer's pool
+/// of two pages against two bare pages). Memory: RSS and PSS of the printer's Chromium processes.
+/// </summary>
+public static partial class ReportBenchmark
+{
+    public static async Task<int> RunAsync(Options args)
+    {
+        var runs = args.Whole("runs", 20);
+        var output = args.Get("out");
+        Machine.Print(Machine.CommandOf("report", [$"--runs {runs}", output is null ? "" : $"--out {output}"]));
+
+        var report = SampleReports.TwoDocuments();
+        var environment = new HostingEnvironment { ContentRootPath = AppContext.BaseDirectory };
+        var options = new ReportOptions();
+        var templates = new ReportTemplates(options, environment);
+        Console.WriteLine($"templates: {templates.Folder}");
+
+        await using var printer = new ReportPrinter(options, NullLogger<ReportPrinter>.Instance);
+        var renderer = new ReportRenderer(templates, printer);
+
+        // Cold: a new printer's first report, then a new bare browser's first print of the same HTML.
+        var html = await renderer.RenderHtmlAsync(report, default);
+        byte[] pdf = [];
+        var coldOurs = await Stats.TimeAsync(async () => pdf = await renderer.RenderPdfAsync(report, default));
+        var pages = PageCount(pdf);
+        if (output is not null) await File.WriteAllBytesAsync(output, pdf);
+        Console.WriteLine($"report: {pages} pages, {report.Images.Count} images, {pdf.Length / 1024.0:F0} KiB PDF, {html.Length / 1024.0:F0} KiB HTML");
+
+        using var playwright = await Playwright.CreateAsync();
+        IBrowser? bareBrowser = null;
+        IPage? barePage = null;
+        var coldBare = await Stats.TimeAsync(async () =>
+        {
+            bareBrowser = await Browsers.LaunchAsync(playwright);
+            barePage = await bareBrowser.NewPageAsync();
+            await BarePrintAsync(barePage, html);
+        });
+        await using var bare = bareBrowser!;
+        var secondBarePage = await bare.NewPageAsync();
+
+        // Warm-up of both, then one at a time, alternating so that both see the same machine.
+        for (var i = 0; i < 3; i++)
+        {
+            await renderer.RenderPdfAsync(report, default);
+            await BarePrintAsync(barePage!, html);
+        }
+        var ours = new List<double>();
+        var theirs = new List<double>();
+        var htmlOnly = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            ours.Add(await Stats.TimeAsync(() => renderer.RenderPdfAsync(report, default)));
+            theirs.Add(await Stats.TimeAsync(() => BarePrintAsync(barePage!, html)));
+            htmlOnly.Add(await Stats.TimeAsync(() => renderer.RenderHtmlAsync(report, default)));
+        }
+
+        // Two in flight: the printer's pool of two pages against two bare pages.
+        var parallelOurs = await Stats.TimeAsync(() => Task.WhenAll(
+            Enumerable.Range(0, 2).Select(async _ => { for (var i = 0; i < runs / 2; i++) await renderer.RenderPdfAsync(report, default); })));
+        var parallelBare = await Stats.TimeAsync(() => Task.WhenAll(
+            new[] { barePage!, secondBarePage }.Select(async page => { for (var i = 0; i < runs / 2; i++) await BarePrintAsync(page, html); })));
+        var inFlight = runs / 2 * 2;
+
+        var (rss, pss, processes) = Memory(printer.BrowserProcessIds());
+
+        Console.WriteLine();
+        Console.WriteLine($"{"",-44} {"p50 ms",8} {"p95 ms",8} {"max ms",8} {"reports/min",12}");
+        Row("cold: portal, first report of a new printer", [coldOurs]);
+        Row("cold: bare Chromium, launch + first print", [coldBare]);
+        Row($"warm: portal (template + print), {runs} runs", ours);
+        Row($"warm: bare print of the same HTML, {runs} runs", theirs);
+        Row("of which: template to HTML (Fluid)", htmlOnly);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{"warm, 2 in flight: portal",-44} {inFlight} reports in {parallelOurs:F1} s = {inFlight / parallelOurs * 60,6:F1} reports/min"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{"warm, 2 in flight: bare print",-44} {inFlight} prints in {parallelBare:F1} s = {inFlight / parallelBare * 60,6:F1} prints/min"));
+        var ratio = Stats.Median(ours) / Stats.Median(theirs);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ratio portal / bare (warm medians): {ratio:F2} (target ≤ 1.3); portal warm {60 / Stats.Median(ours):F1} reports/min (target ≥ 20)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"printer's Chromium: {processes} processes, RSS {rss / 1024.0:F0} MB summed, PSS {pss / 1024.0:F0} MB (shared pages counted once)"));
+        return pages > 0 ? 0 : 1;
+    }
+
+    private static void Row(string label, IReadOnlyList<double> seconds) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{label,-44} {Stats.Median(seconds) * 1000,8:F0} {Stats.Percentile(seconds, 95) * 1000,8:F0} {seconds.Max() * 1000,8:F0} {60 / Stats.Median(seconds),12:F1}"));
+
+    /// <summary>What the portal's printer does with finished HTML, and nothing more.</summary>
+    private static async Task BarePrintAsync(IPage page, string html)
+    {
+        await page.SetContentAsync(html, new() { WaitUntil = WaitUntilState.Load });
+        await page.PdfAsync(new() { PreferCSSPageSize = true, PrintBackground = true, Format = "A4" });
+    }
+
+    private static int PageCount(byte[] pdf) =>
+        PageObject().Count(System.Text.Encoding.Latin1.GetString(pdf));
+
+    /// <summary>Summed VmRSS and Pss (kB) of the processes.</summary>
+    private static (long Rss, long Pss, int Count) Memory(IReadOnlyList<int> pids)
+    {
+        long rss = 0, pss = 0;
+        var count = 0;
+        foreach (var pid in pids)
+        {
+            try
+            {
+                rss += Kb(File.ReadLines($"/proc/{pid}/status"), "VmRSS:");
+                pss += Kb(File.ReadLines($"/proc/{pid}/smaps_rollup"), "Pss:");
+                count++;
+            }
+            catch (IOException)
+            {
+                // Ended meanwhile.
+            }
+        }
+        return (rss, pss, count);
+    }
+
+    private static long Kb(IEnumerable<string> lines, string key) =>
+        long.Parse(lines.First(l => l.StartsWith(key, StringComparison.Ordinal))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"/Type\s*/Page\b(?!s)")]
+    private static partial Regex PageObject();
+}

@@ -1,0 +1,181 @@
+using System.Security.Cryptography;
+using DescPortal.Core;
+using DescPortal.Core.Examination;
+using DescPortal.Core.Opinion;
+using DescPortal.Web.Features.ReferenceLibrary;
+using DescPortal.Web.Infrastructure.Reports;
+using NetVips;
+
+namespace DescPortal.Testing;
+
+/// <summary>
+/// A realistic expert report for the report tests and the report benchmark: two documents (the demo Utopia passport
+/// and identity card), six evidence images (each under white, UV and IR light, rendered from the demo specimens and
+/// downscaled to JPEG as the report job does), numbered marks on the specimens' security features, and a bearer whose
+/// national name is in Arabic or Chinese. Images are rendered once per process (about 2 s).
+/// </summary>
+public static class SampleReports
+{
+    // Point marks on dirt: drawn and listed under their figure, but no checklist item of the specimen.
+    private const string SurfaceCondition = "Surface condition";
+
+    public const string ArabicName = "محمد عبد الله";
+    public const string ChineseName = "王小明";
+
+    /// <summary>An observation note that is markup: the report must print it as text.</summary>
+    public const string MarkupNote = "Ink reads <b>x</b> & \"bold\" under UV; see <script>alert(1)</script>";
+
+    public const string PassportConclusion =
+        "Document 1 is a genuine Utopia passport of the 2007 series whose portrait was replaced: it is forged by photo substitution.";
+
+    public const string CardConclusion =
+        "Document 2 is not a genuine Utopia identity card: it is a counterfeit, printed by inkjet on ordinary paper.";
+
+    private static readonly Lazy<IReadOnlyList<(ReportImage Image, IReadOnlyList<(string Feature, Finding Finding)> Marks)>> Images =
+        new(MakeImages);
+
+    public static IReadOnlyList<ReportImage> EvidenceImages => [.. Images.Value.Select(i => i.Image)];
+
+    public static ExpertReport TwoDocuments(string nationalName = ArabicName)
+    {
+        var images = Images.Value;
+        var marksOf = images.SelectMany(i => i.Image.Annotations.Zip(i.Marks, (a, m) => (i.Image.DocumentNumber, a.Number, m.Feature, m.Finding)))
+            .ToList();
+
+        IReadOnlyList<ReportObservation> Observations(int document, string?[] notes) =>
+        [
+            .. marksOf.Where(m => m.DocumentNumber == document && m.Feature != SurfaceCondition)
+                .GroupBy(m => m.Feature)
+                .Select((g, i) => new ReportObservation(
+                    g.Key, g.First().Finding, notes[i % notes.Length], [.. g.Select(m => m.Number)])),
+        ];
+
+        return new ExpertReport
+        {
+            ReportNumber = "DESC-2026-000123-R2",
+            Version = 2,
+            Supersedes = "DESC-2026-000123-R1",
+            SupersessionReason = "The reviewer asked for the UV examination of the identity card's laminate to be added to the results.",
+            VerificationCode = VerificationCode.Format([0x3A, 0x91, 0x07, 0xC4, 0x5E, 0x22, 0xB8, 0x6D, 0xF0, 0x19]),
+            VerificationUrl = new Uri("https://desc.example/verify"),
+            IssuedAt = new DateTimeOffset(2026, 11, 27, 15, 40, 0, TimeSpan.Zero),
+            Agency = new ReportAgency("Border Crossing Point North", "BCP-NORTH"),
+            CrossingPoint = "NORTH-AIRPORT (Utopia City International Airport, terminal 2)",
+            Reference = "DESC-2026-000123",
+            ReceivedAt = new DateTimeOffset(2026, 11, 20, 9, 14, 0, TimeSpan.Zero),
+            ExaminationStarted = new DateTimeOffset(2026, 11, 23, 8, 30, 0, TimeSpan.Zero),
+            ExaminationCompleted = new DateTimeOffset(2026, 11, 26, 16, 5, 0, TimeSpan.Zero),
+            Bearer = new ReportBearer("AL-RASHID", "MOHAMMED ABDULLAH", nationalName, "UTO", "1984-03-17"),
+            Documents =
+            [
+                new ReportDocument(1, DocumentType.Passport, "UTO", "L898902C3", FraudType.Forged, [ForgerySubType.PhotoSubstitution],
+                    "The data page was examined under white, UV 365 nm and infrared light and compared with the reference specimen " +
+                    "UTO-P-2007.\nThe substrate, the guilloche, the rainbow printing and the UV-fluorescent fibres are consistent with " +
+                    "the specimen. Around the portrait the laminate has been lifted and re-sealed: its edge shows a step under oblique " +
+                    "light, and the UV image shows a dull rectangle where the fluorescent pattern should continue over the portrait.\n" +
+                    "The portrait itself is printed in colour toner, where the specimen's portrait is laser-engraved; the diffractive " +
+                    "foil over its lower corner is missing. The MRZ check digits are all valid and the MRZ agrees with the data page.",
+                    PassportConclusion,
+                    "The chip was not read: no reader was available at the border post and the document was received without its " +
+                    "certificate. Reading it would show whether the portrait stored in the chip matches the bearer.",
+                    null,
+                    Observations(1, [
+                        "Pattern continuous and sharp across the page.",
+                        "Dull rectangle around the portrait; the fluorescent pattern stops at its edge.",
+                        MarkupNote,
+                        "Portrait printed with toner: dots visible at 10×, no engraving relief.",
+                        null,
+                    ])),
+                new ReportDocument(2, DocumentType.IdentityCard, "UTO", "D23145890", FraudType.Counterfeit, [],
+                    "The card was examined under white, UV 365 nm and infrared light and compared with the reference specimen " +
+                    "UTO-I-2007.\nThe card is printed by inkjet on a white plastic core without the specimen's guilloche structure: " +
+                    "the fine lines break into droplets under magnification. It shows no UV-fluorescent features, and the multiple " +
+                    "laser image is imitated by a printed picture that does not change with the viewing angle. Under infrared light the " +
+                    "MRZ disappears, whereas the specimen's MRZ is printed in IR-absorbing ink.",
+                    CardConclusion,
+                    null,
+                    new EvaluativeOpinion(
+                        "Document 2 and the counterfeit card of referral DESC-2026-000087 were printed by the same printer.",
+                        "Document 2 and the counterfeit card of referral DESC-2026-000087 were printed by different printers.",
+                        EvaluativeSupport.Moderate),
+                    Observations(2, [
+                        "Fine lines broken into inkjet droplets.",
+                        "No fluorescence anywhere on the card.",
+                        "Printed imitation; nothing changes when the card is tilted.",
+                        "MRZ invisible under IR: not printed in IR-absorbing ink.",
+                    ])),
+            ],
+            Method =
+                "Visual and instrumental examination with a video spectral comparator: white light (reflected and oblique), " +
+                "UV 365 nm and infrared (IR) light, at magnifications up to 40×. Comparison with the reference specimens " +
+                "UTO-P-2007 (version 3) and UTO-I-2007 (version 2) of the centre's reference library.\n" +
+                "Machine readable zone: reading, check digits (ICAO Doc 9303 Part 3) and comparison with the visual inspection zone.",
+            Images = EvidenceImages,
+            Examiner = new ReportSignatory("Dr Ada Lind", "Forensic document examiner"),
+            Reviewer = new ReportSignatory("Jonas Berg", "Technical reviewer, senior forensic document examiner"),
+        };
+    }
+
+    private static List<(ReportImage Image, IReadOnlyList<(string Feature, Finding Finding)> Marks)> MakeImages()
+    {
+        var passport = DemoSpecimens.All.Single(s => s.Key == "UTO-P-2007");
+        var card = DemoSpecimens.All.Single(s => s.Key == "UTO-I-2007");
+        var result = new List<(ReportImage Image, IReadOnlyList<(string Feature, Finding Finding)> Marks)>();
+        var number = 0;
+        foreach (var (document, specimen, findings) in new[]
+                 {
+                     (1, passport, new[] { Finding.Consistent, Finding.Altered, Finding.Inconsistent }),
+                     (2, card, new[] { Finding.Inconsistent, Finding.Absent, Finding.Inconsistent }),
+                 })
+        {
+            foreach (var demo in specimen.Images.Where(i => i.Area == "DataPage").Take(3))
+            {
+                var original = demo.Render();
+                using var thumb = Image.ThumbnailBuffer(original, ExpertReport.RecommendedImageWidth, size: Enums.Size.Down);
+                var jpeg = thumb.JpegsaveBuffer(q: 82, optimizeCoding: true, keep: Enums.ForeignKeep.None);
+                var scale = (double)thumb.Width / demo.Width;
+                var located = specimen.Features
+                    .SelectMany(f => f.Locations.Where(l => l.ImageKey == demo.Key).Select(l => (Feature: f, Location: l)))
+                    .Where(x => x.Location.Width * scale >= 12 && x.Location.Height * scale >= 12)
+                    .DistinctBy(x => x.Feature.Type)
+                    .Take(2)
+                    .ToList();
+                var annotations = new List<ReportAnnotation>();
+                var marks = new List<(string, Finding)>();
+                for (var i = 0; i < located.Count; i++)
+                {
+                    var (feature, l) = located[i];
+                    var x = (int)(l.X * scale);
+                    var y = (int)(l.Y * scale);
+                    var w = Math.Max(1, Math.Min((int)(l.Width * scale), thumb.Width - x));
+                    var h = Math.Max(1, Math.Min((int)(l.Height * scale), thumb.Height - y));
+                    var finding = findings[i % findings.Length];
+                    var shape = i == 1 && w > 40 && h > 40
+                        ? AnnotationShape.Polygon(new Vertex(x, y + (h / 2)), new Vertex(x + (w / 2), y), new Vertex(x + w, y + (h / 2)), new Vertex(x + (w / 2), y + h))
+                        : AnnotationShape.Rectangle(x, y, w, h);
+                    annotations.Add(new ReportAnnotation(++number, shape, finding,
+                        i == 0 ? $"{Words(feature.Type)}: {feature.Description}" : Words(feature.Type)));
+                    marks.Add((Words(feature.Type), finding));
+                }
+                // A point mark on every image: a spot the examiner noted.
+                annotations.Add(new ReportAnnotation(++number, AnnotationShape.Point(thumb.Width * 3 / 4, thumb.Height / 5),
+                    Finding.NotAssessable, "Spot of dirt; not assessable."));
+                marks.Add((SurfaceCondition, Finding.NotAssessable));
+
+                result.Add((new ReportImage(
+                    document,
+                    Enum.Parse<DocumentArea>(demo.Area),
+                    Enum.Parse<LightSource>(demo.LightSource),
+                    demo.Dpi,
+                    Convert.ToHexStringLower(SHA256.HashData(original)),
+                    jpeg,
+                    thumb.Width,
+                    thumb.Height,
+                    annotations), marks));
+            }
+        }
+        return result;
+    }
+
+    private static string Words(string code) => Web.Infrastructure.Localization.CodeLabels.Words(code);
+}
