@@ -12,8 +12,9 @@ namespace DescPortal.Benchmarks;
 /// <summary>
 /// Expert reports per minute: the portal's <see cref="ReportRenderer"/> (Liquid template → HTML → the warm
 /// <see cref="ReportPrinter"/>) on the sample report of the tests (two documents, six evidence images), beside bare
-/// Chromium printing the same finished HTML (one page: SetContent + PDF, nothing else) in the same run. Cold is the
-/// first report of a new printer (Playwright driver, browser launch, first page); warm is the steady state, measured
+/// Chromium printing the same finished HTML (one page: SetContent + PDF with the printer's PDF options, nothing else)
+/// in the same run. Cold is the first report of a new printer (Playwright driver, browser launch, first page) beside
+/// the same for the bare print; warm is the steady state after both pages of each are warm, measured
 /// one report at a time (renderer and bare print alternating) and then with two reports in flight (the printer's pool
 /// of two pages against two bare pages). Memory: RSS and PSS of the printer's Chromium processes.
 /// </summary>
@@ -22,6 +23,7 @@ public static partial class ReportBenchmark
     public static async Task<int> RunAsync(Options args)
     {
         var runs = args.Whole("runs", 20);
+        if (runs < 2) throw new ArgumentException("--runs must be at least 2 (the two-in-flight rows print runs / 2 × 2).");
         var output = args.Get("out");
         Machine.Print(Machine.CommandOf("report", [$"--runs {runs}", output is null ? "" : $"--out {output}"]));
 
@@ -34,31 +36,35 @@ public static partial class ReportBenchmark
         await using var printer = new ReportPrinter(options, NullLogger<ReportPrinter>.Instance);
         var renderer = new ReportRenderer(templates, printer);
 
-        // Cold: a new printer's first report, then a new bare browser's first print of the same HTML.
-        var html = await renderer.RenderHtmlAsync(report, default);
+        // Cold: the first HTML (template read and parsed), a new printer's first report, then a new bare browser's first
+        // print of the same HTML.
+        var html = "";
+        var coldHtml = await Stats.TimeAsync(async () => html = await renderer.RenderHtmlAsync(report, default));
         byte[] pdf = [];
         var coldOurs = await Stats.TimeAsync(async () => pdf = await renderer.RenderPdfAsync(report, default));
         var pages = PageCount(pdf);
         if (output is not null) await File.WriteAllBytesAsync(output, pdf);
         Console.WriteLine($"report: {pages} pages, {report.Images.Count} images, {pdf.Length / 1024.0:F0} KiB PDF, {html.Length / 1024.0:F0} KiB HTML");
 
-        using var playwright = await Playwright.CreateAsync();
+        IPlaywright? playwright = null;
         IBrowser? bareBrowser = null;
         IPage? barePage = null;
         var coldBare = await Stats.TimeAsync(async () =>
         {
+            playwright = await Playwright.CreateAsync();
             bareBrowser = await Browsers.LaunchAsync(playwright);
             barePage = await bareBrowser.NewPageAsync();
             await BarePrintAsync(barePage, html);
         });
+        using var driver = playwright!;
         await using var bare = bareBrowser!;
         var secondBarePage = await bare.NewPageAsync();
 
-        // Warm-up of both, then one at a time, alternating so that both see the same machine.
+        // Warm-up of both, both pages of each, then one at a time, alternating so that both see the same machine.
         for (var i = 0; i < 3; i++)
         {
-            await renderer.RenderPdfAsync(report, default);
-            await BarePrintAsync(barePage!, html);
+            await Task.WhenAll(renderer.RenderPdfAsync(report, default), renderer.RenderPdfAsync(report, default));
+            await Task.WhenAll(BarePrintAsync(barePage!, html), BarePrintAsync(secondBarePage, html));
         }
         var ours = new List<double>();
         var theirs = new List<double>();
@@ -81,8 +87,9 @@ public static partial class ReportBenchmark
 
         Console.WriteLine();
         Console.WriteLine($"{"",-44} {"p50 ms",8} {"p95 ms",8} {"max ms",8} {"reports/min",12}");
+        Row("cold: first template to HTML (parse, JIT)", [coldHtml]);
         Row("cold: portal, first report of a new printer", [coldOurs]);
-        Row("cold: bare Chromium, launch + first print", [coldBare]);
+        Row("cold: bare Chromium, driver + launch + print", [coldBare]);
         Row($"warm: portal (template + print), {runs} runs", ours);
         Row($"warm: bare print of the same HTML, {runs} runs", theirs);
         Row("of which: template to HTML (Fluid)", htmlOnly);
@@ -106,7 +113,7 @@ public static partial class ReportBenchmark
     private static async Task BarePrintAsync(IPage page, string html)
     {
         await page.SetContentAsync(html, new() { WaitUntil = WaitUntilState.Load });
-        await page.PdfAsync(new() { PreferCSSPageSize = true, PrintBackground = true, Format = "A4" });
+        await page.PdfAsync(ReportPrinter.PdfOptions());
     }
 
     private static int PageCount(byte[] pdf) =>

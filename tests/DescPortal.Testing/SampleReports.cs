@@ -177,5 +177,7 @@ public static class SampleReports
         return result;
     }
 
-    private static string Words(string code) => Web.Infrastructure.Localization.CodeLabels.Words(code);
+    // "UvFluorescent" → "UV fluorescent", as an examiner writes it.
+    private static string Words(string code) => string.Join(' ', Web.Infrastructure.Localization.CodeLabels.Words(code)
+        .Split(' ').Select(w => w is "Uv" or "uv" or "Ir" or "ir" or "Mrz" or "mrz" ? w.ToUpperInvariant() : w));
 }

@@ -135,8 +135,8 @@ public sealed class ReportRenderer(ReportTemplates templates, ReportPrinter prin
 
     /// <summary>
     /// <c>{{ value | css_string }}</c>: the value as a quoted CSS string for a &lt;style&gt; block (page margin boxes),
-    /// every character other than letters (of any script), digits and spaces escaped as \HHHHHH, so no value can end the string, the
-    /// rule or the style element.
+    /// every character other than letters (of any script), digits and spaces escaped as "\HHHHHH " (the space ends the
+    /// escape: CSS consumes it), so no value can end the string, the rule or the style element.
     /// </summary>
     private static ValueTask<FluidValue> CssString(FluidValue input, FilterArguments arguments, TemplateContext context)
     {
@@ -147,7 +147,7 @@ public sealed class ReportRenderer(ReportTemplates templates, ReportPrinter prin
             if (Rune.IsLetterOrDigit(rune) || rune.Value == ' ')
                 css.Append((char)rune.Value);
             else
-                css.Append(Invariant($"\\{rune.Value:X6}"));
+                css.Append(Invariant($"\\{rune.Value:X6} ")); // the space ends the escape and is not printed
         }
         return new ValueTask<FluidValue>(StringValue.Create(css.Append('"').ToString(), false));
     }

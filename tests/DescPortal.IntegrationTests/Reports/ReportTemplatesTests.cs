@@ -1,0 +1,82 @@
+using DescPortal.Testing;
+using DescPortal.Web.Infrastructure.Reports;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging.Abstractions;
+using Xunit;
+
+namespace DescPortal.IntegrationTests.Reports;
+
+/// <summary>Where the report templates come from, and that a centre's edit shows in the next report (HTML only: no browser).</summary>
+public sealed class ReportTemplatesTests : IDisposable
+{
+    private readonly string _copy = Directory.CreateTempSubdirectory("desc-templates-").FullName;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static string Repository()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "DescPortal.sln"))) return dir.FullName;
+        }
+        throw new DirectoryNotFoundException("The tests run outside the repository.");
+    }
+
+    public void Dispose() => Directory.Delete(_copy, recursive: true);
+
+    [Fact]
+    public void A_checkout_prints_with_the_repositorys_templates_and_a_setting_names_another_folder()
+    {
+        var repo = Repository();
+        var web = Path.Combine(repo, "src", "DescPortal.Web");
+
+        Assert.Equal(Path.Combine(repo, "templates", "reports"), ReportTemplates.Locate(null, web, AppContext.BaseDirectory));
+        Assert.Equal(_copy, ReportTemplates.Locate(_copy, web, AppContext.BaseDirectory));
+        // Outside a checkout: the copy the build put beside the app.
+        Assert.Equal(Path.Combine(AppContext.BaseDirectory, "templates", "reports"),
+            ReportTemplates.Locate(null, _copy, AppContext.BaseDirectory));
+        Assert.Throws<DirectoryNotFoundException>(() => ReportTemplates.Locate("no-such-folder", web, AppContext.BaseDirectory));
+    }
+
+    [Fact]
+    public async Task A_changed_letterhead_shows_in_the_next_report_without_a_restart()
+    {
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(Repository(), "templates", "reports")))
+            File.Copy(file, Path.Combine(_copy, Path.GetFileName(file)));
+        var options = new ReportOptions { Templates = _copy };
+        var templates = new ReportTemplates(options, new HostingEnvironment { ContentRootPath = AppContext.BaseDirectory });
+        await using var printer = new ReportPrinter(options, NullLogger<ReportPrinter>.Instance);
+        var renderer = new ReportRenderer(templates, printer);
+        var report = SampleReports.TwoDocuments();
+
+        var before = await renderer.RenderHtmlAsync(report, Ct);
+        var letterhead = Path.Combine(_copy, ReportTemplates.LetterheadFile);
+        await File.WriteAllTextAsync(letterhead, (await File.ReadAllTextAsync(letterhead, Ct))
+            .Replace("Document Examination Support Centre", "Centre <Nord> & Co", StringComparison.Ordinal), Ct);
+        File.SetLastWriteTimeUtc(letterhead, DateTime.UtcNow.AddSeconds(5));
+        var after = await renderer.RenderHtmlAsync(report, Ct);
+
+        Assert.Contains("<div class=\"centre-name\">Document Examination Support Centre</div>", before, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"centre-name\">Centre &lt;Nord&gt; &amp; Co</div>", after, StringComparison.Ordinal);
+        // In the page header the name is a CSS string: nothing in it can end the string or the style element.
+        // (CSS consumes the one space that ends an escape: "\00003E  " is ">" and a space.)
+        Assert.Contains(@"@top-left { content: ""Centre \00003C Nord\00003E  \000026  Co""; }", after, StringComparison.Ordinal);
+        Assert.Equal(0, printer.Launches);
+    }
+
+    [Fact]
+    public async Task A_template_that_does_not_parse_fails_with_the_files_name()
+    {
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(Repository(), "templates", "reports")))
+            File.Copy(file, Path.Combine(_copy, Path.GetFileName(file)));
+        await File.AppendAllTextAsync(Path.Combine(_copy, ReportTemplates.TemplateFile), "{% if %}", Ct);
+        var options = new ReportOptions { Templates = _copy };
+        await using var printer = new ReportPrinter(options, NullLogger<ReportPrinter>.Instance);
+        var renderer = new ReportRenderer(
+            new ReportTemplates(options, new HostingEnvironment { ContentRootPath = AppContext.BaseDirectory }), printer);
+
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => renderer.RenderHtmlAsync(SampleReports.TwoDocuments(), Ct));
+
+        Assert.Contains(ReportTemplates.TemplateFile, e.Message, StringComparison.Ordinal);
+    }
+}
