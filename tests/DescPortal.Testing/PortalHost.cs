@@ -31,6 +31,8 @@ public class PortalHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Postgres", DatabaseConnectionString);
         builder.UseSetting("ConnectionStrings:Blobs", TestServices.Blobs);
         builder.UseSetting("Storage:ContainerPrefix", _database.Replace('_', '-') + "-");
+        // Demo cases (sixteen, six of them printed as reports) cost every test host seconds; DemoCasesTests turns them on.
+        builder.UseSetting("DemoData:Cases", "false");
     }
 
     public virtual async ValueTask InitializeAsync()

@@ -68,19 +68,19 @@ public sealed record Referral(
 
     // The opinion workflow moves the status; OpinionDecider decides when each move is allowed.
 
-    public Referral Apply(InformationRequested e) => Move(e, ReferralStatus.AwaitingInformation);
+    public Referral Apply(InformationRequested e) => Move(e);
 
-    public Referral Apply(InformationProvided e) => Move(e, ReferralStatus.InExamination);
+    public Referral Apply(InformationProvided e) => Move(e);
 
-    public Referral Apply(SubmittedForReview e) => Move(e, ReferralStatus.InReview);
+    public Referral Apply(SubmittedForReview e) => Move(e);
 
-    public Referral Apply(ReviewReturned e) => Move(e, ReferralStatus.Returned);
+    public Referral Apply(ReviewReturned e) => Move(e);
 
-    public Referral Apply(OpinionApproved e) => Move(e, ReferralStatus.Approved);
+    public Referral Apply(OpinionApproved e) => Move(e);
 
-    public Referral Apply(ReportIssued e) => Move(e, ReferralStatus.Reported);
+    public Referral Apply(ReportIssued e) => Move(e);
 
-    public Referral Apply(CaseReopened e) => Move(e, ReferralStatus.InExamination);
+    public Referral Apply(CaseReopened e) => Move(e);
 
     public ReferralEvidence? FindEvidence(Guid evidenceId) =>
         Evidence.FirstOrDefault(x => x.EvidenceId == evidenceId);
@@ -88,12 +88,29 @@ public sealed record Referral(
     /// <summary>True when the bearer presented a document with this index.</summary>
     public bool HasDocument(int document) => document >= 0 && document < DocumentCount;
 
-    private Referral Move(IOpinionEvent e, ReferralStatus status)
+    /// <summary>
+    /// The status an event of the opinion workflow moves a case to; null for any other event. The one mapping, for
+    /// this aggregate and for the read models that show the status.
+    /// </summary>
+    public static ReferralStatus? StatusAfter(object e) => e switch
+    {
+        InformationRequested => ReferralStatus.AwaitingInformation,
+        InformationProvided => ReferralStatus.InExamination,
+        SubmittedForReview => ReferralStatus.InReview,
+        ReviewReturned => ReferralStatus.Returned,
+        OpinionApproved => ReferralStatus.Approved,
+        ReportIssued => ReferralStatus.Reported,
+        CaseReopened => ReferralStatus.InExamination,
+        _ => null,
+    };
+
+    private Referral Move(IOpinionEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return this with { Status = status };
+        return this with { Status = StatusAfter(e)!.Value };
     }
 }
+
 
 /// <summary>One original image of the case, as far as decisions about it need to know.</summary>
 public sealed record ReferralEvidence(

@@ -114,4 +114,42 @@ public static class ReferralDecider
         }
         return [new EvidenceThumbnailCreated(current.Id, evidenceId, blobName, width, height, original.Sha256, actor, now)];
     }
+
+    /// <summary>
+    /// Images added to a case after submission (the officer's answer to a request for more material): one
+    /// EvidenceImageAttached per image, like a submission's. Only while the case waits for that material.
+    /// </summary>
+    public static IReadOnlyList<object> AttachEvidence(
+        Referral current, IReadOnlyList<ImageDescription> images, IReadOnlyList<StoredEvidence> evidence, string actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(images);
+        ArgumentNullException.ThrowIfNull(evidence);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        if (images.Count != evidence.Count)
+        {
+            throw new ArgumentException($"{images.Count} images were described but {evidence.Count} files were stored.", nameof(evidence));
+        }
+        if (current.Status != ReferralStatus.AwaitingInformation)
+        {
+            throw new DomainException($"Referral {current.Reference} is not waiting for more material; images can be added only in answer to the examiner's request.");
+        }
+        var events = new List<object>(images.Count);
+        for (var i = 0; i < images.Count; i++)
+        {
+            var (image, file) = (images[i], evidence[i]);
+            if (!current.HasDocument(image.Document))
+            {
+                throw new DomainException($"Image {i + 1} refers to document {image.Document + 1}, which the referral does not have.");
+            }
+            if (current.FindEvidence(file.EvidenceId) is not null)
+            {
+                continue; // already attached (a retry)
+            }
+            events.Add(new EvidenceImageAttached(current.Id, file.EvidenceId, image.Document, image.LightSource, image.Area,
+                image.Dpi, image.WavelengthNm, image.CaptureDevice, image.CapturedAt, image.Note, file.BlobName,
+                file.Sha256, file.SizeBytes, file.Width, file.Height, file.ContentType, actor, now));
+        }
+        return events;
+    }
 }

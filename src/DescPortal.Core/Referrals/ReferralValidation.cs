@@ -260,6 +260,18 @@ public static class ReferralValidation
         return documents;
     }
 
+    /// <summary>
+    /// The images an officer adds to a case later (the answer to a request for more material): the same rules as the
+    /// images of a submission, for a case of <paramref name="documentCount"/> documents. Paths are "images[i].field".
+    /// </summary>
+    public static (IReadOnlyList<ImageDescription> Images, IReadOnlyList<FieldError> Errors) ValidateAddedImages(
+        List<ImageSubmission>? submitted, int documentCount, DateTimeOffset now, UploadLimits? limits = null)
+    {
+        var errors = new List<FieldError>();
+        var images = ValidateImages(submitted, documentCount, now, limits ?? UploadLimits.Default, (path, message) => errors.Add(new FieldError(path, message)));
+        return (images, errors);
+    }
+
     private static List<ImageDescription> ValidateImages(
         List<ImageSubmission>? submitted, int documentCount, DateTimeOffset now, UploadLimits limits,
         Action<string, string> error)

@@ -1,6 +1,7 @@
 using DescPortal.Core;
 using DescPortal.Web.Features.Admin;
 using DescPortal.Web.Features.Examination;
+using DescPortal.Web.Features.Opinion;
 using DescPortal.Web.Features.ReferenceLibrary;
 using DescPortal.Web.Features.Referrals;
 using DescPortal.Web.Features.Referrals.Drafts;
@@ -25,7 +26,15 @@ public static class FeatureSetup
         services.AddSingleton<CaseEvents>();
         services.AddSingleton<CaseQueue>();
         services.AddSingleton<TakeCase>();
+        services.AddSingleton<CaseCommands>();
         services.AddSingleton<ExaminationCommands>();
+        services.AddSingleton<OpinionCommands>();
+        services.AddSingleton<ReportQueue>();
+        services.AddSingleton<ReportVerification>();
+        services.AddSingleton<ExpertReportBuilder>();
+        services.AddTransient<ReportJob>();
+        services.AddSingleton<AnswerInformation>();
+        services.AddScoped<Demo.DemoCases>();
         services.AddSingleton<CreateUser>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<AgencyDirectory>();
@@ -53,6 +62,11 @@ public static class FeatureSetup
             .Index(e => e.DocumentType)
             // A column of its own: free-text search then reads the short search text, not the whole document.
             .Duplicate(e => e.SearchText);
+        opts.Schema.For<Demo.DemoCase>();
+        opts.Schema.For<IssuedReportIndex>()
+            .UniqueIndex(r => r.VerificationCode)
+            .Index(r => r.Sha256)
+            .Index(r => r.CaseId);
         opts.Schema.For<ReferralSummary>()
             .Index(r => r.AgencyCode)
             .Index(r => r.Status)
@@ -64,6 +78,9 @@ public static class FeatureSetup
         app.MapReferralApi();
         app.MapReferralDraftEndpoints();
         app.MapEvidenceEndpoints();
+        app.MapReportEndpoints();
+        app.MapVerifyApi();
+        app.MapInformationApi();
         app.MapLibraryEndpoints();
         app.MapMrzApi();
         app.MapExaminationEndpoints();
@@ -76,5 +93,8 @@ public static class FeatureSetup
         var keepDays = services.GetRequiredService<IConfiguration>().GetValue("Drafts:KeepDays", 14);
         services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<ReferralDrafts>(
             "expire-abandoned-drafts", d => d.ExpireAsync(keepDays, CancellationToken.None), Cron.Daily(3));
+        // A report whose job was lost (a crash between approval and enqueue) is made within five minutes.
+        services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<ReportJob>(
+            "issue-missing-reports", j => j.SweepAsync(CancellationToken.None), "*/5 * * * *");
     }
 }

@@ -40,6 +40,12 @@ public sealed class StartupTasks(IServiceProvider services, Readiness readiness,
                 {
                     readiness.Report("demo specimens");
                     await sp.GetRequiredService<Features.ReferenceLibrary.LibrarySeeding>().SeedAsync(stoppingToken);
+                    // Cases in every state of the workflow, their reports printed before the portal says it is ready.
+                    if (sp.GetRequiredService<IConfiguration>().GetValue("DemoData:Cases", true))
+                    {
+                        readiness.Report("demo cases");
+                        await sp.GetRequiredService<Features.Demo.DemoCases>().SeedAsync(stoppingToken);
+                    }
                 }
             }
 

@@ -54,9 +54,12 @@ public sealed class WorkspaceTests(BrowserHost host)
         await page.Context.CloseAsync();
     }
 
-    /// <summary>Zoom and centre of the viewer's viewport in the workspace's world (millimetres, comparable across captures), and its home zoom.</summary>
+    /// <summary>
+    /// Zoom and centre the viewer is heading for (not where an animation has got to under load) in the workspace's
+    /// world (millimetres, comparable across captures), and its home zoom.
+    /// </summary>
     private static Task<double[]> ViewAsync(IPage page) => page.EvaluateAsync<double[]>(
-        "() => { const v = document.querySelector(\"[data-testid='deep-zoom']\").__descViewer.viewport; const c = v.getCenter(true); return [v.getZoom(true), c.x, c.y, v.getHomeZoom()]; }");
+        "() => { const v = document.querySelector(\"[data-testid='deep-zoom']\").__descViewer.viewport; const c = v.getCenter(); return [v.getZoom(), c.x, c.y, v.getHomeZoom()]; }");
 
     [Fact]
     public async Task The_assigned_examiner_draws_a_rectangle_records_a_finding_and_finds_it_in_the_history()

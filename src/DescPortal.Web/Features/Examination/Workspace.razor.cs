@@ -58,7 +58,7 @@ public partial class Workspace
 
     /// <summary>Only the examiner the case is assigned to marks it, and only while it is being examined.</summary>
     private bool CanAnnotate => Record is { } r && Scope.IsIn(Roles.Examiner) && r.Case.AssignedExaminerId == Scope.UserId
-        && r.Status == ReferralStatus.InExamination;
+        && r.Status is ReferralStatus.InExamination or ReferralStatus.Returned;
 
     private IReadOnlyList<int> Documents => [.. Record!.Evidence.Select(e => e.Document).Distinct().Order()];
 

@@ -33,6 +33,7 @@ public static class ReferralApi
         api.MapGet("{id:guid}", GetAsync);
         api.MapGet("{id:guid}/evidence/{evidenceId:guid}", GetEvidenceAsync);
         api.MapGet("{id:guid}/history", GetHistoryAsync);
+        api.MapGet("{id:guid}/report", DescPortal.Web.Features.Opinion.ReportEndpoints.CurrentAsync);
     }
 
     public sealed record SubmittedResponse(Guid Id, string Reference, ReferralStatus Status);
@@ -171,10 +172,15 @@ public static class ReferralApi
                 dateOfBirth = s.Bearer.DateOfBirth.IsUnknown ? null : s.Bearer.DateOfBirth.ToString(),
                 sex = s.Bearer.Sex,
             },
+            // fraudType: the approved opinion's, once there is one (a reopened case keeps it until the next approval).
             documents = s.Documents.Select(d => new
             {
                 documentType = d.DocumentType, issuingState = d.IssuingState, documentNumber = d.DocumentNumber, mrz = d.Mrz,
+                fraudType = record.Opinion.ApprovedOpinions.FirstOrDefault(o => o.Document == d.Index)?.FraudType,
             }),
+            report = record.Opinion.CurrentReport is { } report
+                ? new { reportNumber = report.ReportNumber, issuedAt = report.IssuedAt, sha256 = report.Sha256 }
+                : null,
             evidence = record.Evidence.Select(e => new
             {
                 id = e.Id, document = e.Document, lightSource = e.LightSource, area = e.Area, sha256 = e.Sha256,

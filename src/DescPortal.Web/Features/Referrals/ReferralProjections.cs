@@ -1,5 +1,6 @@
 using DescPortal.Core;
 using DescPortal.Core.Examination;
+using DescPortal.Core.Opinion;
 using DescPortal.Core.Referrals;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
@@ -83,6 +84,9 @@ public sealed class ReferralSummaryProjection : SingleStreamProjection<ReferralS
                 if (summary.Checklists.FirstOrDefault(t => t.Document == o.Document) is { } tally
                     && tally.Items.Contains(o.FeatureId) && !tally.Observed.Contains(o.FeatureId))
                     tally.Observed.Add(o.FeatureId);
+                return summary;
+            case IOpinionEvent o when summary is not null:
+                summary.Status = Referral.StatusAfter(o) ?? summary.Status;
                 return summary;
             default:
                 return summary;

@@ -1,5 +1,6 @@
 using DescPortal.Core;
 using DescPortal.Core.Examination;
+using DescPortal.Core.Opinion;
 using DescPortal.Core.Referrals;
 using JasperFx.Events;
 using DescPortal.Web.Infrastructure.Persistence;
@@ -19,7 +20,7 @@ public sealed record EvidenceItem(
 /// </summary>
 public sealed record ReferralRecord(
     Guid Id, ReferralSubmitted Submission, Referral Case, IReadOnlyList<EvidenceItem> Evidence,
-    IReadOnlyList<HistoryEntry> History, long Version, CaseExamination Examination)
+    IReadOnlyList<HistoryEntry> History, long Version, CaseExamination Examination, OpinionState Opinion)
 {
     public ReferralStatus Status => Case.Status;
     public string Reference => Submission.Reference;
@@ -38,12 +39,14 @@ public sealed record ReferralRecord(
         var submitted = (ReferralSubmitted)events[0].Data;
         Referral? state = null;
         var examination = CaseExamination.Empty;
+        var opinion = OpinionState.Empty;
         var evidence = new List<EvidenceItem>();
         var history = new List<HistoryEntry>(events.Count);
         foreach (var e in events)
         {
             state = Evolve(state, e.Data);
             examination = CaseExamination.Evolve(examination, e.Data);
+            opinion = OpinionState.Evolve(opinion, e.Data);
             if (HistoryEntry.Of(e) is { } entry) history.Add(entry);
             switch (e.Data)
             {
@@ -58,7 +61,7 @@ public sealed record ReferralRecord(
                     break;
             }
         }
-        return new ReferralRecord(id, submitted, state!, evidence, history, events[^1].Version, examination);
+        return new ReferralRecord(id, submitted, state!, evidence, history, events[^1].Version, examination, opinion);
     }
 
     /// <summary>The one mapping from events to the Core aggregate's Create/Apply.</summary>
@@ -68,6 +71,13 @@ public sealed record ReferralRecord(
         ({ } r, EvidenceImageAttached a) => r.Apply(a),
         ({ } r, EvidenceThumbnailCreated t) => r.Apply(t),
         ({ } r, CaseAssigned c) => r.Apply(c),
+        ({ } r, InformationRequested e) => r.Apply(e),
+        ({ } r, InformationProvided e) => r.Apply(e),
+        ({ } r, SubmittedForReview e) => r.Apply(e),
+        ({ } r, ReviewReturned e) => r.Apply(e),
+        ({ } r, OpinionApproved e) => r.Apply(e),
+        ({ } r, ReportIssued e) => r.Apply(e),
+        ({ } r, CaseReopened e) => r.Apply(e),
         _ => state,
     };
 }

@@ -20,11 +20,15 @@ public sealed class BlobContainers(BlobServiceClient service, IConfiguration con
     /// <summary>Images of the reference library's genuine specimens: hashed and immutable like evidence.</summary>
     public BlobContainerClient Library => service.GetBlobContainerClient(_prefix + "library");
 
+    /// <summary>Issued expert reports (PDF): written once under a name no one else writes, never changed.</summary>
+    public BlobContainerClient Reports => service.GetBlobContainerClient(_prefix + "reports");
+
     public async Task EnsureCreatedAsync(CancellationToken ct)
     {
         await Evidence.CreateIfNotExistsAsync(cancellationToken: ct);
         await Derivatives.CreateIfNotExistsAsync(cancellationToken: ct);
         await Drafts.CreateIfNotExistsAsync(cancellationToken: ct);
         await Library.CreateIfNotExistsAsync(cancellationToken: ct);
+        await Reports.CreateIfNotExistsAsync(cancellationToken: ct);
     }
 }

@@ -23,18 +23,25 @@ public static class ImageDerivatives
     public static async Task<DerivedImage> MakeJpegPreviewAsync(BlobContainerClient source, string sourceBlob,
         BlobContainerClient target, string targetBlob, int size, string sourceSha256, CancellationToken ct)
     {
+        var derived = await MakeJpegAsync(source, sourceBlob, size, size, ct);
+        await target.GetBlobClient(targetBlob).UploadAsync(new BinaryData(derived.Bytes), new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = ContentType },
+            Metadata = new Dictionary<string, string> { [DerivedFrom] = sourceSha256 },
+        }, ct);
+        return derived;
+    }
+
+    /// <summary>The original shrunk to fit width × height (never enlarged), as JPEG without metadata; not stored.</summary>
+    public static async Task<DerivedImage> MakeJpegAsync(BlobContainerClient source, string sourceBlob, int width, int height, CancellationToken ct)
+    {
         Directory.CreateDirectory(WorkDirectory);
         var original = Path.Combine(WorkDirectory, Guid.NewGuid().ToString("N"));
         try
         {
             await source.GetBlobClient(sourceBlob).DownloadToAsync(original, ct);
-            using var thumb = Image.Thumbnail(original, size, height: size);
+            using var thumb = Image.Thumbnail(original, width, height: height, size: Enums.Size.Down);
             var bytes = thumb.JpegsaveBuffer(q: 82, keep: Enums.ForeignKeep.None);
-            await target.GetBlobClient(targetBlob).UploadAsync(new BinaryData(bytes), new BlobUploadOptions
-            {
-                HttpHeaders = new BlobHttpHeaders { ContentType = ContentType },
-                Metadata = new Dictionary<string, string> { [DerivedFrom] = sourceSha256 },
-            }, ct);
             return new DerivedImage(bytes, thumb.Width, thumb.Height);
         }
         finally

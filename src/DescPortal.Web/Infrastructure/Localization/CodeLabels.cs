@@ -103,6 +103,41 @@ public static class CodeLabels
         (nameof(Finding.NotAssessable), "Not assessable"),
     ];
 
+    // domain.md: INTERPOL / ICAO 9303 Part 2 fraud types.
+    public static readonly IReadOnlyList<(string Code, string Label)> FraudTypes =
+    [
+        (nameof(FraudType.Genuine), "Genuine: no indication of fraud"),
+        (nameof(FraudType.Counterfeit), "Counterfeit"),
+        (nameof(FraudType.Forged), "Forged (falsified)"),
+        (nameof(FraudType.FraudulentlyObtained), "Fraudulently obtained genuine"),
+        (nameof(FraudType.Impostor), "Impostor (look-alike)"),
+        (nameof(FraudType.Pseudo), "Pseudo document"),
+        (nameof(FraudType.StolenBlank), "Stolen blank"),
+        (nameof(FraudType.Inconclusive), "Inconclusive"),
+    ];
+
+    public static readonly IReadOnlyList<(string Code, string Label)> ForgerySubTypes =
+    [
+        (nameof(ForgerySubType.PhotoSubstitution), "Photo substitution"),
+        (nameof(ForgerySubType.PageSubstitution), "Page substitution"),
+        (nameof(ForgerySubType.VizAlteration), "Alteration of the VIZ data"),
+        (nameof(ForgerySubType.MrzAlteration), "Alteration of the MRZ"),
+        (nameof(ForgerySubType.VisaOrStampTampering), "Visa or stamp tampering"),
+        (nameof(ForgerySubType.Assembled), "Assembled from parts of genuine documents"),
+    ];
+
+    // ENFSI guideline for evaluative reporting (2015).
+    public static readonly IReadOnlyList<(string Code, string Label)> EvaluativeSupports =
+    [
+        (nameof(EvaluativeSupport.Neutral), "neither proposition is supported over the other"),
+        (nameof(EvaluativeSupport.Weak), "weak support"),
+        (nameof(EvaluativeSupport.Moderate), "moderate support"),
+        (nameof(EvaluativeSupport.ModeratelyStrong), "moderately strong support"),
+        (nameof(EvaluativeSupport.Strong), "strong support"),
+        (nameof(EvaluativeSupport.VeryStrong), "very strong support"),
+        (nameof(EvaluativeSupport.ExtremelyStrong), "extremely strong support"),
+    ];
+
     /// <summary>The excitation wavelength a light source implies, to fill in for the officer.</summary>
     public static int? WavelengthOf(string? lightSource) => lightSource switch
     {
@@ -124,6 +159,9 @@ public static class CodeLabels
         CorrectionStatus => CorrectionStatuses,
         DocumentFormat => DocumentFormats,
         Finding => Findings,
+        FraudType => FraudTypes,
+        ForgerySubType => ForgerySubTypes,
+        EvaluativeSupport => EvaluativeSupports,
         _ => [],
     }, value.ToString());
 

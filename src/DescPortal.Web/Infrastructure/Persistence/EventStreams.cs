@@ -24,7 +24,14 @@ public static class EventStreams
     {
         if (events.Count == 0) return;
         await using var session = store.LightweightSession();
-        session.Events.Append(streamId, decidedOnVersion + events.Count, events.ToArray());
+        Append(session, streamId, decidedOnVersion, events);
         await session.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The same, inside a session that commits other documents with the events.</summary>
+    public static void Append(IDocumentSession session, Guid streamId, long decidedOnVersion, IReadOnlyList<object> events)
+    {
+        if (events.Count == 0) return;
+        session.Events.Append(streamId, decidedOnVersion + events.Count, events.ToArray());
     }
 }

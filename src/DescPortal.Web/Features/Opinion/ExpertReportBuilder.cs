@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text;
+using DescPortal.Core;
+using DescPortal.Core.Examination;
+using DescPortal.Core.Opinion;
+using DescPortal.Core.ReferenceLibrary;
+using DescPortal.Web.Features.Agencies;
+using DescPortal.Web.Features.Referrals;
+using DescPortal.Web.Infrastructure.Blobs;
+using DescPortal.Web.Infrastructure.Localization;
+using DescPortal.Web.Infrastructure.Reports;
+using Marten;
+
+namespace DescPortal.Web.Features.Opinion;
+
+/// <summary>
+/// Fills an <see cref="ExpertReport"/> from a case and one of its approvals: the approved opinions, the checklist and
+/// marks, the evidence images shrunk for print with their marks, the dates and the people. Reads only; the job records.
+/// </summary>
+public sealed class ExpertReportBuilder(IDocumentStore store, BlobContainers blobs, IConfiguration config)
+{
+    public const string ExaminerFunction = "Forensic document examiner";
+    public const string ReviewerFunction = "Technical reviewer";
+
+    /// <summary>Where the public verification page is, as printed on reports (<c>Portal:PublicUrl</c>).</summary>
+    public Uri VerificationUrl => new(new Uri(config["Portal:PublicUrl"] ?? "http://127.0.0.1:5080/"), "verify");
+
+    public async Task<ExpertReport> BuildAsync(ReferralRecord record, Guid approvalId, PlannedReport plan, string verificationCode, CancellationToken ct)
+    {
+        var approval = record.Opinion.FindApproval(approvalId) ?? throw new ArgumentException("No such approval.", nameof(approvalId));
+        var s = record.Submission;
+        Agency? agency;
+        await using (var session = store.QuerySession())
+            agency = await session.LoadAsync<Agency>(record.AgencyCode, ct);
+        var round = record.Opinion.ReviewRounds.FirstOrDefault(r => r.Number == approval.Round);
+
+        // Marks are numbered across the report, image by image, as they are printed.
+        var images = new List<ReportImage>();
+        var markNumbers = new Dictionary<Guid, int>();
+        foreach (var e in record.Evidence.OrderBy(e => e.Document).ThenBy(e => e.Area).ThenBy(e => e.LightSource))
+        {
+            var print = await ImageDerivatives.MakeJpegAsync(blobs.Evidence, e.BlobName, ExpertReport.RecommendedImageWidth,
+                ExpertReport.RecommendedImageWidth, ct);
+            var scale = (double)print.Width / e.Width;
+            var marks = record.Examination.AnnotationsOn(e.Id).Select(a =>
+            {
+                var n = markNumbers[a.Annotation.AnnotationId] = markNumbers.Count + 1;
+                return new ReportAnnotation(n, Scaled(a.Annotation.Shape, scale), a.Annotation.Finding, a.Annotation.Note);
+            }).ToList();
+            images.Add(new ReportImage(e.Document + 1, e.Area, e.LightSource, e.Dpi, e.Sha256, print.Bytes, print.Width, print.Height, marks));
+        }
+
+        var documents = approval.Opinions.Select(o =>
+        {
+            var d = s.Documents.First(x => x.Index == o.Document);
+            var checklist = record.Examination.ChecklistOf(o.Document);
+            var observations = checklist is null ? [] : checklist.Items
+                .Select(i => (Item: i, Observation: checklist.ObservationOf(i.FeatureId)))
+                .Where(x => x.Observation is not null)
+                .Select(x => new ReportObservation(SecurityFeatureTaxonomy.LabelOf(x.Item.Category, x.Item.Type), x.Observation!.Finding,
+                    x.Observation.Note, [.. x.Observation.AnnotationIds.Where(markNumbers.ContainsKey).Select(id => markNumbers[id]).Order()]))
+                .ToList();
+            return new ReportDocument(o.Document + 1, d.DocumentType, d.IssuingState, d.DocumentNumber ?? "not readable",
+                o.FraudType, o.ForgerySubTypes, o.Findings, o.Conclusion ?? "", o.Limitations, o.Evaluative, observations);
+        }).ToList();
+
+        var assigned = record.History.FirstOrDefault(h => h.Type == nameof(DescPortal.Core.Referrals.CaseAssigned))?.At ?? s.At;
+        return new ExpertReport
+        {
+            ReportNumber = plan.ReportNumber,
+            Version = plan.Version,
+            Supersedes = plan.Supersedes,
+            SupersessionReason = plan.Supersedes is null || record.Opinion.Reopenings.Count == 0 ? null : record.Opinion.Reopenings[^1].Reason,
+            VerificationCode = verificationCode,
+            VerificationUrl = VerificationUrl,
+            IssuedAt = DateTimeOffset.UtcNow,
+            Agency = new ReportAgency(agency?.Name ?? record.AgencyCode, record.AgencyCode),
+            CrossingPoint = agency?.FindCrossingPoint(s.BorderCrossingPoint)?.Name ?? s.BorderCrossingPoint,
+            Reference = record.Reference,
+            ReceivedAt = s.At,
+            ExaminationStarted = assigned,
+            ExaminationCompleted = round?.SubmittedAt ?? approval.ApprovedAt,
+            Bearer = new ReportBearer(s.Bearer.Surname, s.Bearer.GivenNames, s.Bearer.NationalName, s.Bearer.Nationality,
+                s.Bearer.DateOfBirth.IsUnknown ? null : s.Bearer.DateOfBirth.ToString()),
+            Documents = documents,
+            Method = Method(record),
+            Images = images,
+            Examiner = new ReportSignatory(record.Case.AssignedExaminerName ?? "", ExaminerFunction),
+            Reviewer = new ReportSignatory(approval.ReviewerName, ReviewerFunction),
+        };
+    }
+
+    /// <summary>The method: the lights each document was examined under, the reference specimen, the MRZ check.</summary>
+    private static string Method(ReferralRecord record)
+    {
+        var text = new StringBuilder();
+        foreach (var d in record.Submission.Documents)
+        {
+            var lights = record.Evidence.Where(e => e.Document == d.Index).Select(e => e.LightSource).Distinct().Order()
+                .Select(l => CodeLabels.Of(l)).ToList();
+            text.Append(CultureInfo.InvariantCulture, $"Document {d.Index + 1}: visual and magnified examination of the images under {Join(lights)}");
+            if (record.Examination.ChecklistOf(d.Index) is { } c)
+                text.Append(CultureInfo.InvariantCulture, $", compared feature by feature with the genuine reference specimen {c.SpecimenName} (version {c.SpecimenVersion})");
+            if (record.Examination.MrzCheckOf(d.Index) is not null)
+                text.Append("; MRZ check digits verified (ICAO 9303) and the MRZ compared with the visual inspection zone");
+            text.AppendLine(".");
+        }
+        return text.ToString().TrimEnd();
+
+        static string Join(List<string> items) => items.Count switch
+        {
+            0 => "white light",
+            1 => items[0],
+            _ => string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1],
+        };
+    }
+
+    private static AnnotationShape Scaled(AnnotationShape shape, double scale) =>
+        shape with { Vertices = [.. shape.Vertices.Select(v => new Vertex((int)Math.Round(v.X * scale), (int)Math.Round(v.Y * scale)))] };
+}

@@ -1,0 +1,121 @@
+using System.Text.Json;
+using DescPortal.Core;
+using DescPortal.Core.Referrals;
+using DescPortal.Web.Features.Referrals;
+using DescPortal.Web.Infrastructure.Blobs;
+using DescPortal.Web.Infrastructure.Identity;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+
+namespace DescPortal.Web.Features.Opinion;
+
+/// <summary>
+/// <c>POST /api/v1/referrals/{id}/information</c> (agency key): the answer to the examiner's request for more
+/// material, as multipart: an <c>answer</c> part <c>{ "message": "...", "images": [ { "document", "lightSource",
+/// "area", "dpi", ... } ] }</c> (the image fields of a submission) and one <c>images</c> file part per image.
+/// 200 with the referral's id, reference and status; 409 when no request is open.
+/// </summary>
+public static class InformationApi
+{
+    public sealed class AnswerSubmission
+    {
+        public string? Message { get; set; }
+        public List<ImageSubmission> Images { get; set; } = [];
+    }
+
+    public static void MapInformationApi(this WebApplication app) =>
+        app.MapPost("/api/v1/referrals/{id:guid}/information", AnswerAsync)
+            .RequireAuthorization(Policies.AgencyApi).DisableAntiforgery().WithTags("Referrals")
+            .Accepts<IFormFile>("multipart/form-data");
+
+    private static async Task<IResult> AnswerAsync(Guid id, HttpContext http, AnswerInformation handler, ImageIntake intake, UploadLimits limits,
+        Marten.IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    {
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } max)
+            max.MaxRequestBodySize = limits.MaxFileBytes * limits.MaxFilesPerReferral + 1024 * 1024;
+        var scope = UserScope.From(http.User);
+        var record = await ReferralQueries.LoadForAsync(store, scope, id, ct);
+        if (record is null) return Results.Problem(statusCode: 404, title: "No such referral.");
+
+        var boundary = MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type)
+            && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            ? HeaderUtilities.RemoveQuotes(type.Boundary).Value : null;
+        if (string.IsNullOrEmpty(boundary))
+            return Invalid("answer", "The body must be multipart/form-data with an 'answer' part and one 'images' file part per image.");
+
+        var reader = new MultipartReader(boundary, http.Request.Body);
+        AnswerSubmission? answer = null;
+        IReadOnlyList<ImageDescription> images = [];
+        await using var evidence = handler.StartEvidence(id);
+        try
+        {
+            MultipartSection? section;
+            while ((section = await reader.ReadNextSectionAsync(ct)) is not null)
+            {
+                var disposition = section.GetContentDispositionHeader();
+                if (disposition?.Name.Value == "answer" && answer is null)
+                {
+                    try
+                    {
+                        answer = await JsonSerializer.DeserializeAsync<AnswerSubmission>(section.Body, JsonSerializerOptions.Web, ct);
+                    }
+                    catch (JsonException e)
+                    {
+                        return Invalid("answer", $"The answer is not valid JSON: {e.Message.Split(". Path:", 2)[0]}.");
+                    }
+                    if (answer is null) return Invalid("answer", "The answer part is empty.");
+                    // Images are optional here: a message alone can answer ("no better image exists").
+                    if (answer.Images.Count > 0)
+                    {
+                        var (valid, errors) = ReferralValidation.ValidateAddedImages(answer.Images, record.Case.DocumentCount, clock.GetUtcNow(), limits);
+                        if (errors.Count > 0)
+                            return Results.ValidationProblem(errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()), title: "The answer has errors.");
+                        images = valid;
+                    }
+                }
+                else if (disposition?.Name.Value == "images" && disposition.IsFileDisposition())
+                {
+                    var index = evidence.Count;
+                    if (index >= limits.MaxFilesPerReferral) return Invalid("images", $"At most {limits.MaxFilesPerReferral} images can be sent at once.");
+                    try
+                    {
+                        evidence.Add(await intake.ReceiveAsync(section.Body, $"Image {index + 1}", ct), $"Image {index + 1}");
+                    }
+                    catch (ImageRejectedException e)
+                    {
+                        throw new ImageRejectedException(e.Reason, e.Message) { ImageIndex = index };
+                    }
+                }
+                else
+                {
+                    return Invalid(disposition?.Name.Value ?? "(unnamed part)", "Unexpected part: send one 'answer' part and one 'images' file part per image.");
+                }
+            }
+            if (answer is null) return Invalid("answer", "The 'answer' part is required.");
+            if (evidence.Count != images.Count)
+                return Invalid("images", $"The answer describes {images.Count} image(s) but {evidence.Count} file(s) were sent.");
+            if (images.Count == 0 && string.IsNullOrWhiteSpace(answer.Message))
+                return Invalid("message", "Send images, or a message saying why there are none.");
+
+            var after = await handler.AnswerAsync(scope, id, record.Version, answer.Message, images, evidence, ct);
+            return Results.Ok(new { id = after.Id, reference = after.Reference, status = after.Status });
+        }
+        catch (DomainException e)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The answer cannot be recorded.", detail: e.Message);
+        }
+        catch (CaseChangedException)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The referral changed meanwhile; read it again and resend.");
+        }
+        catch (ImageRejectedException e)
+        {
+            return Results.Problem(statusCode: e.Reason == ImageRejection.TooLarge ? 413 : e.Reason == ImageRejection.NotAnImage ? 415 : 422,
+                title: "An image was refused.", detail: e.Message);
+        }
+    }
+
+    private static IResult Invalid(string field, string message) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The answer has errors.");
+}

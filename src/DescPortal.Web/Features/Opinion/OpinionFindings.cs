@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text;
+using DescPortal.Core.ReferenceLibrary;
+using DescPortal.Web.Features.Referrals;
+using DescPortal.Web.Infrastructure.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace DescPortal.Web.Features.Opinion;
+
+/// <summary>
+/// The findings of one document as the examination recorded them: the MRZ check, each checklist observation in
+/// inspection-level order with its note, and the marks on the document's images. The examiner starts the opinion's
+/// findings from this text and edits it.
+/// </summary>
+public static class OpinionFindings
+{
+    public static string Assemble(ReferralRecord record, int document, IStringLocalizer<Strings> L)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var text = new StringBuilder();
+        void Line(string s) => text.AppendLine(s);
+        if (record.Examination.MrzCheckOf(document) is { } mrz)
+        {
+            var discrepancies = mrz.Comparison.Count(f => f.Result == DescPortal.Core.Mrz.MrzComparisonResult.Discrepancy);
+            Line(string.Format(CultureInfo.InvariantCulture, L["MRZ ({0}): {1}; {2} discrepancies with the data entered."].Value,
+                mrz.Format?.ToString() ?? "?", mrz.Valid ? L["every check digit is right"].Value : L["check digits fail"].Value, discrepancies));
+        }
+        if (record.Examination.ChecklistOf(document) is { } checklist)
+        {
+            Line(string.Format(CultureInfo.InvariantCulture, L["Compared with {0}, version {1}:"].Value, checklist.SpecimenName, checklist.SpecimenVersion));
+            foreach (var item in checklist.Items)
+            {
+                if (checklist.ObservationOf(item.FeatureId) is not { } o) continue;
+                var line = $"- {L[SecurityFeatureTaxonomy.LabelOf(item.Category, item.Type)].Value}: {L[CodeLabels.Of(o.Finding)].Value}";
+                if (!string.IsNullOrWhiteSpace(o.Note)) line += $". {o.Note.Trim()}";
+                Line(line);
+            }
+        }
+        var images = record.Evidence.Where(e => e.Document == document).ToList();
+        foreach (var image in images)
+        {
+            var marks = record.Examination.AnnotationsOn(image.Id);
+            for (var i = 0; i < marks.Count; i++)
+            {
+                var a = marks[i].Annotation;
+                var line = string.Format(CultureInfo.InvariantCulture, L["- Mark {0} on the {1} image ({2}): {3}"].Value,
+                    i + 1, L[CodeLabels.Of(image.LightSource)].Value, L[CodeLabels.Of(image.Area)].Value, L[CodeLabels.Of(a.Finding)].Value);
+                if (!string.IsNullOrWhiteSpace(a.Note)) line += $". {a.Note.Trim()}";
+                Line(line);
+            }
+        }
+        return text.ToString().TrimEnd();
+    }
+}

@@ -1,0 +1,103 @@
+using System.Security.Cryptography;
+using Azure;
+using Azure.Storage.Blobs.Models;
+using DescPortal.Core;
+using DescPortal.Core.Opinion;
+using DescPortal.Web.Features.Referrals;
+using DescPortal.Web.Infrastructure.Blobs;
+using DescPortal.Web.Infrastructure.Persistence;
+using DescPortal.Web.Infrastructure.Reports;
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+
+namespace DescPortal.Web.Features.Opinion;
+
+/// <summary>
+/// The expert report of one approval (Hangfire): plan the number and version, print the PDF, store it, and record it.
+/// Idempotent per approval: a retried or duplicated job finds the report issued and stops. A crash in the middle
+/// leaves at most an unreferenced blob: each attempt writes under a name of its own (never overwriting), and the
+/// report exists only once ReportIssued and its verification index are committed together.
+/// </summary>
+public sealed class ReportJob(IDocumentStore store, BlobContainers blobs, ReportRenderer renderer, ExpertReportBuilder builder,
+    CaseNotifications notifications, TimeProvider clock, ILogger<ReportJob> log)
+{
+    public const string Actor = "DescPortal report job";
+
+    [Hangfire.AutomaticRetry(Attempts = 5)]
+    public async Task IssueAsync(Guid caseId, Guid approvalId, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            ReferralRecord record;
+            await using (var read = store.QuerySession())
+                record = await ReferralRecord.LoadAsync(read, caseId, ct) ?? throw new InvalidOperationException($"No case {caseId}.");
+            PlannedReport? plan;
+            try
+            {
+                plan = OpinionDecider.PlanReport(record.Case, record.Opinion, approvalId);
+            }
+            catch (DomainException e)
+            {
+                // Not (or no longer) the case's current approval: there is no report to make, now or on a retry.
+                log.LogWarning("No report for approval {Approval} of {Reference}: {Reason}", approvalId, record.Reference, e.Message);
+                return;
+            }
+            if (plan is null) return; // issued already
+
+            var code = VerificationCode.Format(RandomNumberGenerator.GetBytes(10));
+            var report = await builder.BuildAsync(record, approvalId, plan, code, ct);
+            var pdf = await renderer.RenderPdfAsync(report, ct);
+            var sha = Convert.ToHexStringLower(SHA256.HashData(pdf));
+            var blobName = $"{caseId:N}/{plan.ReportNumber}-{Guid.NewGuid():N}.pdf";
+            await blobs.Reports.GetBlobClient(blobName).UploadAsync(new BinaryData(pdf), new BlobUploadOptions
+            {
+                HttpHeaders = new BlobHttpHeaders { ContentType = "application/pdf" },
+                Metadata = new Dictionary<string, string> { ["reportNumber"] = plan.ReportNumber, ["sha256"] = sha },
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            }, ct);
+
+            var events = OpinionDecider.IssueReport(record.Case, record.Opinion, plan, code, blobName, sha, Actor, clock.GetUtcNow());
+            if (events.Count == 0) return;
+            var issued = (ReportIssued)events[0];
+            await using var session = store.LightweightSession();
+            EventStreams.Append(session, caseId, record.Version, events);
+            session.Store(new IssuedReportIndex
+            {
+                Id = issued.ReportNumber, CaseId = caseId, VerificationCode = issued.VerificationCode, Sha256 = issued.Sha256, IssuedAt = issued.At,
+            });
+            if (issued.Supersedes is { } previous && await session.LoadAsync<IssuedReportIndex>(previous, ct) is { } superseded)
+            {
+                superseded.SupersededBy = issued.ReportNumber;
+                session.Store(superseded);
+            }
+            try
+            {
+                await session.SaveChangesAsync(ct);
+            }
+            catch (Exception e) when (e is ConcurrencyException or EventStreamUnexpectedMaxEventIdException)
+            {
+                // Someone changed the case meanwhile (another copy of this job, say): our blob stays unreferenced.
+                await blobs.Reports.DeleteBlobIfExistsAsync(blobName, cancellationToken: CancellationToken.None);
+                continue;
+            }
+            notifications.Publish(caseId);
+            log.LogInformation("Issued report {Report} of {Reference} ({Bytes} bytes)", issued.ReportNumber, record.Reference, pdf.Length);
+            return;
+        }
+        throw new InvalidOperationException($"The report of approval {approvalId} could not be recorded: the case kept changing.");
+    }
+
+    /// <summary>Approved cases whose report is missing (a lost enqueue, a crash): queued again; the job is idempotent.</summary>
+    public async Task SweepAsync(CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var approved = await session.Query<ReferralSummary>().Where(r => r.Status == ReferralStatus.Approved).Select(r => r.Id).ToListAsync(ct);
+        foreach (var id in approved)
+        {
+            var record = await ReferralRecord.LoadAsync(session, id, ct);
+            if (record?.Opinion.LatestApproval is { } approval && record.Opinion.ReportOf(approval.ApprovalId) is null)
+                await IssueAsync(id, approval.ApprovalId, ct);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace DescPortal.Web.Features.Opinion;
+
+/// <summary>
+/// <c>POST /api/v1/reports/verify</c>, without a key: the PDF as the body (application/pdf), matched by its SHA-256,
+/// or <c>{ "code": "..." }</c>. Always 200 with Genuine, Superseded or Unknown (429 when asked too often).
+/// </summary>
+public static class VerifyApi
+{
+    public sealed record Response(
+        [property: JsonConverter(typeof(JsonStringEnumConverter<VerificationResult>))] VerificationResult Result,
+        string? ReportNumber, DateTimeOffset? IssuedAt, string? SupersededBy);
+
+    public static void MapVerifyApi(this WebApplication app) =>
+        app.MapPost("/api/v1/reports/verify", VerifyAsync).AllowAnonymous().DisableAntiforgery().WithTags("Reports");
+
+    private static async Task<IResult> VerifyAsync(HttpContext http, ReportVerification verification, CancellationToken ct)
+    {
+        if (!verification.TryAcquire(ClientOf(http)))
+            return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many verifications from this address; try again in a minute.");
+        var type = http.Request.ContentType ?? "";
+        VerificationAnswer answer;
+        if (type.StartsWith("application/pdf", StringComparison.OrdinalIgnoreCase))
+        {
+            answer = await verification.ByPdfAsync(http.Request.Body, ct);
+        }
+        else
+        {
+            string? code = null;
+            try
+            {
+                using var json = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: ct);
+                if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String)
+                    code = c.GetString();
+            }
+            catch (JsonException)
+            {
+                // Not JSON: no code, so Unknown, as the contract says.
+            }
+            answer = await verification.ByCodeAsync(code, ct);
+        }
+        return Results.Ok(new Response(answer.Result, answer.ReportNumber, answer.IssuedAt, answer.SupersededBy));
+    }
+
+    /// <summary>The address a rate limit counts by.</summary>
+    public static string ClientOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+}

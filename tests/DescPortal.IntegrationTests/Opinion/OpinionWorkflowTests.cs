@@ -1,0 +1,283 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using DescPortal.Core;
+using DescPortal.Core.Opinion;
+using DescPortal.Testing;
+using DescPortal.Web.Features.Examination;
+using DescPortal.Web.Features.Opinion;
+using DescPortal.Web.Features.Referrals;
+using DescPortal.Web.Infrastructure.Blobs;
+using DescPortal.Web.Infrastructure.Identity;
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace DescPortal.IntegrationTests.Opinion;
+
+/// <summary>
+/// The opinion's workflow on real storage: draft, review by another person, the report job (real Chromium), its
+/// idempotency, the API's report and fraud type, verification by code and by file, supersession after reopening.
+/// </summary>
+[Collection(nameof(CaseWrites))]
+public sealed class OpinionWorkflowTests(IntegrationHost host)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static UserScope Person(string id, params string[] roles) =>
+        new(id, id.Split('-')[0] switch { "rev" => "Rita Reviewer", _ => "Erik Examiner" }, roles.ToHashSet(), null, null, false) { UserName = id + "@desc.local" };
+
+    private OpinionCommands Commands => host.Services.GetRequiredService<OpinionCommands>();
+    private IDocumentStore Store => host.Services.GetRequiredService<IDocumentStore>();
+    private ReportJob Job => host.Services.GetRequiredService<ReportJob>();
+
+    private async Task<(ReferralRecord Record, UserScope Examiner)> CaseInExaminationAsync()
+    {
+        var examiner = Person("ex-" + Guid.NewGuid().ToString("N")[..8], Roles.Examiner);
+        using var client = host.CreateClient().WithKey(ReferralRequests.NorthKey);
+        var response = await client.PostAsync("/api/v1/referrals",
+            ReferralRequests.Multipart(ReferralRequests.Example(["White", "UV365"]), TestImages.Jpeg(900, 640, seed: 5), TestImages.Jpeg(900, 640, seed: 6)), Ct);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await response.JsonAsync()).GetProperty("id").GetGuid();
+        await host.Services.GetRequiredService<TakeCase>().HandleAsync(examiner, id, Ct);
+        return ((await ReferralQueries.LoadForAsync(Store, examiner, id, Ct))!, examiner);
+    }
+
+    private static OpinionDraft Counterfeit(string conclusion = "The passport is a counterfeit: the guilloche is printed in dots, not lines.") =>
+        new(0, FraudType.Counterfeit, [], "Guilloche: inconsistent with the genuine (offset dots).", conclusion, null, null);
+
+    private async Task<ReferralRecord> SubmittedAsync(ReferralRecord record, UserScope examiner, OpinionDraft draft, string? answer = null)
+    {
+        var saved = await Commands.AsExaminerAsync(examiner, record.Id, record.Version, (r, o, a, now) => OpinionDecider.SaveDraft(r, o, draft, a, now), Ct);
+        return await Commands.AsExaminerAsync(examiner, record.Id, saved.Version, (r, o, a, now) => OpinionDecider.SubmitForReview(r, o, answer, a, now), Ct);
+    }
+
+    private async Task<ReferralRecord> ApprovedAsync(ReferralRecord inReview, UserScope reviewer)
+    {
+        var id = Guid.NewGuid();
+        return await Commands.AsReviewerAsync(reviewer, inReview.Id, inReview.Version, (r, o, a, now) => OpinionDecider.Approve(r, o, id, a, now), Ct);
+    }
+
+    private async Task<ReferralRecord> LoadAsync(Guid id) =>
+        (await ReferralQueries.LoadForAsync(Store, Person("rev-reader", Roles.Reviewer), id, Ct))!;
+
+    [Fact]
+    public async Task From_draft_to_approval_the_report_is_issued_once_downloadable_and_verifiable()
+    {
+        var (record, examiner) = await CaseInExaminationAsync();
+        var reviewer = Person("rev-" + Guid.NewGuid().ToString("N")[..8], Roles.Reviewer);
+
+        // A draft without a conclusion can be saved but not submitted; the refusal names the field.
+        var partial = await Commands.AsExaminerAsync(examiner, record.Id, record.Version,
+            (r, o, a, now) => OpinionDecider.SaveDraft(r, o, Counterfeit(conclusion: ""), a, now), Ct);
+        var refused = await Assert.ThrowsAsync<DomainException>(() => Commands.AsExaminerAsync(examiner, record.Id, partial.Version,
+            (r, o, a, now) => OpinionDecider.SubmitForReview(r, o, null, a, now), Ct));
+        Assert.Contains("conclusion", refused.Message, StringComparison.OrdinalIgnoreCase);
+
+        var inReview = await SubmittedAsync(partial, examiner, Counterfeit());
+        Assert.Equal(ReferralStatus.InReview, inReview.Status);
+        var approved = await ApprovedAsync(inReview, reviewer);
+        Assert.Equal(ReferralStatus.Approved, approved.Status);
+        var approval = approved.Opinion.LatestApproval!;
+
+        // The job (queued by the approval, and run here too: twice, and twice at once) issues one report.
+        await Job.IssueAsync(record.Id, approval.ApprovalId, Ct);
+        await Task.WhenAll(Job.IssueAsync(record.Id, approval.ApprovalId, Ct), Job.IssueAsync(record.Id, approval.ApprovalId, Ct));
+        var reported = await LoadAsync(record.Id);
+        Assert.Equal(ReferralStatus.Reported, reported.Status);
+        var report = Assert.Single(reported.Opinion.Reports);
+        Assert.Equal(ReportNumber.Format(reported.Reference, 1), report.ReportNumber);
+        Assert.Single(reported.History, h => h.Type == nameof(ReportIssued));
+        // Nothing half-written lies about: the case's report blobs are the issued one only.
+        var blobs = host.Services.GetRequiredService<BlobContainers>().Reports;
+        var names = new List<string>();
+        await foreach (var b in blobs.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"{record.Id:N}/", Ct)) names.Add(b.Name);
+        Assert.Equal([report.PdfBlobName], names);
+
+        // The agency downloads it through the API; its bytes are the recorded SHA-256; the referral says the fraud type.
+        using var api = host.CreateClient().WithKey(ReferralRequests.NorthKey);
+        var pdf = await api.GetByteArrayAsync($"/api/v1/referrals/{record.Id}/report", Ct);
+        Assert.Equal(report.Sha256, Convert.ToHexStringLower(SHA256.HashData(pdf)));
+        Assert.StartsWith("%PDF", Encoding.ASCII.GetString(pdf, 0, 4), StringComparison.Ordinal);
+        var referral = await (await api.GetAsync($"/api/v1/referrals/{record.Id}", Ct)).JsonAsync();
+        Assert.Equal("Reported", referral.GetProperty("status").GetString());
+        Assert.Equal("Counterfeit", referral.GetProperty("documents")[0].GetProperty("fraudType").GetString());
+        // Another agency cannot see it.
+        using var south = host.CreateClient().WithKey(ReferralRequests.SouthKey);
+        Assert.Equal(HttpStatusCode.NotFound, (await south.GetAsync($"/api/v1/referrals/{record.Id}/report", Ct)).StatusCode);
+
+        // Anyone verifies it without a key: by code, by the PDF; a changed PDF and a made-up code are Unknown.
+        using var anyone = host.CreateClient();
+        var byCode = await VerifyAsync(anyone, JsonContent(new { code = report.VerificationCode.ToLowerInvariant() }));
+        Assert.Equal(("Genuine", report.ReportNumber), (byCode.GetProperty("result").GetString(), byCode.GetProperty("reportNumber").GetString()));
+        var byFile = await VerifyAsync(anyone, PdfContent(pdf));
+        Assert.Equal("Genuine", byFile.GetProperty("result").GetString());
+        var changed = pdf.ToArray();
+        changed[changed.Length / 2] ^= 0x20;
+        var byChanged = await VerifyAsync(anyone, PdfContent(changed));
+        Assert.Equal("Unknown", byChanged.GetProperty("result").GetString());
+        Assert.Equal(JsonValueKind.Null, byChanged.GetProperty("reportNumber").ValueKind);
+        Assert.Equal("Unknown", (await VerifyAsync(anyone, JsonContent(new { code = "AAAA-BBBB-CCCC-DDDD" }))).GetProperty("result").GetString());
+        // The public page, as the report's QR code opens it: the verdict and the report number, nothing of the case.
+        var page = await anyone.GetStringAsync($"/verify?code={report.VerificationCode}", Ct);
+        Assert.Contains("data-result=\"Genuine\"", page, StringComparison.Ordinal);
+        Assert.Contains(report.ReportNumber, page, StringComparison.Ordinal);
+        Assert.DoesNotContain("ERIKSSON", page, StringComparison.Ordinal);
+        Assert.Equal("Unknown", (await VerifyAsync(anyone, JsonContent(new { code = "not a code" }))).GetProperty("result").GetString());
+        Assert.Equal("Unknown", (await VerifyAsync(anyone, new StringContent("{", Encoding.UTF8, "application/json"))).GetProperty("result").GetString());
+    }
+
+    [Fact]
+    public async Task The_examiner_cannot_review_their_own_opinion_even_with_the_reviewer_role()
+    {
+        var (record, examiner) = await CaseInExaminationAsync();
+        var inReview = await SubmittedAsync(record, examiner, Counterfeit());
+        var both = Person(examiner.UserId, Roles.Examiner, Roles.Reviewer);
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => ApprovedAsync(inReview, both));
+
+        Assert.Contains("four-eyes", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(ReferralStatus.InReview, (await LoadAsync(record.Id)).Status);
+        // And an examiner without the reviewer role is turned away before the case is even read.
+        await Assert.ThrowsAsync<DomainException>(() => ApprovedAsync(inReview, Person("ex-other", Roles.Examiner)));
+    }
+
+    [Fact]
+    public async Task No_report_without_an_approval_and_a_returned_opinion_goes_back_with_the_comments()
+    {
+        var (record, examiner) = await CaseInExaminationAsync();
+        var reviewer = Person("rev-" + Guid.NewGuid().ToString("N")[..8], Roles.Reviewer);
+        var inReview = await SubmittedAsync(record, examiner, Counterfeit());
+
+        // A job for an approval that does not exist issues nothing.
+        await Job.IssueAsync(record.Id, Guid.NewGuid(), Ct);
+        Assert.Empty((await LoadAsync(record.Id)).Opinion.Reports);
+
+        var returned = await Commands.AsReviewerAsync(reviewer, record.Id, inReview.Version,
+            (r, o, a, now) => OpinionDecider.Return(r, o, "Say which guilloche lines you compared.", a, now), Ct);
+        Assert.Equal(ReferralStatus.Returned, returned.Status);
+        Assert.Equal("Say which guilloche lines you compared.", returned.Opinion.CurrentRound!.Comments);
+        // Resubmitted with an answer, it is in review again.
+        var again = await SubmittedAsync(returned, examiner, Counterfeit("Counterfeit: the rosette's lines are dotted."), answer: "Compared the rosette and the border.");
+        Assert.Equal(ReferralStatus.InReview, again.Status);
+        Assert.Equal("Compared the rosette and the border.", again.Opinion.ReviewRounds[0].Answer);
+    }
+
+    [Fact]
+    public async Task Reopened_and_approved_again_the_new_report_supersedes_the_first_which_verifies_as_superseded()
+    {
+        var (record, examiner) = await CaseInExaminationAsync();
+        var reviewer = Person("rev-" + Guid.NewGuid().ToString("N")[..8], Roles.Reviewer);
+        var first = await ApprovedAsync(await SubmittedAsync(record, examiner, Counterfeit()), reviewer);
+        await Job.IssueAsync(record.Id, first.Opinion.LatestApproval!.ApprovalId, Ct);
+        var v1 = (await LoadAsync(record.Id)).Opinion.CurrentReport!;
+
+        var reopened = await Commands.ReopenAsync(examiner, record.Id, (await LoadAsync(record.Id)).Version, "The officer sent the IR image of the data page.", Ct);
+        Assert.Equal(ReferralStatus.InExamination, reopened.Status);
+        var second = await ApprovedAsync(await SubmittedAsync(reopened, examiner, Counterfeit("Counterfeit, confirmed under IR.")), reviewer);
+        await Job.IssueAsync(record.Id, second.Opinion.LatestApproval!.ApprovalId, Ct);
+
+        var reported = await LoadAsync(record.Id);
+        var v2 = reported.Opinion.CurrentReport!;
+        Assert.Equal(2, v2.Version);
+        Assert.Equal(v1.ReportNumber, v2.Supersedes);
+        Assert.Equal(v2.ReportNumber, reported.Opinion.FindReport(v1.ReportNumber)!.SupersededBy);
+        Assert.NotEqual(v1.Sha256, v2.Sha256);
+
+        using var anyone = host.CreateClient();
+        var old = await VerifyAsync(anyone, JsonContent(new { code = v1.VerificationCode }));
+        Assert.Equal(("Superseded", v1.ReportNumber, v2.ReportNumber),
+            (old.GetProperty("result").GetString(), old.GetProperty("reportNumber").GetString(), old.GetProperty("supersededBy").GetString()));
+        Assert.Equal("Genuine", (await VerifyAsync(anyone, JsonContent(new { code = v2.VerificationCode }))).GetProperty("result").GetString());
+        // The API serves the current one.
+        using var api = host.CreateClient().WithKey(ReferralRequests.NorthKey);
+        var pdf = await api.GetByteArrayAsync($"/api/v1/referrals/{record.Id}/report", Ct);
+        Assert.Equal(v2.Sha256, Convert.ToHexStringLower(SHA256.HashData(pdf)));
+    }
+
+    [Fact]
+    public async Task Two_saves_on_the_same_version_the_second_is_told_and_nothing_of_it_is_stored()
+    {
+        var (record, examiner) = await CaseInExaminationAsync();
+        await Commands.AsExaminerAsync(examiner, record.Id, record.Version, (r, o, a, now) => OpinionDecider.SaveDraft(r, o, Counterfeit("First."), a, now), Ct);
+
+        var clash = await Assert.ThrowsAsync<CaseChangedException>(() => Commands.AsExaminerAsync(examiner, record.Id, record.Version,
+            (r, o, a, now) => OpinionDecider.SaveDraft(r, o, Counterfeit("Second."), a, now), Ct));
+
+        Assert.Equal("First.", clash.Latest.Opinion.DraftOf(0)!.Conclusion);
+        Assert.Equal("First.", (await LoadAsync(record.Id)).Opinion.DraftOf(0)!.Conclusion);
+    }
+
+    [Fact]
+    public async Task The_officer_answers_a_request_for_more_material_through_the_api_and_the_case_returns_to_the_examiner()
+    {
+        var (record, examiner) = await CaseInExaminationAsync();
+        var requestId = Guid.NewGuid();
+        var waiting = await Commands.AsExaminerAsync(examiner, record.Id, record.Version,
+            (r, o, a, now) => OpinionDecider.RequestInformation(r, o, requestId, "Please send the data page under IR light.", a, now), Ct);
+        Assert.Equal(ReferralStatus.AwaitingInformation, waiting.Status);
+        using var north = host.CreateClient().WithKey(ReferralRequests.NorthKey);
+        using var south = host.CreateClient().WithKey(ReferralRequests.SouthKey);
+
+        // Another agency sees nothing; a file that is not an image is refused by its content, and nothing is recorded.
+        Assert.Equal(HttpStatusCode.NotFound, (await south.PostAsync($"/api/v1/referrals/{record.Id}/information", Answer(TestImages.Jpeg(300, 200, seed: 9)), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await north.PostAsync($"/api/v1/referrals/{record.Id}/information", Answer("%PDF-1.4 not an image"u8.ToArray()), Ct)).StatusCode);
+        Assert.Equal(ReferralStatus.AwaitingInformation, (await LoadAsync(record.Id)).Status);
+
+        var response = await north.PostAsync($"/api/v1/referrals/{record.Id}/information", Answer(TestImages.Jpeg(800, 560, seed: 10)), Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("InExamination", (await response.JsonAsync()).GetProperty("status").GetString());
+
+        var after = await LoadAsync(record.Id);
+        Assert.Equal(record.Evidence.Count + 1, after.Evidence.Count);
+        var added = after.Evidence[^1];
+        Assert.Equal((DescPortal.Core.LightSource.IR, 600), (added.LightSource, added.Dpi));
+        var request = Assert.Single(after.Opinion.InformationRequests);
+        Assert.Equal("Here is the IR image.", request.Answer);
+        Assert.Equal([added.Id], request.EvidenceIds);
+        // No request is open any more: a second answer is a conflict.
+        Assert.Equal(HttpStatusCode.Conflict, (await north.PostAsync($"/api/v1/referrals/{record.Id}/information", Answer(TestImages.Jpeg(300, 200, seed: 11)), Ct)).StatusCode);
+    }
+
+    private static MultipartFormDataContent Answer(byte[] image)
+    {
+        var form = new MultipartFormDataContent();
+        form.Add(new StringContent("""{ "message": "Here is the IR image.", "images": [ { "lightSource": "IR", "area": "DataPage", "dpi": 600 } ] }""",
+            Encoding.UTF8, "application/json"), "answer");
+        var file = new ByteArrayContent(image);
+        file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+        form.Add(file, "images", "../ir.jpg");
+        return form;
+    }
+
+    [Fact]
+    public void Verification_is_rate_limited_per_client_address()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Verification:PerMinute"] = "2" }).Build();
+        using var verification = new ReportVerification(Store, config);
+
+        Assert.True(verification.TryAcquire("203.0.113.7"));
+        Assert.True(verification.TryAcquire("203.0.113.7"));
+        Assert.False(verification.TryAcquire("203.0.113.7"));
+        Assert.True(verification.TryAcquire("198.51.100.1"));
+    }
+
+    private static async Task<JsonElement> VerifyAsync(HttpClient client, HttpContent body)
+    {
+        var response = await client.PostAsync("/api/v1/reports/verify", body, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.JsonAsync();
+    }
+
+    private static StringContent JsonContent(object value) => new(JsonSerializer.Serialize(value), Encoding.UTF8, "application/json");
+
+    private static ByteArrayContent PdfContent(byte[] pdf)
+    {
+        var content = new ByteArrayContent(pdf);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        return content;
+    }
+}

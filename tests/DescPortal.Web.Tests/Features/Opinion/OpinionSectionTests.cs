@@ -1,0 +1,100 @@
+using System.Net;
+using Bunit;
+using DescPortal.Core;
+using DescPortal.Core.Opinion;
+using DescPortal.Testing;
+using DescPortal.Web.Features.Examination;
+using DescPortal.Web.Features.Opinion;
+using DescPortal.Web.Features.Referrals;
+using DescPortal.Web.Infrastructure.Identity;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace DescPortal.Web.Tests.Features.Opinion;
+
+public sealed class OpinionSectionTests(ComponentHost host) : ComponentTest(host)
+{
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    private async Task<ReferralRecord> CaseAsync(UserScope examiner)
+    {
+        using var client = Host.CreateClient().WithKey(ReferralRequests.NorthKey);
+        var response = await client.PostAsync("/api/v1/referrals", ReferralRequests.Multipart(ReferralRequests.Example(), TestImages.Jpeg(seed: 3)), Ct);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await response.JsonAsync()).GetProperty("id").GetGuid();
+        await Host.Services.GetRequiredService<TakeCase>().HandleAsync(examiner, id, Ct);
+        return await LoadAsync(examiner, id);
+    }
+
+    private async Task<ReferralRecord> LoadAsync(UserScope scope, Guid id) =>
+        (await ReferralQueries.LoadForAsync(Host.Services.GetRequiredService<IDocumentStore>(), scope, id, Ct))!;
+
+    /// <summary>Waits until the stored case reaches a status (the click's handler runs on the renderer).</summary>
+    private async Task StatusAsync(UserScope scope, Guid id, ReferralStatus expected)
+    {
+        var until = DateTime.UtcNow.AddSeconds(15);
+        while ((await LoadAsync(scope, id)).Status != expected && DateTime.UtcNow < until) await Task.Delay(100, Ct);
+        Assert.Equal(expected, (await LoadAsync(scope, id)).Status);
+    }
+
+    [Fact]
+    public async Task The_examiner_is_told_beside_each_field_what_is_missing_and_nothing_typed_is_lost()
+    {
+        var examiner = SignInAs("examiner@desc.local", "ex-" + Guid.NewGuid().ToString("N")[..8]);
+        var record = await CaseAsync(examiner);
+        var cut = Render<OpinionSection>(p => p.Add(x => x.Record, record).Add(x => x.Scope, examiner));
+
+        cut.Find("[data-testid=opinion-conclusion]").Input("Counterfeit: <b>dotted</b> guilloche.");
+        cut.Find("[data-testid=opinion-submit]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains(cut.FindAll("[data-testid=field-error]"), e => e.GetAttribute("data-path") == "fraudType"));
+        Assert.Contains("fraud type of document 1 is required", cut.Find("[data-testid=field-error]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("true", cut.Find("[data-testid=opinion-fraud-type]").GetAttribute("aria-invalid"));
+        Assert.Equal("Counterfeit: <b>dotted</b> guilloche.", cut.Find("[data-testid=opinion-conclusion]").GetAttribute("value"));
+        Assert.Empty((await LoadAsync(examiner, record.Id)).Opinion.Drafts);
+
+        // A forgery asks for its kind; once chosen, the draft is saved and submitted.
+        cut.Find("[data-testid=opinion-fraud-type]").Change(nameof(FraudType.Forged));
+        cut.Find("[data-testid=opinion-submit]").Click();
+        cut.WaitForAssertion(() => Assert.Contains(cut.FindAll("[data-testid=field-error]"), e => e.GetAttribute("data-path") == "forgerySubTypes"));
+        cut.Find($"[data-testid=opinion-subtype-{ForgerySubType.PhotoSubstitution}]").Change(true);
+        cut.Find("[data-testid=opinion-submit]").Click();
+
+        await StatusAsync(examiner, record.Id, ReferralStatus.InReview);
+        var stored = (await LoadAsync(examiner, record.Id)).Opinion.DraftOf(0)!;
+        Assert.Equal((FraudType.Forged, "Counterfeit: <b>dotted</b> guilloche."), (stored.FraudType, stored.Conclusion));
+        Assert.Equal([ForgerySubType.PhotoSubstitution], stored.ForgerySubTypes);
+    }
+
+    [Fact]
+    public async Task A_reviewer_sees_the_opinion_as_text_and_can_approve_or_return_it_the_examiner_cannot()
+    {
+        var examinerId = "ex-" + Guid.NewGuid().ToString("N")[..8];
+        var examiner = new UserScope(examinerId, "Erik Examiner", new HashSet<string> { Roles.Examiner }, null, null, false);
+        var record = await CaseAsync(examiner);
+        var commands = Host.Services.GetRequiredService<OpinionCommands>();
+        var draft = new OpinionDraft(0, FraudType.Counterfeit, [], "Findings <i>here</i>.", "Counterfeit <script>x</script>.", null, null);
+        var saved = await commands.AsExaminerAsync(examiner, record.Id, record.Version, (r, o, a, now) => OpinionDecider.SaveDraft(r, o, draft, a, now), Ct);
+        var inReview = await commands.AsExaminerAsync(examiner, record.Id, saved.Version, (r, o, a, now) => OpinionDecider.SubmitForReview(r, o, null, a, now), Ct);
+
+        var reviewer = SignInAs("reviewer@desc.local", "rev-" + Guid.NewGuid().ToString("N")[..8]);
+        var cut = Render<OpinionSection>(p => p.Add(x => x.Record, inReview).Add(x => x.Scope, reviewer));
+
+        Assert.Empty(cut.FindAll("[data-testid=opinion-form]"));
+        var conclusion = cut.Find("[data-testid=opinion-conclusion-view]");
+        Assert.Equal("Counterfeit <script>x</script>.", conclusion.TextContent);
+        Assert.Empty(conclusion.QuerySelectorAll("script"));
+        Assert.Equal("Counterfeit", cut.Find("[data-testid=opinion-view]").GetAttribute("data-fraud-type"));
+        // Returning needs comments: refused on the page, then returned with them.
+        cut.Find("[data-testid=review-return]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("comments are required", cut.Find("[data-testid=opinion-error]").TextContent, StringComparison.Ordinal));
+        cut.Find("[data-testid=review-comments-input]").Input("Name the guilloche lines compared.");
+        cut.Find("[data-testid=review-return]").Click();
+        await StatusAsync(reviewer, record.Id, ReferralStatus.Returned);
+
+        // The examiner's own view of a case in review has no review panel.
+        var own = Render<OpinionSection>(p => p.Add(x => x.Record, inReview).Add(x => x.Scope, examiner with { Roles = new HashSet<string> { Roles.Examiner, Roles.Reviewer } }));
+        Assert.Empty(own.FindAll("[data-testid=review-panel]"));
+    }
+}
