@@ -49,7 +49,11 @@ public sealed class DemoCases(IDocumentStore store, BlobContainers blobs, UserMa
         ("IVANOVA", "OLGA", "Ольга Иванова"),
     ];
 
-    private const string Mrz = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10";
+    // The demo passport's second MRZ line; the first carries each bearer's name (no check digit covers it).
+    private const string MrzLine2 = "L898902C36UTO7408122F1204159ZE184226B<<<<<10";
+
+    private static string MrzOf(string surname, string given) =>
+        MrzNames.TryNameField(surname, given, MrzFormat.TD3, out var name) ? $"P<UTO{name}\n{MrzLine2}" : throw new InvalidOperationException($"No MRZ name for {surname}.");
 
     public async Task SeedAsync(CancellationToken ct)
     {
@@ -120,7 +124,7 @@ public sealed class DemoCases(IDocumentStore store, BlobContainers blobs, UserMa
             Urgency = state is "Submitted" or "InExamination" ? "Urgent" : "Routine",
             AnswerBy = state is "Submitted" or "InExamination" ? now.AddHours(4) : null,
             Bearer = new BearerSubmission { Surname = bearer.Surname, GivenNames = bearer.Given, NationalName = bearer.National, Nationality = "UTO", DateOfBirth = "1974-08-12", Sex = "F" },
-            Documents = [new DocumentSubmission { DocumentType = "Passport", IssuingState = "UTO", DocumentNumber = "L898902C3", Mrz = Mrz }],
+            Documents = [new DocumentSubmission { DocumentType = "Passport", IssuingState = "UTO", DocumentNumber = "L898902C3", Mrz = MrzOf(bearer.Surname, bearer.Given) }],
             Images = [.. scans.Select(s => new ImageSubmission { Document = 0, LightSource = s.Light.ToString(), Area = "DataPage", Dpi = 312 })],
         };
         var validation = await submit.ValidateAsync(scope, submission, ct);
@@ -183,7 +187,7 @@ public sealed class DemoCases(IDocumentStore store, BlobContainers blobs, UserMa
             record = await examination.DecideAsync(examiner, caseId, record.Version, (r, e, a, now) =>
                 ExaminationDecider.RecordObservation(r, e, 0, item.FeatureId, finding, null, marks, a, now), ct);
         }
-        if (MrzCheck.TryRun(Mrz, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), out var check))
+        if (MrzCheck.TryRun(record.Submission.Documents[0].Mrz, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), out var check))
         {
             var entered = VizData.Of(record.Submission, 0);
             record = await examination.DecideAsync(examiner, caseId, record.Version, (r, e, a, now) => ExaminationDecider.RecordMrzCheck(r, e, 0, check, entered, a, now), ct);
