@@ -10,8 +10,8 @@ using DescPortal.Benchmarks;
 //   mrz [--seconds 5]                           MRZ checks per second on one thread (TD3, TD2, TD1 vectors)
 //   workspace --portal URL [--runs 20] [--megapixels 50]  time to the first deep zoom tile of a large evidence image (Chromium)
 //   tiles [--megapixels 50] [--runs 3]          Deep Zoom pyramid by the portal's code beside `vips dzsave` (time, peak memory)
-//   report [--runs 20] [--out FILE.pdf]         expert reports per minute (template + Chromium) beside bare Chromium printing
-//                                               the same HTML; cold and warm; the printer's browser memory
+//   report [--runs 20] [--out FILE.pdf] [--sample two-documents|awkward]  expert reports per minute (template + Chromium)
+//                                               beside bare Chromium printing the same HTML; cold and warm; the browser's memory
 //   anything else goes to BenchmarkDotNet, e.g. --filter '*Validation*' --job short
 return args.FirstOrDefault() switch
 {

@@ -25,9 +25,16 @@ public static partial class ReportBenchmark
         var runs = args.Whole("runs", 20);
         if (runs < 2) throw new ArgumentException("--runs must be at least 2 (the two-in-flight rows print runs / 2 × 2).");
         var output = args.Get("out");
-        Machine.Print(Machine.CommandOf("report", [$"--runs {runs}", output is null ? "" : $"--out {output}"]));
+        var sample = args.Get("sample") ?? "two-documents";
+        Machine.Print(Machine.CommandOf("report", [$"--runs {runs}", sample == "two-documents" ? "" : $"--sample {sample}", output is null ? "" : $"--out {output}"]));
 
-        var report = SampleReports.TwoDocuments();
+        // The tests' sample reports: the 6-page one measured in docs/performance.md, or the one of awkward cases.
+        var report = sample switch
+        {
+            "two-documents" => SampleReports.TwoDocuments(),
+            "awkward" => SampleReports.Awkward(),
+            _ => throw new ArgumentException("--sample is two-documents or awkward."),
+        };
         var environment = new HostingEnvironment { ContentRootPath = AppContext.BaseDirectory };
         var options = new ReportOptions();
         var templates = new ReportTemplates(options, environment);
@@ -83,7 +90,7 @@ public static partial class ReportBenchmark
             new[] { barePage!, secondBarePage }.Select(async page => { for (var i = 0; i < runs / 2; i++) await BarePrintAsync(page, html); })));
         var inFlight = runs / 2 * 2;
 
-        var (rss, pss, processes) = Memory(printer.BrowserProcessIds());
+        var (rss, pss, uss, processes) = Memory(printer.BrowserProcessIds());
 
         Console.WriteLine();
         Console.WriteLine($"{"",-44} {"p50 ms",8} {"p95 ms",8} {"max ms",8} {"reports/min",12}");
@@ -101,7 +108,8 @@ public static partial class ReportBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ratio portal / bare (warm medians): {ratio:F2} (target ≤ 1.3); portal warm {60 / Stats.Median(ours):F1} reports/min (target ≥ 20)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"printer's Chromium: {processes} processes, RSS {rss / 1024.0:F0} MB summed, PSS {pss / 1024.0:F0} MB (shared pages counted once)"));
+            $"printer's Chromium after the runs: {processes} processes; RSS {rss / 1024.0:F0} MB summed (shared pages counted in each), " +
+            $"PSS {pss / 1024.0:F0} MB (shared pages split, also with the bare browser), USS {uss / 1024.0:F0} MB (its own pages only)"));
         return pages > 0 ? 0 : 1;
     }
 
@@ -119,17 +127,19 @@ public static partial class ReportBenchmark
     private static int PageCount(byte[] pdf) =>
         PageObject().Count(System.Text.Encoding.Latin1.GetString(pdf));
 
-    /// <summary>Summed VmRSS and Pss (kB) of the processes.</summary>
-    private static (long Rss, long Pss, int Count) Memory(IReadOnlyList<int> pids)
+    /// <summary>Summed VmRSS, Pss and USS (Private_Clean + Private_Dirty), in kB, of the processes.</summary>
+    private static (long Rss, long Pss, long Uss, int Count) Memory(IReadOnlyList<int> pids)
     {
-        long rss = 0, pss = 0;
+        long rss = 0, pss = 0, uss = 0;
         var count = 0;
         foreach (var pid in pids)
         {
             try
             {
                 rss += Kb(File.ReadLines($"/proc/{pid}/status"), "VmRSS:");
-                pss += Kb(File.ReadLines($"/proc/{pid}/smaps_rollup"), "Pss:");
+                var rollup = File.ReadAllLines($"/proc/{pid}/smaps_rollup");
+                pss += Kb(rollup, "Pss:");
+                uss += Kb(rollup, "Private_Clean:") + Kb(rollup, "Private_Dirty:");
                 count++;
             }
             catch (IOException)
@@ -137,7 +147,7 @@ public static partial class ReportBenchmark
                 // Ended meanwhile.
             }
         }
-        return (rss, pss, count);
+        return (rss, pss, uss, count);
     }
 
     private static long Kb(IEnumerable<string> lines, string key) =>

@@ -116,6 +116,68 @@ public static class SampleReports
         };
     }
 
+    /// <summary>A word longer than any line: it must wrap inside its table cell, not run off the page.</summary>
+    public static readonly string UnbrokenNote = "Unbroken:" + string.Concat(Enumerable.Repeat("ABCDEFGHIJ", 14));
+
+    /// <summary>
+    /// The awkward cases in one report: a first version (nothing superseded), no crossing point, a bearer known only by
+    /// a Cyrillic name, an inconclusive opinion with a neutral evaluative one, a portrait-format image with marks on
+    /// its corners and edges and a dozen crowded marks, and a note that is one long word.
+    /// </summary>
+    public static ExpertReport Awkward()
+    {
+        var sample = TwoDocuments();
+        var tall = sample.Images[0];
+        using (var image = Image.NewFromBuffer(tall.Jpeg.ToArray()))
+        using (var rotated = image.Rot90())
+        {
+            var (w, h) = (rotated.Width, rotated.Height);
+            var crowded = Enumerable.Range(0, 12).Select(i => new ReportAnnotation(100 + i,
+                AnnotationShape.Rectangle(w / 3 + (i % 4 * 14), h / 2 + (i / 4 * 14), 30, 30),
+                (Finding)(i % 5), i == 0 ? UnbrokenNote : null));
+            tall = tall with
+            {
+                Jpeg = rotated.JpegsaveBuffer(q: 82),
+                Width = w,
+                Height = h,
+                Annotations =
+                [
+                    new ReportAnnotation(90, AnnotationShape.Rectangle(0, 0, w, 40), Finding.Altered, "Top edge, whole width."),
+                    new ReportAnnotation(91, AnnotationShape.Point(w - 1, h - 1), Finding.Absent, "Bottom right corner."),
+                    new ReportAnnotation(92, AnnotationShape.Point(0, h - 1), Finding.Consistent, "Bottom left corner."),
+                    new ReportAnnotation(93, AnnotationShape.Polygon(new Vertex(w - 1, 0), new Vertex(w - 1, 60), new Vertex(w - 60, 0)),
+                        Finding.Inconsistent, "Top right corner."),
+                    .. crowded,
+                ],
+            };
+        }
+        var first = sample.Documents[0];
+        return sample with
+        {
+            ReportNumber = "DESC-2026-000123-R1",
+            Version = 1,
+            Supersedes = null,
+            SupersessionReason = null,
+            CrossingPoint = null,
+            Bearer = new ReportBearer(null, null, "Пётр Иванович Сидоров", null, null),
+            Documents =
+            [
+                first with
+                {
+                    FraudType = FraudType.Inconclusive,
+                    ForgerySubTypes = [],
+                    Findings = null,
+                    Limitations = string.Join("\n", Enumerable.Repeat(
+                        "The laminate could not be examined under transmitted light; a genuine document of the same series is needed.", 4)),
+                    Evaluative = new EvaluativeOpinion("The two documents come from the same source.",
+                        "The two documents come from different sources.", EvaluativeSupport.Neutral),
+                    Observations = [new ReportObservation("Guilloche", Finding.NotAssessable, UnbrokenNote, [90, 100])],
+                },
+            ],
+            Images = [tall],
+        };
+    }
+
     private static List<(ReportImage Image, IReadOnlyList<(string Feature, Finding Finding)> Marks)> MakeImages()
     {
         var passport = DemoSpecimens.All.Single(s => s.Key == "UTO-P-2007");

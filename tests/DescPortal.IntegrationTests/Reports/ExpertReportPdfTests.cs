@@ -74,6 +74,38 @@ public sealed class ExpertReportPdfTests(IntegrationHost host)
         }
     }
 
+    /// <summary>The stylesheet's side margins: 18 mm.</summary>
+    private const double SideMargin = 18 / 25.4 * 72;
+
+    [Fact]
+    public async Task No_text_runs_past_the_margins()
+    {
+        var (_, _, pdf, _) = await ArabicAsync();
+
+        Assert.Empty(PdfText.OutsideMargins(pdf, SideMargin));
+    }
+
+    [Fact]
+    public async Task An_awkward_report_prints_within_its_margins_and_pages()
+    {
+        var report = SampleReports.Awkward();
+        var pdf = await Renderer.RenderPdfAsync(report, Ct);
+        await File.WriteAllBytesAsync(Path.Combine(TestServices.ArtifactsDirectory, "expert-report-awkward.pdf"), pdf, Ct);
+        var pages = PdfText.Pages(pdf);
+        var text = Body(report, pages);
+
+        Assert.Empty(PdfText.OutsideMargins(pdf, SideMargin));
+        for (var i = 0; i < pages.Count; i++)
+        {
+            Assert.Contains($"Page {i + 1} of {pages.Count}", pages[i], StringComparison.Ordinal);
+        }
+        Assert.Contains(PdfText.Blocks(pdf), b => PdfText.Holds(b, SampleReports.UnbrokenNote)); // whole, wrapped in its cell
+        Assert.True(PdfText.Holds(text, "they give no support for either proposition"), "The neutral evaluative wording.");
+        Assert.True(PdfText.ContainsInAnyDirection(text, "Пётр Иванович Сидоров"));
+        Assert.DoesNotContain("this report supersedes", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Border crossing point", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_report_holds_what_ISO_17025_7_8_requires()
     {

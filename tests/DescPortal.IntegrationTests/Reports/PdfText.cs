@@ -34,6 +34,21 @@ public static partial class PdfText
         ];
     }
 
+    /// <summary>
+    /// The words that stick out sideways past the page's left or right margin (in points; A4 is 595 pt wide): text
+    /// that overflowed its box. Running headers and footers sit within the margins too.
+    /// </summary>
+    public static IReadOnlyList<string> OutsideMargins(byte[] pdf, double margin)
+    {
+        using var document = PdfDocument.Open(pdf);
+        return
+        [
+            .. document.GetPages().SelectMany(p => p.GetWords()
+                .Where(w => w.BoundingBox.Left < margin - 1 || w.BoundingBox.Right > p.Width - margin + 1)
+                .Select(w => $"page {p.Number}: '{w.Text}' at {w.BoundingBox.Left:F0}..{w.BoundingBox.Right:F0} of {p.Width:F0}")),
+        ];
+    }
+
     public static string Collapse(string text) => Spaces().Replace(text, " ").Trim();
 
     /// <summary>

@@ -79,4 +79,21 @@ public sealed class ReportTemplatesTests : IDisposable
 
         Assert.Contains(ReportTemplates.TemplateFile, e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_letterhead_with_an_unknown_time_zone_fails_with_the_files_name()
+    {
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(Repository(), "templates", "reports")))
+            File.Copy(file, Path.Combine(_copy, Path.GetFileName(file)));
+        var letterhead = Path.Combine(_copy, ReportTemplates.LetterheadFile);
+        await File.WriteAllTextAsync(letterhead, (await File.ReadAllTextAsync(letterhead, Ct))
+            .Replace("\"timeZone\": \"UTC\"", "\"timeZone\": \"Europe/Atlantis\"", StringComparison.Ordinal), Ct);
+        var templates = new ReportTemplates(new ReportOptions { Templates = _copy },
+            new HostingEnvironment { ContentRootPath = AppContext.BaseDirectory });
+
+        var e = Assert.Throws<InvalidOperationException>(templates.Get);
+
+        Assert.Contains(ReportTemplates.LetterheadFile, e.Message, StringComparison.Ordinal);
+        Assert.Contains("Europe/Atlantis", e.Message, StringComparison.Ordinal);
+    }
 }

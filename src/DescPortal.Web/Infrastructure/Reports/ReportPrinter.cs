@@ -63,7 +63,19 @@ public sealed class ReportPrinter : IAsyncDisposable
                 try
                 {
                     page = session.TakeIdlePage() ?? await session.NewPageAsync();
-                    var pdf = await PrintOnAsync(page, html).WaitAsync(TimeSpan.FromSeconds(_options.PrintTimeoutSeconds), ct);
+                    var printing = PrintOnAsync(page, html);
+                    byte[] pdf;
+                    try
+                    {
+                        pdf = await printing.WaitAsync(TimeSpan.FromSeconds(_options.PrintTimeoutSeconds), ct);
+                    }
+                    catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+                    {
+                        // Left behind: it fails when its page is closed below; observe that.
+                        _ = printing.ContinueWith(t => t.Exception, CancellationToken.None,
+                            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                        throw;
+                    }
                     session.ReturnPage(page);
                     page = null;
                     return pdf;

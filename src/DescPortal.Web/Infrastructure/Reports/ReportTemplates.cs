@@ -95,6 +95,24 @@ public sealed class ReportTemplates(ReportOptions options, IHostEnvironment envi
                 $"No report templates: set Reports:Templates, or put {RelativeFolder} in the repository or beside the app ({appDirectory}).");
     }
 
+    // What would only fail later, in the middle of a render, fails here with the file's name.
+    private static void Check(ReportLetterhead letterhead, string file)
+    {
+        if (string.IsNullOrWhiteSpace(letterhead.CentreName))
+            throw new InvalidOperationException($"{file}: centreName is required (the laboratory's name, §7.8.2.1 b).");
+        try
+        {
+            _ = System.Globalization.CultureInfo.GetCultureInfo(letterhead.Culture, predefinedOnly: true);
+            _ = TimeZoneInfo.FindSystemTimeZoneById(letterhead.TimeZone);
+            _ = DateTimeOffset.UnixEpoch.ToString(letterhead.DateFormat, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is System.Globalization.CultureNotFoundException or TimeZoneNotFoundException
+                                      or InvalidTimeZoneException or FormatException)
+        {
+            throw new InvalidOperationException($"{file}: {e.Message}", e);
+        }
+    }
+
     /// <summary>The templates, read again when any file changed since the last call.</summary>
     public LoadedReportTemplates Get()
     {
@@ -124,6 +142,7 @@ public sealed class ReportTemplates(ReportOptions options, IHostEnvironment envi
         {
             throw new InvalidOperationException($"{files[2]} is not valid: {e.Message}", e);
         }
+        Check(letterhead, files[2]);
         var loaded = new LoadedReportTemplates(folder, template, stylesheet, letterhead);
         lock (_gate) _cache = (loaded, stamps);
         return loaded;

@@ -90,6 +90,8 @@ internal sealed record ReportView(
     {
         var document = report.Documents.First(d => d.Number == image.DocumentNumber);
         double w = image.Width, h = image.Height;
+        var marks = image.Annotations.OrderBy(a => a.Number).ToList();
+        var labels = MarkLabels.Place([.. marks.Select(a => (a.Number, a.Shape))], image.Width, image.Height);
         return new FigureView(
             number,
             image.DocumentNumber,
@@ -103,22 +105,21 @@ internal sealed record ReportView(
             image.Height,
             Number(w / h, "0.#####"),
             [
-                .. image.Annotations.OrderBy(a => a.Number).Select(a =>
+                .. marks.Select((a, i) =>
                 {
                     var (x, y, bw, bh) = a.Shape.Bounds;
-                    var kind = a.Shape.Kind;
-                    // The label sits on the shape's top-left corner (a point's centre), kept inside the picture.
-                    var (lx, ly) = kind == ShapeKind.Point ? (x + 0.5, y + 0.5) : (x, y);
                     return new MarkView(
                         a.Number,
-                        kind.ToString().ToLowerInvariant(),
+                        a.Shape.Kind.ToString().ToLowerInvariant(),
                         label(a.Finding),
                         Css(a.Finding),
                         a.Note,
                         x, y, bw, bh,
                         string.Join(' ', a.Shape.Vertices.Select(v => $"{v.X},{v.Y}")),
-                        Number(Math.Clamp(lx / w * 100, 2, 98), "0.###"),
-                        Number(Math.Clamp(ly / h * 100, 3, 97), "0.###"));
+                        Number((x + 0.5) / w * 100, "0.###"),
+                        Number((y + 0.5) / h * 100, "0.###"),
+                        Number(labels[i].Left, "0.###"),
+                        Number(labels[i].Top, "0.###"));
                 }),
             ]);
     }
@@ -201,10 +202,11 @@ internal sealed record FigureView(
     string Aspect,
     IReadOnlyList<MarkView> Marks);
 
-/// <summary>An annotation: x, y, width, height and points in image pixels (for the SVG); left and top in per cent
-/// of the picture (for the number's label).</summary>
+/// <summary>An annotation: x, y, width, height and points in image pixels (for the SVG); the point's centre
+/// (<see cref="PointLeft"/>, <see cref="PointTop"/>) and the centre of the number's label (<see cref="Left"/>,
+/// <see cref="Top"/>, placed by <see cref="MarkLabels"/>) in per cent of the picture.</summary>
 internal sealed record MarkView(
     int Number, string Kind, string Finding, string FindingClass, string? Note,
-    int X, int Y, int Width, int Height, string Points, string Left, string Top);
+    int X, int Y, int Width, int Height, string Points, string PointLeft, string PointTop, string Left, string Top);
 
 internal sealed record SignatoryView(string Name, string Function);
