@@ -102,6 +102,22 @@ public sealed class OpinionWorkflowTests(IntegrationHost host)
         var pdf = await api.GetByteArrayAsync($"/api/v1/referrals/{record.Id}/report", Ct);
         Assert.Equal(report.Sha256, Convert.ToHexStringLower(SHA256.HashData(pdf)));
         Assert.StartsWith("%PDF", Encoding.ASCII.GetString(pdf, 0, 4), StringComparison.Ordinal);
+        // What the job printed is this case's report: its number on every page, the reference, the opinion, the statement.
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(pdf))
+        {
+            var pages = document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))).ToList();
+            Assert.All(pages, (text, i) =>
+            {
+                Assert.Contains(report.ReportNumber, text, StringComparison.Ordinal);
+                Assert.Contains($"Page {i + 1} of {pages.Count}", text, StringComparison.Ordinal);
+            });
+            var all = string.Join(" ", pages);
+            Assert.Contains(reported.Reference, all, StringComparison.Ordinal);
+            Assert.Contains("guilloche is printed in dots", all, StringComparison.Ordinal);
+            Assert.Contains(report.VerificationCode, all, StringComparison.Ordinal);
+            Assert.Contains("The results relate only to the items examined.", all, StringComparison.Ordinal);
+            foreach (var e in reported.Evidence) Assert.Contains(e.Sha256, all, StringComparison.Ordinal);
+        }
         var referral = await (await api.GetAsync($"/api/v1/referrals/{record.Id}", Ct)).JsonAsync();
         Assert.Equal("Reported", referral.GetProperty("status").GetString());
         Assert.Equal("Counterfeit", referral.GetProperty("documents")[0].GetProperty("fraudType").GetString());
