@@ -25,7 +25,8 @@ public sealed class ExpertReportBuilder(IDocumentStore store, BlobContainers blo
     /// <summary>Where the public verification page is, as printed on reports (<c>Portal:PublicUrl</c>).</summary>
     public Uri VerificationUrl => new(new Uri(config["Portal:PublicUrl"] ?? "http://127.0.0.1:5080/"), "verify");
 
-    public async Task<ExpertReport> BuildAsync(ReferralRecord record, Guid approvalId, PlannedReport plan, string verificationCode, CancellationToken ct)
+    public async Task<ExpertReport> BuildAsync(ReferralRecord record, Guid approvalId, PlannedReport plan, string verificationCode,
+        DateTimeOffset issuedAt, CancellationToken ct)
     {
         var approval = record.Opinion.FindApproval(approvalId) ?? throw new ArgumentException("No such approval.", nameof(approvalId));
         var s = record.Submission;
@@ -73,7 +74,7 @@ public sealed class ExpertReportBuilder(IDocumentStore store, BlobContainers blo
             SupersessionReason = plan.Supersedes is null || record.Opinion.Reopenings.Count == 0 ? null : record.Opinion.Reopenings[^1].Reason,
             VerificationCode = verificationCode,
             VerificationUrl = VerificationUrl,
-            IssuedAt = DateTimeOffset.UtcNow,
+            IssuedAt = issuedAt,
             Agency = new ReportAgency(agency?.Name ?? record.AgencyCode, record.AgencyCode),
             CrossingPoint = agency?.FindCrossingPoint(s.BorderCrossingPoint)?.Name ?? s.BorderCrossingPoint,
             Reference = record.Reference,

@@ -46,7 +46,9 @@ public sealed class ReportJob(IDocumentStore store, BlobContainers blobs, Report
             if (plan is null) return; // issued already
 
             var code = VerificationCode.Format(RandomNumberGenerator.GetBytes(10));
-            var report = await builder.BuildAsync(record, approvalId, plan, code, ct);
+            // One time for the printed date of issue and the recorded one.
+            var issuedAt = clock.GetUtcNow();
+            var report = await builder.BuildAsync(record, approvalId, plan, code, issuedAt, ct);
             var pdf = await renderer.RenderPdfAsync(report, ct);
             var sha = Convert.ToHexStringLower(SHA256.HashData(pdf));
             var blobName = $"{caseId:N}/{plan.ReportNumber}-{Guid.NewGuid():N}.pdf";
@@ -57,7 +59,7 @@ public sealed class ReportJob(IDocumentStore store, BlobContainers blobs, Report
                 Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
             }, ct);
 
-            var events = OpinionDecider.IssueReport(record.Case, record.Opinion, plan, code, blobName, sha, Actor, clock.GetUtcNow());
+            var events = OpinionDecider.IssueReport(record.Case, record.Opinion, plan, code, blobName, sha, Actor, issuedAt);
             if (events.Count == 0) return;
             var issued = (ReportIssued)events[0];
             await using var session = store.LightweightSession();
