@@ -47,8 +47,8 @@ public sealed class NewReferralFormTests(ComponentHost host) : ComponentTest(hos
     {
         var userId = NewUserId();
         var (_, form) = Open(userId);
-        form.Find("[data-testid=reason]").Input("Laminate edge lifted near the portrait");
-        form.Find("[data-testid=bearer-given-names]").Input("ANNA MARIA");
+        form.Find("[data-testid=reason]").Change("Laminate edge lifted near the portrait");
+        form.Find("[data-testid=bearer-given-names]").Change("ANNA MARIA");
 
         await form.Find("[data-testid=submit-referral]").ClickAsync(new());
 
@@ -73,8 +73,8 @@ public sealed class NewReferralFormTests(ComponentHost host) : ComponentTest(hos
     {
         var userId = NewUserId();
         var (_, form) = Open(userId);
-        form.Find("[data-testid=bearer-surname]").Input("ERIKSSON");
-        form.Find("[data-testid=reason]").Input("UV: no fibres");
+        form.Find("[data-testid=bearer-surname]").Change("ERIKSSON");
+        form.Find("[data-testid=reason]").Change("UV: no fibres");
         // The autosave runs about a second after the last change.
         form.WaitForAssertion(() => Assert.Contains("Draft saved", form.Find("[data-testid=draft-status]").TextContent, StringComparison.Ordinal), Wait);
 
@@ -137,13 +137,13 @@ public sealed class NewReferralFormTests(ComponentHost host) : ComponentTest(hos
         var userId = NewUserId();
         var (popovers, form) = Open(userId);
         Pick(popovers, form, "nr-borderCrossingPoint", "NORTH-GATE");
-        form.Find("[data-testid=reason]").Input("Laminate edge lifted near the portrait");
-        form.Find("[data-testid=bearer-surname]").Input("ERIKSSON");
-        form.Find("[data-testid=bearer-given-names]").Input("ANNA MARIA");
+        form.Find("[data-testid=reason]").Change("Laminate edge lifted near the portrait");
+        form.Find("[data-testid=bearer-surname]").Change("ERIKSSON");
+        form.Find("[data-testid=bearer-given-names]").Change("ANNA MARIA");
         TypeCountry(form, "bearer-nationality", "uto");
-        form.Find("[data-testid=bearer-dob]").Input("1974-08-12");
+        form.Find("[data-testid=bearer-dob]").Change("1974-08-12");
         TypeCountry(form, "document-issuing-state-0", "UTO");
-        form.Find("[data-testid=document-number-0]").Input("L898902C3");
+        form.Find("[data-testid=document-number-0]").Change("L898902C3");
         form.FindComponent<InputFile>().UploadFiles(
             InputFileContent.CreateFromBinary(TestImages.Jpeg(seed: Random.Shared.Next()), "datapage.jpg", contentType: "image/jpeg"));
         form.WaitForElement("[data-testid=image-card-0]", Wait);
