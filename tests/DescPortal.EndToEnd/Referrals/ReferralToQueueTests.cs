@@ -23,11 +23,14 @@ public sealed partial class ReferralToQueueTests(BrowserHost host)
         await BrowserHost.WaitInteractiveAsync(officer);
         var t = (string id) => officer.GetByTestId(id);
 
-        await t("crossing-point").ClickAsync();
-        await officer.Locator(".mud-popover-open .mud-list-item", new() { HasText = "NORTH-GATE" }).First.ClickAsync();
-        // Typed key by key, as an officer does: each keystroke carries the whole text to the circuit.
+        // Typed key by key, as an officer does, and committed on leaving the field.
         await t("reason").PressSequentiallyAsync("Laminate edge lifted near the portrait; UV shows no fibres.");
         await t("reason").PressAsync("Tab");
+        // After its list closes, the crossing-point select takes the focus back (a moment later under load): chosen
+        // after the typing, so that it cannot take the keys of the next field.
+        await t("crossing-point").ClickAsync();
+        await officer.Locator(".mud-popover-open .mud-list-item", new() { HasText = "NORTH-GATE" }).First.ClickAsync();
+        await Assertions.Expect(officer.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
         await t("urgency-urgent").ClickAsync();
         // The deadline is entered in the crossing point's time zone; the quick choice avoids the browser's own zone.
         await t("answer-in-1h").ClickAsync();

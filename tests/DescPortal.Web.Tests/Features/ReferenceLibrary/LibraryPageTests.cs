@@ -135,7 +135,8 @@ public sealed class LibraryPageTests(ComponentHost host) : ComponentTest(host)
         {
             try
             {
-                cut.Find($"[data-testid={testId}]").Change(value);
+                // Found and changed on the renderer's own thread: no render can retire the element in between.
+                cut.InvokeAsync(() => cut.Find($"[data-testid={testId}]").Change(value)).GetAwaiter().GetResult();
                 return;
             }
             catch (Bunit.Rendering.UnknownEventHandlerIdException) when (attempt < 5)
