@@ -48,14 +48,15 @@ public sealed class BrowserHost : PortalHost
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", DescPortal.Web.Features.Demo.DemoData.Password);
         await page.ClickAsync("#signin-submit");
-        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
+        // Caps, not timed tests: the suite's four projects share two cores.
+        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal), new() { Timeout = 90_000 });
         await WaitInteractiveAsync(page);
         return page;
     }
 
     /// <summary>Prerendered HTML ignores clicks: wait for the marker the layout sets once the circuit is live.</summary>
     public static Task WaitInteractiveAsync(IPage page) =>
-        page.Locator("#desc-app[data-interactive='true']").WaitForAsync(new() { Timeout = 30_000 });
+        page.Locator("#desc-app[data-interactive='true']").WaitForAsync(new() { Timeout = 60_000 });
 
     public static async Task ScreenshotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new() { Path = Path.Combine(TestServices.ArtifactsDirectory, name + ".png"), FullPage = true });
