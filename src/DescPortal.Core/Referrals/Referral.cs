@@ -82,6 +82,27 @@ public sealed record Referral(
 
     public Referral Apply(CaseReopened e) => Move(e);
 
+    /// <summary>
+    /// The one mapping from a case's events to Create/Apply, for the Web's stream reads and the tests' folds. Events
+    /// the aggregate does not follow (examination work, drafts) leave the state as it is.
+    /// </summary>
+    public static Referral? Evolve(Referral? state, object @event) => (state, @event) switch
+    {
+        (null, ReferralSubmitted s) => Create(s),
+        ({ } r, EvidenceImageAttached a) => r.Apply(a),
+        ({ } r, EvidenceThumbnailCreated t) => r.Apply(t),
+        ({ } r, CaseAssigned c) => r.Apply(c),
+        ({ } r, IOpinionEvent o) when StatusAfter(o) is not null => r.Move(o),
+        _ => state,
+    };
+
+    /// <summary>Folds a whole stream; null when it does not start with ReferralSubmitted.</summary>
+    public static Referral? Fold(IEnumerable<object> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        return events.Aggregate((Referral?)null, Evolve);
+    }
+
     public ReferralEvidence? FindEvidence(Guid evidenceId) =>
         Evidence.FirstOrDefault(x => x.EvidenceId == evidenceId);
 

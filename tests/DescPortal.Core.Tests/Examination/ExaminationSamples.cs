@@ -57,23 +57,9 @@ internal static class ExaminationSamples
         Attached(CardWhite, 1, LightSource.White, null, 2000, 1400),
     ];
 
-    /// <summary>Folds the referral's events as the Web does: Create from the first, Apply for the rest, others skipped.</summary>
-    public static Referral CaseOf(IEnumerable<object> events)
-    {
-        Referral? state = null;
-        foreach (var e in events)
-        {
-            state = (state, e) switch
-            {
-                (null, ReferralSubmitted s) => Referral.Create(s),
-                ({ } r, EvidenceImageAttached a) => r.Apply(a),
-                ({ } r, EvidenceThumbnailCreated t) => r.Apply(t),
-                ({ } r, CaseAssigned c) => r.Apply(c),
-                _ => state,
-            };
-        }
-        return state ?? throw new InvalidOperationException("No referral events.");
-    }
+    /// <summary>Folds the referral's events as the Web does (<see cref="Referral.Fold"/>).</summary>
+    public static Referral CaseOf(IEnumerable<object> events) =>
+        Referral.Fold(events) ?? throw new InvalidOperationException("No referral events.");
 
     // ---- the reference specimen ------------------------------------------------------------------------------
 

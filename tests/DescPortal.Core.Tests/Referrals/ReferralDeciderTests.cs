@@ -14,23 +14,8 @@ public class ReferralDeciderTests
         ReferralDecider.Submit(Id, Reference, "AGENCY-1", Samples.Validated(), [Samples.Stored(1), Samples.Stored(2)],
             Officer, Samples.Now);
 
-    // Folds events the way Marten does: Create from the first, Apply for the rest.
-    private static Referral Given(params IEnumerable<object> events)
-    {
-        Referral? state = null;
-        foreach (var e in events)
-        {
-            state = (state, e) switch
-            {
-                (null, ReferralSubmitted s) => Referral.Create(s),
-                (not null, EvidenceImageAttached a) => state.Apply(a),
-                (not null, EvidenceThumbnailCreated t) => state.Apply(t),
-                (not null, CaseAssigned c) => state.Apply(c),
-                _ => throw new InvalidOperationException($"Cannot fold {e.GetType().Name}."),
-            };
-        }
-        return state ?? throw new InvalidOperationException("No events.");
-    }
+    private static Referral Given(params IEnumerable<object> events) =>
+        Referral.Fold(events) ?? throw new InvalidOperationException("No events.");
 
     [Fact]
     public void SubmitRecordsTheReferralThenEachImageInOrder()

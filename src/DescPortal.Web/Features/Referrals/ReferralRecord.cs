@@ -44,7 +44,7 @@ public sealed record ReferralRecord(
         var history = new List<HistoryEntry>(events.Count);
         foreach (var e in events)
         {
-            state = Evolve(state, e.Data);
+            state = Referral.Evolve(state, e.Data);
             examination = CaseExamination.Evolve(examination, e.Data);
             opinion = OpinionState.Evolve(opinion, e.Data);
             if (HistoryEntry.Of(e) is { } entry) history.Add(entry);
@@ -63,21 +63,4 @@ public sealed record ReferralRecord(
         }
         return new ReferralRecord(id, submitted, state!, evidence, history, events[^1].Version, examination, opinion);
     }
-
-    /// <summary>The one mapping from events to the Core aggregate's Create/Apply.</summary>
-    private static Referral? Evolve(Referral? state, object data) => (state, data) switch
-    {
-        (null, ReferralSubmitted s) => Referral.Create(s),
-        ({ } r, EvidenceImageAttached a) => r.Apply(a),
-        ({ } r, EvidenceThumbnailCreated t) => r.Apply(t),
-        ({ } r, CaseAssigned c) => r.Apply(c),
-        ({ } r, InformationRequested e) => r.Apply(e),
-        ({ } r, InformationProvided e) => r.Apply(e),
-        ({ } r, SubmittedForReview e) => r.Apply(e),
-        ({ } r, ReviewReturned e) => r.Apply(e),
-        ({ } r, OpinionApproved e) => r.Apply(e),
-        ({ } r, ReportIssued e) => r.Apply(e),
-        ({ } r, CaseReopened e) => r.Apply(e),
-        _ => state,
-    };
 }
