@@ -1,6 +1,7 @@
 using DescPortal.Core.Mrz;
 using DescPortal.Core.ReferenceLibrary;
 using DescPortal.Core.Referrals;
+using static DescPortal.Core.Referrals.CaseRules;
 using static System.FormattableString;
 
 namespace DescPortal.Core.Examination;
@@ -326,24 +327,8 @@ public static class ExaminationDecider
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor.UserId, nameof(actor));
         ArgumentException.ThrowIfNullOrWhiteSpace(actor.Actor, nameof(actor));
-        if (now == default)
-        {
-            throw new ArgumentException("The time of the command is required.", nameof(now));
-        }
-        if (current.AssignedExaminerId is null)
-        {
-            throw new DomainException(
-                $"Only the examiner assigned to this case can {doing}; referral {current.Reference} is not assigned yet.");
-        }
-        if (current.AssignedExaminerId != actor.UserId)
-        {
-            throw new DomainException($"Only the examiner assigned to this case, {current.AssignedExaminerName}, can {doing}.");
-        }
-        if (current.Status is not (ReferralStatus.InExamination or ReferralStatus.Returned))
-        {
-            throw new DomainException(
-                $"Referral {current.Reference} is {StatusText(current.Status)}; its examination can be worked on only while it is in examination or returned by the reviewer.");
-        }
+        CaseRules.RequireTime(now);
+        CaseRules.RequireAssignedExaminer(current, actor.UserId, doing, "examination");
     }
 
     // ---- rules -------------------------------------------------------------------------------------------------
@@ -535,14 +520,6 @@ public static class ExaminationDecider
         current.FindEvidence(evidenceImageId)
         ?? throw new DomainException($"Referral {current.Reference} has no such evidence image.");
 
-    private static void RequireDocument(Referral current, int document)
-    {
-        if (!current.HasDocument(document))
-        {
-            throw new DomainException(Invariant(
-                $"Referral {current.Reference} has no {DocumentName(document)}; it has {current.DocumentCount} {(current.DocumentCount == 1 ? "document" : "documents")}."));
-        }
-    }
 
     private static void RequireFinding(Finding finding)
     {
@@ -552,13 +529,6 @@ public static class ExaminationDecider
         }
     }
 
-    private static void RequireId(Guid id, string paramName)
-    {
-        if (id == Guid.Empty)
-        {
-            throw new ArgumentException("Ids are chosen by the caller and must not be empty.", paramName);
-        }
-    }
 
     // Plain text: trimmed, empty is none; control characters other than line breaks and tabs are refused, as no
     // report or export could show them.
@@ -584,12 +554,4 @@ public static class ExaminationDecider
 
     private static string ItemName(ChecklistItem? item) =>
         item is null ? "a feature" : $"the {SecurityFeatureTaxonomy.LabelOf(item.Category, item.Type)} feature";
-
-    private static string StatusText(ReferralStatus status) => status switch
-    {
-        ReferralStatus.Submitted => "not yet in examination",
-        ReferralStatus.AwaitingInformation => "awaiting information from the officer",
-        ReferralStatus.InReview => "in review",
-        _ => status.ToString().ToLowerInvariant(),
-    };
 }

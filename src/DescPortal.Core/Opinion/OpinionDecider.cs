@@ -1,4 +1,5 @@
 using DescPortal.Core.Referrals;
+using static DescPortal.Core.Referrals.CaseRules;
 using static System.FormattableString;
 
 namespace DescPortal.Core.Opinion;
@@ -328,20 +329,7 @@ public static class OpinionDecider
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(opinion);
         RequireActor(actor, now);
-        if (current.AssignedExaminerId is null)
-        {
-            throw new DomainException(
-                $"Only the examiner assigned to this case can {doing}; referral {current.Reference} is not assigned yet.");
-        }
-        if (current.AssignedExaminerId != actor.UserId)
-        {
-            throw new DomainException($"Only the examiner assigned to this case, {current.AssignedExaminerName}, can {doing}.");
-        }
-        if (current.Status is not (ReferralStatus.InExamination or ReferralStatus.Returned))
-        {
-            throw new DomainException(
-                $"Referral {current.Reference} is {StatusText(current.Status)}; its opinion can be worked on only while it is in examination or returned by the reviewer.");
-        }
+        CaseRules.RequireAssignedExaminer(current, actor.UserId, doing, "opinion");
     }
 
     // Four eyes: checked before anything else, so the examiner always hears why, whatever the status.
@@ -376,32 +364,10 @@ public static class OpinionDecider
         RequireTime(now);
     }
 
-    private static void RequireTime(DateTimeOffset now)
-    {
-        if (now == default)
-        {
-            throw new ArgumentException("The time of the command is required.", nameof(now));
-        }
-    }
 
     // ---- rules ---------------------------------------------------------------------------------------------------
 
-    private static void RequireDocument(Referral current, int document)
-    {
-        if (!current.HasDocument(document))
-        {
-            throw new DomainException(Invariant(
-                $"Referral {current.Reference} has no document {document + 1}; it has {current.DocumentCount} {(current.DocumentCount == 1 ? "document" : "documents")}."));
-        }
-    }
 
-    private static void RequireId(Guid id, string paramName)
-    {
-        if (id == Guid.Empty)
-        {
-            throw new ArgumentException("Ids are chosen by the caller and must not be empty.", paramName);
-        }
-    }
 
     // All the field errors at once, so the examiner fixes them in one go; each message names its field.
     private static void ThrowIfAny(IReadOnlyList<FieldError> problems)
@@ -426,14 +392,4 @@ public static class OpinionDecider
         && previous.Conclusion == saved.Conclusion
         && previous.Limitations == saved.Limitations
         && previous.Evaluative == saved.Evaluative;
-
-    private static string StatusText(ReferralStatus status) => status switch
-    {
-        ReferralStatus.Submitted => "not yet in examination",
-        ReferralStatus.InExamination => "in examination",
-        ReferralStatus.AwaitingInformation => "awaiting information from the officer",
-        ReferralStatus.InReview => "in review",
-        ReferralStatus.Returned => "returned to the examiner",
-        _ => status.ToString().ToLowerInvariant(),
-    };
 }
