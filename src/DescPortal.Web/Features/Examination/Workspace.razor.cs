@@ -459,7 +459,7 @@ public partial class Workspace
             var key = KeyOf(layers, EvidenceScaleKnown(shown));
             if (key != _mainShown)
             {
-                if (!await ShowAsync(_viewer, layers, EvidenceScaleKnown(shown))) return;
+                if (!await ShowLayersAsync(_viewer, layers, EvidenceScaleKnown(shown))) return;
                 _mainShown = key;
                 _marksShown = _toolShown = null; // a new image starts without marks or tool
             }
@@ -469,7 +469,7 @@ public partial class Workspace
                 var specimenKey = KeyOf(specimen, true);
                 if (specimenKey != _specimenShown)
                 {
-                    if (!await ShowAsync(_specimenViewer, specimen, true)) return;
+                    if (!await ShowLayersAsync(_specimenViewer, specimen, true)) return;
                     _specimenShown = specimenKey;
                     _specimenMarksShown = _toolShown = null;
                 }
@@ -506,7 +506,7 @@ public partial class Workspace
     /// Shows layers in a viewer. False when the element was not in the page yet: the page draws again shortly, a
     /// bounded number of times, rather than wait for something else to render.
     /// </summary>
-    private async Task<bool> ShowAsync(ElementReference element, IReadOnlyList<Layer> layers, bool scaleKnown)
+    private async Task<bool> ShowLayersAsync(ElementReference element, IReadOnlyList<Layer> layers, bool scaleKnown)
     {
         if (await _module!.InvokeAsync<bool>("show", element, layers.Select(l => new
             {

@@ -97,4 +97,35 @@ public sealed class OpinionSectionTests(ComponentHost host) : ComponentTest(host
         var own = Render<OpinionSection>(p => p.Add(x => x.Record, inReview).Add(x => x.Scope, examiner with { Roles = new HashSet<string> { Roles.Examiner, Roles.Reviewer } }));
         Assert.Empty(own.FindAll("[data-testid=review-panel]"));
     }
+
+    [Fact]
+    public async Task A_reported_case_is_reopened_with_a_reason_and_goes_back_into_examination()
+    {
+        var examiner = SignInAs("examiner@desc.local", "ex-" + Guid.NewGuid().ToString("N")[..8]);
+        var record = await CaseAsync(examiner);
+        var commands = Host.Services.GetRequiredService<OpinionCommands>();
+        var draft = new OpinionDraft(0, FraudType.Counterfeit, [], null, "Counterfeit.", null, null);
+        var saved = await commands.AsExaminerAsync(examiner, record.Id, record.Version, (r, o, a, now) => OpinionDecider.SaveDraft(r, o, draft, a, now), Ct);
+        var inReview = await commands.AsExaminerAsync(examiner, record.Id, saved.Version, (r, o, a, now) => OpinionDecider.SubmitForReview(r, o, null, a, now), Ct);
+        var reviewer = new UserScope("rev-" + Guid.NewGuid().ToString("N")[..8], "Rita Reviewer", new HashSet<string> { Roles.Reviewer }, null, null, false);
+        var approval = Guid.NewGuid();
+        await commands.AsReviewerAsync(reviewer, record.Id, inReview.Version, (r, o, a, now) => OpinionDecider.Approve(r, o, approval, a, now), Ct);
+        await Host.Services.GetRequiredService<ReportJob>().IssueAsync(record.Id, approval, Ct);
+        var reported = await LoadAsync(examiner, record.Id);
+        Assert.Equal(ReferralStatus.Reported, reported.Status);
+
+        var cut = Render<OpinionSection>(p => p.Add(x => x.Record, reported).Add(x => x.Scope, examiner));
+        Assert.Equal("true", cut.Find("[data-testid=report-item]").GetAttribute("data-current"));
+        cut.Find("[data-testid=reopen-open]").Click();
+        // No reason: refused on the page, the case stays reported.
+        cut.Find("[data-testid=reopen]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("reason for reopening is required", cut.Find("[data-testid=opinion-error]").TextContent, StringComparison.Ordinal));
+        Assert.Equal(ReferralStatus.Reported, (await LoadAsync(examiner, record.Id)).Status);
+
+        cut.Find("[data-testid=reopen-reason]").Input("The officer sent the IR image.");
+        cut.Find("[data-testid=reopen]").Click();
+
+        await StatusAsync(examiner, record.Id, ReferralStatus.InExamination);
+        Assert.Equal(["The officer sent the IR image."], (await LoadAsync(examiner, record.Id)).Opinion.Reopenings.Select(r => r.Reason));
+    }
 }
