@@ -142,6 +142,9 @@ public sealed class OpinionWorkflowTests(IntegrationHost host)
         Assert.Contains("data-result=\"Genuine\"", page, StringComparison.Ordinal);
         Assert.Contains(report.ReportNumber, page, StringComparison.Ordinal);
         Assert.DoesNotContain("ERIKSSON", page, StringComparison.Ordinal);
+        // And its form: the PDF uploaded, then a changed copy.
+        Assert.Contains("data-result=\"Genuine\"", await PostVerifyFormAsync(anyone, pdf), StringComparison.Ordinal);
+        Assert.Contains("data-result=\"Unknown\"", await PostVerifyFormAsync(anyone, changed), StringComparison.Ordinal);
         Assert.Equal("Unknown", (await VerifyAsync(anyone, JsonContent(new { code = "not a code" }))).GetProperty("result").GetString());
         Assert.Equal("Unknown", (await VerifyAsync(anyone, new StringContent("{", Encoding.UTF8, "application/json"))).GetProperty("result").GetString());
     }
@@ -286,6 +289,24 @@ public sealed class OpinionWorkflowTests(IntegrationHost host)
         var response = await client.PostAsync("/api/v1/reports/verify", body, Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.JsonAsync();
+    }
+
+    /// <summary>The public page's form as a browser sends it: antiforgery token and cookie from the page, the file.</summary>
+    private static async Task<string> PostVerifyFormAsync(HttpClient client, byte[] pdf)
+    {
+        var form = await client.GetStringAsync("/verify", Ct);
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(token);
+        using var body = new MultipartFormDataContent
+        {
+            { new StringContent("verify"), "_handler" },
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(""), "Code" },
+            { PdfContent(pdf), "pdf", "report.pdf" },
+        };
+        var response = await client.PostAsync("/verify", body, Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync(Ct);
     }
 
     private static StringContent JsonContent(object value) => new(JsonSerializer.Serialize(value), Encoding.UTF8, "application/json");

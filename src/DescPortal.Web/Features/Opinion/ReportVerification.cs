@@ -59,15 +59,17 @@ public sealed class ReportVerification(IDocumentStore store, IConfiguration conf
     /// <summary>Matches the file's SHA-256: a changed byte, an unreadable or foreign file is Unknown.</summary>
     public async Task<VerificationAnswer> ByPdfAsync(Stream pdf, CancellationToken ct)
     {
-        using var limited = new MemoryStream();
+        // Hashed as it arrives: a public endpoint keeps no copy of what anyone uploads.
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[81920];
+        long length = 0;
         int read;
         while ((read = await pdf.ReadAsync(buffer, ct)) > 0)
         {
-            if (limited.Length + read > MaxPdfBytes) return VerificationAnswer.Unknown;
-            limited.Write(buffer, 0, read);
+            if ((length += read) > MaxPdfBytes) return VerificationAnswer.Unknown;
+            hash.AppendData(buffer, 0, read);
         }
-        var sha = Convert.ToHexStringLower(SHA256.HashData(limited.GetBuffer().AsSpan(0, (int)limited.Length)));
+        var sha = Convert.ToHexStringLower(hash.GetHashAndReset());
         await using var session = store.QuerySession();
         var found = await session.Query<IssuedReportIndex>().FirstOrDefaultAsync(r => r.Sha256 == sha, ct);
         return Answer(found);
