@@ -202,8 +202,10 @@ function shape(viewer, item, points, kind, className, existing) {
         return div;
     }
     const xs = corners.map((p) => p.x), ys = corners.map((p) => p.y);
-    const box = new OpenSeadragon.Rect(Math.min(...xs), Math.min(...ys), Math.max(1e-9, Math.max(...xs) - Math.min(...xs)),
-        Math.max(1e-9, Math.max(...ys) - Math.min(...ys)));
+    // A margin around the shape, so that a horizontal or vertical line still has a box (and an SVG) with a height.
+    const pad = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys), 1e-6) * 0.02;
+    const box = new OpenSeadragon.Rect(Math.min(...xs) - pad, Math.min(...ys) - pad,
+        Math.max(...xs) - Math.min(...xs) + 2 * pad, Math.max(...ys) - Math.min(...ys) + 2 * pad);
     let svg = div.querySelector("svg");
     if (!svg) {
         svg = document.createElementNS(svgNs, "svg");
