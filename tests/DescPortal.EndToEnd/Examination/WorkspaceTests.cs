@@ -243,6 +243,67 @@ public sealed class WorkspaceTests(BrowserHost host)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task An_image_without_a_resolution_is_calibrated_on_a_drawn_line_and_the_ruler_then_reads_millimetres()
+    {
+        var referral = ReferralRequests.Example(["White"]);
+        referral["images"]![0]!["dpi"] = null;
+        using var api = new HttpClient { BaseAddress = host.BaseAddress }.WithKey(ReferralRequests.NorthKey);
+        var submitted = await api.PostAsync("/api/v1/referrals", ReferralRequests.Multipart(referral, TestImages.Jpeg(1400, 1000, seed: 75)),
+            TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        var caseId = (await submitted.JsonAsync()).GetProperty("id").GetGuid();
+
+        var page = await host.SignInAsync("examiner@desc.local");
+        await page.GotoAsync($"/cases/{caseId}");
+        await BrowserHost.WaitInteractiveAsync(page);
+        await page.GetByTestId("take-case").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("take-case")).ToHaveCountAsync(0, new() { Timeout = Slow });
+        await page.GotoAsync($"/cases/{caseId}/workspace");
+        await BrowserHost.WaitInteractiveAsync(page);
+        await page.WaitForFunctionAsync(TilesLoaded, null, new() { Timeout = Slow });
+        var viewer = page.GetByTestId("deep-zoom");
+        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-scale-known", "false");
+        await Assertions.Expect(page.GetByTestId("no-resolution")).ToBeVisibleAsync();
+
+        // 1,000 pixels that measure 50 mm on the document: 508 dpi.
+        await page.GetByTestId("tool-calibrate").ClickAsync();
+        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-tool", "calibrate", new() { Timeout = Slow });
+        await DragAsync(page, (200, 500), (1200, 500));
+        await Assertions.Expect(page.GetByTestId("calibration-form")).ToBeVisibleAsync(new() { Timeout = Slow });
+        await page.GetByTestId("calibration-value").FillAsync("50");
+        await page.GetByTestId("calibration-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("calibration-current")).ToHaveAttributeAsync("data-dpi", "508", new() { Timeout = Slow });
+        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-scale-known", "true", new() { Timeout = Slow });
+
+        // The ruler now reads millimetres: 500 pixels are 25 mm.
+        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-tool", "ruler", new() { Timeout = Slow });
+        // The image is placed again at its new scale: 1,400 px at 508 dpi are 70 mm wide.
+        await page.WaitForFunctionAsync("() => Math.abs(document.querySelector(\"[data-testid='deep-zoom']\").__descViewer.world.getItemAt(0).getBounds().width - 70) < 0.01",
+            null, new() { Timeout = Slow });
+        await DragAsync(page, (200, 300), (700, 300));
+        var ruler = viewer.Locator("xpath=..").GetByTestId("ruler-length");
+        await Assertions.Expect(ruler).ToBeVisibleAsync(new() { Timeout = Slow });
+        Assert.InRange(double.Parse((await ruler.GetAttributeAsync("data-mm"))!, System.Globalization.CultureInfo.InvariantCulture), 24.8, 25.2);
+        await BrowserHost.ScreenshotAsync(page, "workspace-calibrated");
+
+        await page.GotoAsync($"/cases/{caseId}");
+        await BrowserHost.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.GetByText("Scale calibrated")).ToBeVisibleAsync(new() { Timeout = Slow });
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>A drag between two pixels of the questioned image.</summary>
+    private static async Task DragAsync(IPage page, (double X, double Y) from, (double X, double Y) to)
+    {
+        var a = await ScreenPointAsync(page, "deep-zoom", from.X, from.Y);
+        var b = await ScreenPointAsync(page, "deep-zoom", to.X, to.Y);
+        await page.Mouse.MoveAsync(a[0], a[1]);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(b[0], b[1], new() { Steps = 6 });
+        await page.Mouse.UpAsync();
+    }
+
     private static string OpenIn(string testId) =>
         $"() => document.querySelector(\"[data-testid='{testId}']\")?.__descViewer?.world.getItemCount() > 0";
 
