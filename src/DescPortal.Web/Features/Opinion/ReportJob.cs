@@ -15,18 +15,20 @@ namespace DescPortal.Web.Features.Opinion;
 
 /// <summary>
 /// The expert report of one approval (Hangfire): plan the number and version, print the PDF, store it, and record it.
-/// Idempotent per approval: a retried or duplicated job finds the report issued and stops. A crash in the middle
+/// Idempotent per approval: copies of the job for one case run one after the other (a lock shared by every process),
+/// so a retried or duplicated job finds the report issued and stops without printing. A crash in the middle
 /// leaves at most an unreferenced blob: each attempt writes under a name of its own (never overwriting), and the
 /// report exists only once ReportIssued and its verification index are committed together.
 /// </summary>
 public sealed class ReportJob(IDocumentStore store, BlobContainers blobs, ReportRenderer renderer, ExpertReportBuilder builder,
-    CaseNotifications notifications, TimeProvider clock, ILogger<ReportJob> log)
+    CaseNotifications notifications, StreamLocks locks, TimeProvider clock, ILogger<ReportJob> log)
 {
     public const string Actor = "DescPortal report job";
 
     [Hangfire.AutomaticRetry(Attempts = 5)]
     public async Task IssueAsync(Guid caseId, Guid approvalId, CancellationToken ct)
     {
+        await using var printing = await locks.AcquireAsync("report", caseId, ct);
         for (var attempt = 0; attempt < 5; attempt++)
         {
             ReferralRecord record;
@@ -79,7 +81,7 @@ public sealed class ReportJob(IDocumentStore store, BlobContainers blobs, Report
             }
             catch (Exception e) when (e is ConcurrencyException or EventStreamUnexpectedMaxEventIdException)
             {
-                // Someone changed the case meanwhile (another copy of this job, say): our blob stays unreferenced.
+                // Someone changed the case meanwhile (a reopening, say): our blob would stay unreferenced.
                 await blobs.Reports.DeleteBlobIfExistsAsync(blobName, cancellationToken: CancellationToken.None);
                 continue;
             }

@@ -3,6 +3,7 @@ using JasperFx;
 using JasperFx.Events;
 using Weasel.Core;
 using Marten;
+using Npgsql;
 
 namespace DescPortal.Web.Infrastructure.Persistence;
 
@@ -14,9 +15,11 @@ public static class MartenSetup
     public static IServiceCollection AddDescMarten(this IServiceCollection services, string connectionString,
         Action<StoreOptions>? configureFeatures = null)
     {
+        // One connection pool for Marten and the stream locks.
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton<StreamLocks>();
         services.AddMarten(opts =>
             {
-                opts.Connection(connectionString);
                 opts.DatabaseSchemaName = Schema;
                 opts.Events.StreamIdentity = StreamIdentity.AsGuid;
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
@@ -27,6 +30,7 @@ public static class MartenSetup
 
                 configureFeatures?.Invoke(opts);
             })
+            .UseNpgsqlDataSource()
             .UseLightweightSessions()
             // Lazy schema creation has deadlocked Blazor apps: apply everything before serving.
             .ApplyAllDatabaseChangesOnStartup();
