@@ -48,8 +48,11 @@ public sealed class BrowserHost : PortalHost
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", DescPortal.Web.Features.Demo.DemoData.Password);
         await page.ClickAsync("#signin-submit");
-        // Caps, not timed tests: the suite's four projects share two cores.
-        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal), new() { Timeout = 90_000 });
+        // Caps, not timed tests: the suite's four projects share two cores. A refusal ends the wait with its reason.
+        await page.Locator("[data-testid='signin-error'], #desc-app").First.WaitForAsync(new() { Timeout = 90_000 });
+        if (await page.GetByTestId("signin-error").CountAsync() > 0)
+            throw new InvalidOperationException($"Signing in as {email} was refused: {await page.GetByTestId("signin-error").InnerTextAsync()}");
+        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal), new() { Timeout = 30_000 });
         await WaitInteractiveAsync(page);
         return page;
     }
@@ -57,6 +60,20 @@ public sealed class BrowserHost : PortalHost
     /// <summary>Prerendered HTML ignores clicks: wait for the marker the layout sets once the circuit is live.</summary>
     public static Task WaitInteractiveAsync(IPage page) =>
         page.Locator("#desc-app[data-interactive='true']").WaitForAsync(new() { Timeout = 60_000 });
+
+    /// <summary>Starts a trail of focus changes and committed values in the page, for a failure message.</summary>
+    public static Task RecordFocusAsync(IPage page) => page.EvaluateAsync("""
+        () => {
+            const t0 = performance.now(), trail = window.__focusTrail = [];
+            const name = e => e?.getAttribute?.('data-testid') || e?.id || e?.tagName || 'none';
+            for (const type of ['focusin', 'focusout', 'change'])
+                document.addEventListener(type, e => trail.push(
+                    `${Math.round(performance.now() - t0)} ms ${type} ${name(e.target)}` + (type === 'change' ? ` "${e.target.value}"` : '')), true);
+        }
+        """);
+
+    public static Task<string> FocusTrailAsync(IPage page) =>
+        page.EvaluateAsync<string>("() => (window.__focusTrail || ['(not recorded)']).join('; ')");
 
     public static async Task ScreenshotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new() { Path = Path.Combine(TestServices.ArtifactsDirectory, name + ".png"), FullPage = true });

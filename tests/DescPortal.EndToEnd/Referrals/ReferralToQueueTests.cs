@@ -24,7 +24,12 @@ public sealed partial class ReferralToQueueTests(BrowserHost host)
         var t = (string id) => officer.GetByTestId(id);
 
         // Typed key by key, as an officer does, and committed on leaving the field.
-        await t("reason").PressSequentiallyAsync("Laminate edge lifted near the portrait; UV shows no fibres.");
+        const string reason = "Laminate edge lifted near the portrait; UV shows no fibres.";
+        await BrowserHost.RecordFocusAsync(officer);
+        await t("reason").PressSequentiallyAsync(reason);
+        // Keys lost to something that took the focus mid-typing: the trail says what took it.
+        var typed = await t("reason").InputValueAsync();
+        Assert.True(typed == reason, $"typed \"{typed}\"; focus trail: {await BrowserHost.FocusTrailAsync(officer)}");
         await t("reason").PressAsync("Tab");
         // After its list closes, the crossing-point select takes the focus back (a moment later under load): chosen
         // after the typing, so that it cannot take the keys of the next field.
@@ -49,7 +54,7 @@ public sealed partial class ReferralToQueueTests(BrowserHost host)
         await ChooseAsync(officer, "image-light-2", "Infrared (IR)");
         await BrowserHost.ScreenshotAsync(officer, "referral-form-filled");
 
-        await Assertions.Expect(t("reason")).ToHaveValueAsync("Laminate edge lifted near the portrait; UV shows no fibres.");
+        await Assertions.Expect(t("reason")).ToHaveValueAsync(reason);
         await t("submit-referral").ClickAsync();
         try
         {
