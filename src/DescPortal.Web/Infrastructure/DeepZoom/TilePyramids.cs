@@ -3,6 +3,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using DescPortal.Web.Infrastructure.Blobs;
+using DescPortal.Web.Infrastructure.Persistence;
 using Marten;
 using NetVips;
 
@@ -14,7 +15,7 @@ namespace DescPortal.Web.Infrastructure.DeepZoom;
 /// <see cref="TilePyramid"/> is stored last, so a pyramid is visible only once its pack is complete. Serving: one
 /// ranged read of the pack per tile. Callers check the user's right to the image before asking for a tile.
 /// </summary>
-public sealed class TilePyramids(IDocumentStore store, BlobContainers blobs, TimeProvider clock, ILogger<TilePyramids> log)
+public sealed class TilePyramids(IDocumentStore store, BlobContainers blobs, StreamLocks locks, TimeProvider clock, ILogger<TilePyramids> log)
 {
     public const int JpegQuality = 85;
 
@@ -32,9 +33,14 @@ public sealed class TilePyramids(IDocumentStore store, BlobContainers blobs, Tim
         return pyramid;
     }
 
-    /// <summary>Makes the pyramid unless one of the same original exists. Safe to run twice: the second finds the first's.</summary>
+    /// <summary>
+    /// Makes the pyramid unless one of the same original exists. Safe to run twice, even at once and in two processes:
+    /// copies for one image run one after the other, and the second finds the first's.
+    /// </summary>
     public async Task<TilePyramid> MakeAsync(Guid imageId, BlobContainerClient source, string sourceBlob, string sourceSha256, CancellationToken ct)
     {
+        if (await FindAsync(imageId, ct) is { } found && found.SourceSha256 == sourceSha256) return found;
+        await using var making = await locks.AcquireAsync("tiles", imageId, ct);
         if (await FindAsync(imageId, ct) is { } existing && existing.SourceSha256 == sourceSha256) return existing;
 
         var work = Path.Combine(WorkDirectory, Guid.NewGuid().ToString("N"));
