@@ -22,19 +22,27 @@ public sealed class CaseWorkTests(IntegrationHost host)
     private static UserScope Examiner(string id = "examiner-1") =>
         new(id, "Erik Examiner", new HashSet<string> { Roles.Examiner }, null, null, false);
 
+    /// <summary>The case once the thumbnail job queued by its submission has recorded every thumbnail (at most 20 s).</summary>
+    private async Task<ReferralRecord?> WithThumbnailsAsync(Guid id)
+    {
+        var store = host.Services.GetRequiredService<IDocumentStore>();
+        ReferralRecord? record = null;
+        for (var i = 0; i < 100 && (record is null || record.Evidence.Any(e => e.ThumbnailBlobName is null)); i++)
+        {
+            if (i > 0) await Task.Delay(200, Ct);
+            await using var session = store.QuerySession();
+            record = await ReferralRecord.LoadAsync(session, id, Ct);
+        }
+        return record;
+    }
+
     [Fact]
     public async Task The_thumbnail_job_makes_one_thumbnail_per_image_and_records_what_it_was_derived_from()
     {
         var id = await SubmitAsync(3);
         var store = host.Services.GetRequiredService<IDocumentStore>();
 
-        ReferralRecord? record = null;
-        for (var i = 0; i < 100 && (record is null || record.Evidence.Any(e => e.ThumbnailBlobName is null)); i++)
-        {
-            await Task.Delay(200, Ct);
-            await using var session = store.QuerySession();
-            record = await ReferralRecord.LoadAsync(session, id, Ct);
-        }
+        var record = await WithThumbnailsAsync(id);
 
         Assert.NotNull(record);
         Assert.All(record.Evidence, e => Assert.NotNull(e.ThumbnailBlobName));
@@ -93,10 +101,8 @@ public sealed class CaseWorkTests(IntegrationHost host)
     public async Task Two_changes_decided_on_the_same_version_cannot_both_be_appended()
     {
         var id = await SubmitAsync(1);
-        var store = host.Services.GetRequiredService<IDocumentStore>();
-        ReferralRecord record;
-        await using (var session = store.QuerySession())
-            record = (await ReferralRecord.LoadAsync(session, id, Ct))!;
+        // After the submission's own thumbnail job has written, so that only this test's two changes race.
+        var record = (await WithThumbnailsAsync(id))!;
         var events = host.Services.GetRequiredService<CaseEvents>();
         var now = DateTimeOffset.UtcNow;
 

@@ -96,4 +96,67 @@ public sealed class ReportTemplatesTests : IDisposable
         Assert.Contains(ReportTemplates.LetterheadFile, e.Message, StringComparison.Ordinal);
         Assert.Contains("Europe/Atlantis", e.Message, StringComparison.Ordinal);
     }
+    [Theory]
+    [InlineData("{{ report.numbr }}", "numbr")]
+    [InlineData("{% for d in documents %}{{ d.conclusoin }}{% endfor %}", "conclusoin")]
+    [InlineData("{% if report.supersedes %}{{ report.supersedez }}{% endif %}", "supersedez")]
+    [InlineData("{{ report.number | upcse }}", "upcse")]
+    public void A_misspelt_name_fails_when_the_template_is_read_naming_the_file_and_the_name(string line, string name)
+    {
+        CopyTemplates();
+        File.AppendAllText(Path.Combine(_copy, ReportTemplates.TemplateFile), line);
+        var templates = new ReportTemplates(new ReportOptions { Templates = _copy },
+            new HostingEnvironment { ContentRootPath = AppContext.BaseDirectory });
+
+        var e = Assert.Throws<InvalidOperationException>(templates.Get);
+
+        Assert.Contains(ReportTemplates.TemplateFile, e.Message, StringComparison.Ordinal);
+        Assert.Contains($"'{name}'", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Health_says_degraded_with_the_reason_while_the_templates_are_broken_and_healthy_once_fixed()
+    {
+        CopyTemplates();
+        var file = Path.Combine(_copy, ReportTemplates.TemplateFile);
+        var good = await File.ReadAllTextAsync(file, Ct);
+        await File.AppendAllTextAsync(file, "{{ report.numbr }}", Ct);
+        var check = new ReportTemplatesHealthCheck(new ReportTemplates(new ReportOptions { Templates = _copy },
+            new HostingEnvironment { ContentRootPath = AppContext.BaseDirectory }));
+        var registration = new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration("report-templates", check,
+            Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, null);
+        var context = new Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext { Registration = registration };
+
+        var broken = await check.CheckHealthAsync(context, Ct);
+        await File.WriteAllTextAsync(file, good, Ct);
+        File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddSeconds(5));
+        var fixedAgain = await check.CheckHealthAsync(context, Ct);
+
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, broken.Status);
+        Assert.Contains("'numbr'", broken.Description, StringComparison.Ordinal);
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, fixedAgain.Status);
+    }
+
+    [Fact]
+    public async Task A_value_the_report_does_not_have_prints_empty_is_false_and_takes_the_default()
+    {
+        CopyTemplates();
+        await File.WriteAllTextAsync(Path.Combine(_copy, ReportTemplates.TemplateFile),
+            "[{{ report.supersedes }}] [{% if report.supersedes %}superseding{% else %}first{% endif %}] [{{ report.supersedes | default: \"none\" }}] [{{ report.number }}]", Ct);
+        var options = new ReportOptions { Templates = _copy };
+        await using var printer = new ReportPrinter(options, NullLogger<ReportPrinter>.Instance);
+        var renderer = new ReportRenderer(new ReportTemplates(options, new HostingEnvironment { ContentRootPath = AppContext.BaseDirectory }), printer);
+        var report = SampleReports.Awkward(); // a first report: it supersedes nothing
+        Assert.Null(report.Supersedes);
+
+        var html = await renderer.RenderHtmlAsync(report, Ct);
+
+        Assert.Equal($"[] [first] [none] [{report.ReportNumber}]", html);
+    }
+
+    private void CopyTemplates()
+    {
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(Repository(), "templates", "reports")))
+            File.Copy(file, Path.Combine(_copy, Path.GetFileName(file)));
+    }
 }

@@ -14,6 +14,7 @@ public static class HealthEndpoints
             .AddNpgSql(postgres, name: "postgresql")
             .AddCheck<BlobHealthCheck>("blob-storage")
             .AddCheck<HangfireHealthCheck>("jobs")
+            .AddCheck<Reports.ReportTemplatesHealthCheck>("report-templates", HealthStatus.Degraded)
             .AddCheck<ReadinessCheck>("readiness");
         return services;
     }

@@ -22,15 +22,6 @@ public sealed class ReportRenderer(ReportTemplates templates, ReportPrinter prin
     // Encodes < > & " ' (and +, `); leaves every script readable (Arabic and Chinese stay characters, not entities).
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    private static readonly JsonSerializerOptions ViewJson = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-    };
-
-    private static readonly TemplateOptions FluidOptions = new TemplateOptionsBuilder()
-        .AddFilter("css_string", CssString)
-        .Build();
-
     /// <summary>The report as one self-contained HTML document (images as data: URIs, stylesheet inline).</summary>
     /// <exception cref="ArgumentException">The report is incomplete or inconsistent (<see cref="Check"/>).</exception>
     public async Task<string> RenderHtmlAsync(ExpertReport report, CancellationToken ct)
@@ -41,10 +32,7 @@ public sealed class ReportRenderer(ReportTemplates templates, ReportPrinter prin
             throw new ArgumentException("The report cannot be printed: " + string.Join(" ", problems), nameof(report));
         }
         var loaded = templates.Get();
-        var view = ReportView.From(report, loaded.Letterhead);
-        var model = JsonSerializer.SerializeToNode(view, ViewJson);
-        var context = new TemplateContext(model!, FluidOptions) { CancellationToken = ct };
-        context.SetValue("stylesheet", StringValue.Create(loaded.Stylesheet, false));
+        var context = ReportLiquid.Context(ReportView.From(report, loaded.Letterhead), loaded.Stylesheet, ct);
         return await loaded.Template.RenderAsync(context, Encoder);
     }
 
@@ -138,7 +126,7 @@ public sealed class ReportRenderer(ReportTemplates templates, ReportPrinter prin
     /// every character other than letters (of any script), digits and spaces escaped as "\HHHHHH " (the space ends the
     /// escape: CSS consumes it), so no value can end the string, the rule or the style element.
     /// </summary>
-    private static ValueTask<FluidValue> CssString(FluidValue input, FilterArguments arguments, TemplateContext context)
+    internal static ValueTask<FluidValue> CssString(FluidValue input, FilterArguments arguments, TemplateContext context)
     {
         var text = input.ToStringValue(context);
         var css = new StringBuilder(text.Length + 2).Append('"');

@@ -131,6 +131,15 @@ public sealed class ReportTemplates(ReportOptions options, IHostEnvironment envi
         {
             throw new InvalidOperationException($"{files[0]} does not parse: {error}");
         }
+        try
+        {
+            // Read once, checked once: a misspelt name fails here, with the file's name, rather than in a case's report.
+            ReportLiquid.CheckNamesAsync(template).GetAwaiter().GetResult();
+        }
+        catch (FluidException e)
+        {
+            throw new InvalidOperationException($"{files[0]}: {e.Message}", e);
+        }
         var stylesheet = File.ReadAllText(files[1]);
         ReportLetterhead letterhead;
         try

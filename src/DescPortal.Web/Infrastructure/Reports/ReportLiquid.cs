@@ -1,0 +1,118 @@
+using System.Collections;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Fluid;
+using Fluid.Values;
+
+namespace DescPortal.Web.Infrastructure.Reports;
+
+/// <summary>
+/// How the report template is rendered: Fluid with strict variables and filters, so that a centre's typo in a name
+/// ("report.numbr", "| upcse") fails with that name instead of printing a report with a blank where the report number
+/// or the opinion belongs. A value the report does not have (a JSON null: no website, nothing superseded) is not a
+/// typo: it is <see cref="AbsentValue"/>, defined, empty and false, as nil is in Liquid.
+/// </summary>
+internal static class ReportLiquid
+{
+    private static readonly JsonSerializerOptions ViewJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public static TemplateOptions Options { get; } = new TemplateOptionsBuilder()
+        .AddFilter("css_string", ReportRenderer.CssString)
+        .AddFilter("default", Default)
+        .WithStrictVariables(true)
+        .WithStrictFilters(true)
+        .Build();
+
+    /// <summary>A context whose variables are the view's top-level members (report, letterhead, documents, …).</summary>
+    public static TemplateContext Context(ReportView view, string stylesheet, CancellationToken ct) =>
+        Context(JsonSerializer.SerializeToNode(view, ViewJson)!.AsObject(), stylesheet, ct);
+
+    private static TemplateContext Context(JsonObject view, string stylesheet, CancellationToken ct)
+    {
+        var context = new TemplateContext(Options) { CancellationToken = ct };
+        foreach (var (name, value) in view) context.SetValue(name, ToFluid(value));
+        context.SetValue("stylesheet", StringValue.Create(stylesheet, false));
+        return context;
+    }
+
+    /// <summary>
+    /// Renders <paramref name="template"/> once against a view in which every value is present and every list has an
+    /// item, so that a misspelt name fails when the template is read, not in the report of the first case that reaches it.
+    /// </summary>
+    /// <exception cref="FluidException">A name the view does not have, or a filter that does not exist.</exception>
+    public static async Task CheckNamesAsync(IFluidTemplate template)
+    {
+        var context = Context(Exemplar(typeof(ReportView)).AsObject(), "", CancellationToken.None);
+        await template.RenderAsync(context, System.Text.Encodings.Web.HtmlEncoder.Default);
+    }
+
+    private static FluidValue ToFluid(JsonNode? node) => node switch
+    {
+        null => AbsentValue.Instance,
+        JsonObject o => DictionaryValue.Create(new FluidValueDictionaryFluidIndexable(
+            o.ToDictionary(p => p.Key, p => ToFluid(p.Value), StringComparer.Ordinal))),
+        JsonArray a => ArrayValue.Create([.. a.Select(ToFluid)]),
+        JsonValue v => v.GetValueKind() switch
+        {
+            JsonValueKind.String => StringValue.Create(v.GetValue<string>()),
+            JsonValueKind.Number => NumberValue.Create(decimal.Parse(v.ToJsonString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture)),
+            JsonValueKind.True => BooleanValue.True,
+            JsonValueKind.False => BooleanValue.False,
+            _ => AbsentValue.Instance,
+        },
+        _ => AbsentValue.Instance,
+    };
+
+    // Every member present (text "x", numbers 1, lists of one), in the view's own JSON names.
+    private static JsonNode Exemplar(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type == typeof(string)) return JsonValue.Create("x");
+        if (type == typeof(bool)) return JsonValue.Create(true);
+        if (type.IsPrimitive || type == typeof(decimal)) return JsonValue.Create(1);
+        if (type.IsEnum) return JsonValue.Create(Enum.GetNames(type)[0]);
+        if (type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)) is { } list)
+            return new JsonArray(Exemplar(list.GetGenericArguments()[0]));
+        if (typeof(IEnumerable).IsAssignableFrom(type)) return new JsonArray();
+        var exemplar = new JsonObject();
+        foreach (var property in type.GetProperties())
+            exemplar[ViewJson.PropertyNamingPolicy!.ConvertName(property.Name)] = Exemplar(property.PropertyType);
+        return exemplar;
+    }
+
+    /// <summary>Liquid's default filter, for which an absent value is nil: the argument when the value is nil, false or empty.</summary>
+    private static ValueTask<FluidValue> Default(FluidValue input, FilterArguments arguments, TemplateContext context)
+    {
+        var empty = input is AbsentValue || input.IsNil()
+            || input.Type == FluidValues.Boolean && !input.ToBooleanValue(context)
+            || input.Type == FluidValues.String && input.ToStringValue(context).Length == 0
+            || input is ArrayValue { Values.Count: 0 };
+        return new ValueTask<FluidValue>(empty ? arguments.At(0) : input);
+    }
+
+    /// <summary>A value the report does not have: prints nothing, is false, equals nil, blank and empty.</summary>
+    private sealed class AbsentValue : FluidValue
+    {
+        public static readonly AbsentValue Instance = new();
+
+        public override FluidValues Type => FluidValues.Nil;
+
+        // Not IsNil: strict variables treat nil as "undefined"; this value is defined, only empty.
+        public override bool IsNil() => false;
+
+        public override bool Equals(FluidValue other) =>
+            other is AbsentValue || other.IsNil() || other == EmptyValue.Instance || other == BlankValue.Instance;
+
+        public override bool ToBooleanValue(TemplateContext context) => false;
+
+        public override decimal ToNumberValue(TemplateContext context) => 0;
+
+        public override string ToStringValue(TemplateContext context) => "";
+
+        public override object ToObjectValue(TemplateContext context) => null!;
+
+        public override bool Equals(object? obj) => obj is AbsentValue;
+
+        public override int GetHashCode() => 0;
+    }
+}
