@@ -134,6 +134,8 @@ public sealed class ReportTemplatesTests : IDisposable
 
         Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, broken.Status);
         Assert.Contains("'numbr'", broken.Description, StringComparison.Ordinal);
+        Assert.StartsWith(ReportTemplates.TemplateFile + ":", broken.Description, StringComparison.Ordinal);
+        Assert.DoesNotContain(_copy, broken.Description, StringComparison.Ordinal);
         Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, fixedAgain.Status);
     }
 

@@ -12,11 +12,14 @@ public sealed class ReportTemplatesHealthCheck(ReportTemplates templates) : IHea
     {
         try
         {
-            return Task.FromResult(HealthCheckResult.Healthy(templates.Get().Folder));
+            templates.Get();
+            return Task.FromResult(HealthCheckResult.Healthy());
         }
         catch (Exception e) when (e is InvalidOperationException or IOException)
         {
-            return Task.FromResult(new HealthCheckResult(context.Registration.FailureStatus, e.Message));
+            // /health is public: the reason names the file, not where the server keeps it.
+            var reason = e.Message.Replace(templates.Folder + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
+            return Task.FromResult(new HealthCheckResult(context.Registration.FailureStatus, reason));
         }
     }
 }
