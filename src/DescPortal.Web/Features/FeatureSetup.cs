@@ -96,5 +96,8 @@ public static class FeatureSetup
         // A report whose job was lost (a crash between approval and enqueue) is made within five minutes.
         services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<ReportJob>(
             "issue-missing-reports", j => j.SweepAsync(CancellationToken.None), "*/5 * * * *");
+        // PDFs of attempts that never became a report (a crash between upload and commit): a day is ample margin.
+        services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<ReportJob>(
+            "delete-orphan-report-pdfs", j => j.DeleteOrphanPdfsAsync(TimeSpan.FromDays(1), null, CancellationToken.None), Cron.Daily(4));
     }
 }

@@ -96,6 +96,16 @@ public sealed class OpinionWorkflowTests(IntegrationHost host)
         var names = new List<string>();
         await foreach (var b in blobs.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"{record.Id:N}/", Ct)) names.Add(b.Name);
         Assert.Equal([report.PdfBlobName], names);
+        // A PDF an attempt left behind (its process died before the commit) goes; the issued one stays.
+        var leftover = $"{record.Id:N}/{report.ReportNumber}-{Guid.NewGuid():N}.pdf";
+        await blobs.GetBlobClient(leftover).UploadAsync(new BinaryData("%PDF-1.7 left by a crash"), new Azure.Storage.Blobs.Models.BlobUploadOptions
+        {
+            Metadata = new Dictionary<string, string> { ["reportNumber"] = report.ReportNumber, ["sha256"] = new string('0', 64) },
+        }, Ct);
+        Assert.Equal(0, await Job.DeleteOrphanPdfsAsync(TimeSpan.FromHours(1), record.Id, Ct)); // too young: maybe still committing
+        Assert.Equal(1, await Job.DeleteOrphanPdfsAsync(TimeSpan.Zero, record.Id, Ct));
+        Assert.False((await blobs.GetBlobClient(leftover).ExistsAsync(Ct)).Value);
+        Assert.True((await blobs.GetBlobClient(report.PdfBlobName).ExistsAsync(Ct)).Value);
 
         // The agency downloads it through the API; its bytes are the recorded SHA-256; the referral says the fraud type.
         using var api = host.CreateClient().WithKey(ReferralRequests.NorthKey);

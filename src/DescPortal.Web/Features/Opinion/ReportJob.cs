@@ -92,6 +92,35 @@ public sealed class ReportJob(IDocumentStore store, BlobContainers blobs, Report
         throw new InvalidOperationException($"The report of approval {approvalId} could not be recorded: the case kept changing.");
     }
 
+    /// <summary>
+    /// Deletes report PDFs that no issued report names: what an attempt left when its process died between the upload
+    /// and the commit, or when the case changed under it. Only blobs older than <paramref name="olderThan"/>, so that an
+    /// attempt still between its upload and its commit keeps its file. An issued report is never touched: its blob's
+    /// number and SHA-256 (in the blob's metadata, written with it) are those of an <see cref="IssuedReportIndex"/>.
+    /// </summary>
+    /// <param name="caseId">Only this case's PDFs; every case's when null.</param>
+    /// <returns>How many blobs were deleted.</returns>
+    public async Task<int> DeleteOrphanPdfsAsync(TimeSpan olderThan, Guid? caseId, CancellationToken ct)
+    {
+        var before = clock.GetUtcNow() - olderThan;
+        var deleted = 0;
+        await using var session = store.QuerySession();
+        var prefix = caseId is { } id ? $"{id:N}/" : null;
+        await foreach (var blob in blobs.Reports.GetBlobsAsync(BlobTraits.Metadata, BlobStates.None, prefix, ct))
+        {
+            if (blob.Properties.LastModified is not { } modified || modified > before) continue;
+            var number = blob.Metadata.TryGetValue("reportNumber", out var n) ? n : null;
+            var sha = blob.Metadata.TryGetValue("sha256", out var h) ? h : null;
+            if (number is null || sha is null) continue; // not written by this job: not ours to judge
+            var issued = await session.LoadAsync<IssuedReportIndex>(number, ct);
+            if (issued?.Sha256 == sha) continue;
+            await blobs.Reports.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: ct);
+            log.LogInformation("Deleted {Blob}: a report PDF that no issued report names", blob.Name);
+            deleted++;
+        }
+        return deleted;
+    }
+
     /// <summary>Approved cases whose report is missing (a lost enqueue, a crash): queued again; the job is idempotent.</summary>
     public async Task SweepAsync(CancellationToken ct)
     {
