@@ -1,8 +1,11 @@
 using System.Collections;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fluid;
 using Fluid.Values;
+using static System.FormattableString;
 
 namespace DescPortal.Web.Infrastructure.Reports;
 
@@ -14,10 +17,13 @@ namespace DescPortal.Web.Infrastructure.Reports;
 /// </summary>
 internal static class ReportLiquid
 {
+    // Encodes < > & " ' (and +, `); leaves every script readable (Arabic and Chinese stay characters, not entities).
+    public static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
     private static readonly JsonSerializerOptions ViewJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public static TemplateOptions Options { get; } = new TemplateOptionsBuilder()
-        .AddFilter("css_string", ReportRenderer.CssString)
+        .AddFilter("css_string", CssString)
         .AddFilter("default", Default)
         .WithStrictVariables(true)
         .WithStrictFilters(true)
@@ -40,11 +46,8 @@ internal static class ReportLiquid
     /// item, so that a misspelt name fails when the template is read, not in the report of the first case that reaches it.
     /// </summary>
     /// <exception cref="FluidException">A name the view does not have, or a filter that does not exist.</exception>
-    public static async Task CheckNamesAsync(IFluidTemplate template)
-    {
-        var context = Context(Exemplar(typeof(ReportView)).AsObject(), "", CancellationToken.None);
-        await template.RenderAsync(context, System.Text.Encodings.Web.HtmlEncoder.Default);
-    }
+    public static void CheckNames(IFluidTemplate template) =>
+        template.Render(Context(Exemplar(typeof(ReportView)).AsObject(), "", CancellationToken.None), Encoder);
 
     private static FluidValue ToFluid(JsonNode? node) => node switch
     {
@@ -78,6 +81,25 @@ internal static class ReportLiquid
         foreach (var property in type.GetProperties())
             exemplar[ViewJson.PropertyNamingPolicy!.ConvertName(property.Name)] = Exemplar(property.PropertyType);
         return exemplar;
+    }
+
+    /// <summary>
+    /// <c>{{ value | css_string }}</c>: the value as a quoted CSS string for a &lt;style&gt; block (page margin boxes),
+    /// every character other than letters (of any script), digits and spaces escaped as "\HHHHHH " (the space ends the
+    /// escape: CSS consumes it), so no value can end the string, the rule or the style element.
+    /// </summary>
+    private static ValueTask<FluidValue> CssString(FluidValue input, FilterArguments arguments, TemplateContext context)
+    {
+        var text = input.ToStringValue(context);
+        var css = new StringBuilder(text.Length + 2).Append('"');
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (Rune.IsLetterOrDigit(rune) || rune.Value == ' ')
+                css.Append((char)rune.Value);
+            else
+                css.Append(Invariant($"\\{rune.Value:X6} ")); // the space ends the escape and is not printed
+        }
+        return new ValueTask<FluidValue>(StringValue.Create(css.Append('"').ToString(), false));
     }
 
     /// <summary>Liquid's default filter, for which an absent value is nil: the argument when the value is nil, false or empty.</summary>

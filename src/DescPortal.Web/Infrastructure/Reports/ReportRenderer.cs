@@ -1,12 +1,7 @@
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Unicode;
 using DescPortal.Core.Examination;
 using DescPortal.Core.Opinion;
 using DescPortal.Core.Referrals;
 using Fluid;
-using Fluid.Values;
 using static System.FormattableString;
 
 namespace DescPortal.Web.Infrastructure.Reports;
@@ -19,9 +14,6 @@ namespace DescPortal.Web.Infrastructure.Reports;
 /// </summary>
 public sealed class ReportRenderer(ReportTemplates templates, ReportPrinter printer)
 {
-    // Encodes < > & " ' (and +, `); leaves every script readable (Arabic and Chinese stay characters, not entities).
-    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
-
     /// <summary>The report as one self-contained HTML document (images as data: URIs, stylesheet inline).</summary>
     /// <exception cref="ArgumentException">The report is incomplete or inconsistent (<see cref="Check"/>).</exception>
     public async Task<string> RenderHtmlAsync(ExpertReport report, CancellationToken ct)
@@ -33,7 +25,7 @@ public sealed class ReportRenderer(ReportTemplates templates, ReportPrinter prin
         }
         var loaded = templates.Get();
         var context = ReportLiquid.Context(ReportView.From(report, loaded.Letterhead), loaded.Stylesheet, ct);
-        return await loaded.Template.RenderAsync(context, Encoder);
+        return await loaded.Template.RenderAsync(context, ReportLiquid.Encoder);
     }
 
     /// <summary>The report printed to PDF (A4, as the stylesheet's @page rules lay it out).</summary>
@@ -119,24 +111,5 @@ public sealed class ReportRenderer(ReportTemplates templates, ReportPrinter prin
             }
         }
         return problems;
-    }
-
-    /// <summary>
-    /// <c>{{ value | css_string }}</c>: the value as a quoted CSS string for a &lt;style&gt; block (page margin boxes),
-    /// every character other than letters (of any script), digits and spaces escaped as "\HHHHHH " (the space ends the
-    /// escape: CSS consumes it), so no value can end the string, the rule or the style element.
-    /// </summary>
-    internal static ValueTask<FluidValue> CssString(FluidValue input, FilterArguments arguments, TemplateContext context)
-    {
-        var text = input.ToStringValue(context);
-        var css = new StringBuilder(text.Length + 2).Append('"');
-        foreach (var rune in text.EnumerateRunes())
-        {
-            if (Rune.IsLetterOrDigit(rune) || rune.Value == ' ')
-                css.Append((char)rune.Value);
-            else
-                css.Append(Invariant($"\\{rune.Value:X6} ")); // the space ends the escape and is not printed
-        }
-        return new ValueTask<FluidValue>(StringValue.Create(css.Append('"').ToString(), false));
     }
 }

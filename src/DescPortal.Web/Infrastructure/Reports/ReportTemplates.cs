@@ -134,7 +134,7 @@ public sealed class ReportTemplates(ReportOptions options, IHostEnvironment envi
         try
         {
             // Read once, checked once: a misspelt name fails here, with the file's name, rather than in a case's report.
-            ReportLiquid.CheckNamesAsync(template).GetAwaiter().GetResult();
+            ReportLiquid.CheckNames(template);
         }
         catch (FluidException e)
         {
