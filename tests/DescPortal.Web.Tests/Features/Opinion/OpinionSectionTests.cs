@@ -128,4 +128,33 @@ public sealed class OpinionSectionTests(ComponentHost host) : ComponentTest(host
         await StatusAsync(examiner, record.Id, ReferralStatus.InExamination);
         Assert.Equal(["The officer sent the IR image."], (await LoadAsync(examiner, record.Id)).Opinion.Reopenings.Select(r => r.Reason));
     }
+
+    [Fact]
+    public async Task A_reviewer_approves_again_from_the_same_page_after_the_case_was_reopened_and_resubmitted()
+    {
+        var examiner = new UserScope("ex-" + Guid.NewGuid().ToString("N")[..8], "Erik Examiner", new HashSet<string> { Roles.Examiner }, null, null, false);
+        var record = await CaseAsync(examiner);
+        var commands = Host.Services.GetRequiredService<OpinionCommands>();
+        var draft = new OpinionDraft(0, FraudType.Counterfeit, [], null, "Counterfeit.", null, null);
+        var saved = await commands.AsExaminerAsync(examiner, record.Id, record.Version, (r, o, a, now) => OpinionDecider.SaveDraft(r, o, draft, a, now), Ct);
+        var inReview = await commands.AsExaminerAsync(examiner, record.Id, saved.Version, (r, o, a, now) => OpinionDecider.SubmitForReview(r, o, null, a, now), Ct);
+        var reviewer = SignInAs("reviewer@desc.local", "rev-" + Guid.NewGuid().ToString("N")[..8]);
+        var cut = Render<OpinionSection>(p => p.Add(x => x.Record, inReview).Add(x => x.Scope, reviewer));
+
+        cut.Find("[data-testid=review-approve]").Click();
+        await StatusAsync(reviewer, record.Id, ReferralStatus.Approved);
+        var first = (await LoadAsync(reviewer, record.Id)).Opinion.LatestApproval!;
+        await Host.Services.GetRequiredService<ReportJob>().IssueAsync(record.Id, first.ApprovalId, Ct);
+        var reported = await LoadAsync(examiner, record.Id);
+        var reopened = await commands.ReopenAsync(examiner, record.Id, reported.Version, "The officer sent the IR image.", Ct);
+        var again = await commands.AsExaminerAsync(examiner, record.Id, reopened.Version, (r, o, a, now) => OpinionDecider.SubmitForReview(r, o, null, a, now), Ct);
+        cut.Render(p => p.Add(x => x.Record, again));
+
+        cut.Find("[data-testid=review-approve]").Click();
+
+        await StatusAsync(reviewer, record.Id, ReferralStatus.Approved);
+        var approvals = (await LoadAsync(reviewer, record.Id)).Opinion.Approvals;
+        Assert.Equal(2, approvals.Count);
+        Assert.NotEqual(approvals[0].ApprovalId, approvals[1].ApprovalId);
+    }
 }
