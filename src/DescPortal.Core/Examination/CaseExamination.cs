@@ -232,6 +232,14 @@ public sealed record DocumentChecklist(
 
     public ChecklistItem? FindItem(Guid featureId) => Items.FirstOrDefault(i => i.FeatureId == featureId);
 
+    /// <summary>A feature's number, 1-based: its place in the checklist, as the images and the list show it; 0 if none.</summary>
+    public int NumberOf(Guid featureId)
+    {
+        for (var i = 0; i < Items.Count; i++)
+            if (Items[i].FeatureId == featureId) return i + 1;
+        return 0;
+    }
+
     public ChecklistObservation? ObservationOf(Guid featureId) => Observations.FirstOrDefault(o => o.FeatureId == featureId);
 }
 

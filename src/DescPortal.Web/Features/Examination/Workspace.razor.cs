@@ -324,16 +324,18 @@ public partial class Workspace
             _changingReference = false;
     }
 
-    private async Task ObserveAsync(ChecklistPanel.Observed o)
+    private async Task<bool> ObserveAsync(ChecklistPanel.Observed o)
     {
-        if (Record is null) return;
+        if (Record is null) return false;
         var document = Shown.Document;
         // Marks on this document's images that name the feature support the observation.
         var images = Record.Evidence.Where(e => e.Document == document).Select(e => e.Id).ToHashSet();
         var marks = Record.Examination.Annotations
             .Where(a => images.Contains(a.Annotation.EvidenceImageId) && a.Annotation.Feature?.FeatureId == o.Item.FeatureId)
             .Select(a => a.Annotation.AnnotationId).ToList();
-        await RecordAsync((r, e, actor, now) => ExaminationDecider.RecordObservation(r, e, document, o.Item.FeatureId, o.Finding, o.Note, marks, actor, now));
+        var recorded = await RecordAsync((r, e, actor, now) => ExaminationDecider.RecordObservation(r, e, document, o.Item.FeatureId, o.Finding, o.Note, marks, actor, now));
+        StateHasChanged(); // a Func, unlike an EventCallback, does not re-render the page that handled it
+        return recorded;
     }
 
     /// <summary>The line drawn with the Calibrate tool, in image pixels [x1, y1, x2, y2].</summary>
@@ -576,8 +578,8 @@ public partial class Workspace
     /// <summary>A feature's number on the image: its place in the checklist (numbered alike), else its type.</summary>
     private string FeatureLabel(Specimen specimen, Guid featureId)
     {
-        var index = Record!.Examination.ChecklistOf(Shown.Document)?.Items.ToList().FindIndex(i => i.FeatureId == featureId) ?? -1;
-        if (index >= 0) return (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (Record!.Examination.ChecklistOf(Shown.Document)?.NumberOf(featureId) is > 0 and var number)
+            return number.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return specimen.FindFeature(featureId) is { } f ? L[SecurityFeatureTaxonomy.LabelOf(f.Category, f.Type)].Value : "";
     }
 

@@ -3,7 +3,6 @@ using DescPortal.Core;
 using DescPortal.Core.Examination;
 using DescPortal.Core.ReferenceLibrary;
 using DescPortal.Web.Features.Examination;
-using Microsoft.AspNetCore.Components;
 using Xunit;
 
 namespace DescPortal.Web.Tests.Features.Examination;
@@ -44,7 +43,7 @@ public sealed class ChecklistPanelTests(ComponentHost host) : ComponentTest(host
     {
         ChecklistPanel.Observed? observed = null;
         var cut = Render<ChecklistPanel>(p => p.Add(x => x.Checklist, Checklist()).Add(x => x.CanRecord, true)
-            .Add(x => x.OnObserve, EventCallback.Factory.Create<ChecklistPanel.Observed>(this, o => observed = o)));
+            .Add(x => x.OnObserve, o => { observed = o; return Task.FromResult(true); }));
 
         cut.FindAll("[data-testid=checklist-finding]")[2].Change("Absent");
 
@@ -59,7 +58,7 @@ public sealed class ChecklistPanelTests(ComponentHost host) : ComponentTest(host
         var observed = new List<ChecklistPanel.Observed>();
         var recorded = new ChecklistObservation(Microprint.FeatureId, Finding.Consistent, "Sharp <i>under</i> loupe", [], "Erik Examiner", At);
         var cut = Render<ChecklistPanel>(p => p.Add(x => x.Checklist, Checklist(recorded)).Add(x => x.CanRecord, true)
-            .Add(x => x.OnObserve, EventCallback.Factory.Create<ChecklistPanel.Observed>(this, o => observed.Add(o))));
+            .Add(x => x.OnObserve, o => { observed.Add(o); return Task.FromResult(true); }));
 
         // The note shows as text; an item not yet observed has no note to write.
         var note = cut.Find("[data-testid=checklist-note]");
@@ -80,5 +79,19 @@ public sealed class ChecklistPanelTests(ComponentHost host) : ComponentTest(host
              new ChecklistPanel.Observed(Microprint, Finding.Consistent, "Letters broken at 10x")],
             observed);
         Assert.Empty(cut.FindAll("[data-testid=checklist-note-input]"));
+    }
+
+    [Fact]
+    public void A_refused_note_stays_open_as_typed()
+    {
+        var recorded = new ChecklistObservation(Microprint.FeatureId, Finding.Consistent, null, [], "Erik Examiner", At);
+        var cut = Render<ChecklistPanel>(p => p.Add(x => x.Checklist, Checklist(recorded)).Add(x => x.CanRecord, true)
+            .Add(x => x.OnObserve, _ => Task.FromResult(false)));
+
+        cut.FindAll("[data-testid=checklist-note-open]")[1].Click();
+        cut.Find("[data-testid=checklist-note-input]").Input("Letters broken at 10x");
+        cut.Find("[data-testid=checklist-note-save]").Click();
+
+        Assert.Equal("Letters broken at 10x", cut.Find("[data-testid=checklist-note-input]").GetAttribute("value"));
     }
 }
