@@ -52,15 +52,16 @@ public sealed class ReportTemplatesTests : IDisposable
         var before = await renderer.RenderHtmlAsync(report, Ct);
         var letterhead = Path.Combine(_copy, ReportTemplates.LetterheadFile);
         await File.WriteAllTextAsync(letterhead, (await File.ReadAllTextAsync(letterhead, Ct))
-            .Replace("Document Examination Support Centre", "Centre <Nord> & Co", StringComparison.Ordinal), Ct);
+            .Replace("Document Examination Support Centre", "Centre <Nord> & Co \U00020000", StringComparison.Ordinal), Ct);
         File.SetLastWriteTimeUtc(letterhead, DateTime.UtcNow.AddSeconds(5));
         var after = await renderer.RenderHtmlAsync(report, Ct);
 
         Assert.Contains("<div class=\"centre-name\">Document Examination Support Centre</div>", before, StringComparison.Ordinal);
-        Assert.Contains("<div class=\"centre-name\">Centre &lt;Nord&gt; &amp; Co</div>", after, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"centre-name\">Centre &lt;Nord&gt; &amp; Co &#x20000;</div>", after, StringComparison.Ordinal);
         // In the page header the name is a CSS string: nothing in it can end the string or the style element.
         // (CSS consumes the one space that ends an escape: "\00003E  " is ">" and a space.)
-        Assert.Contains(@"@top-left { content: ""Centre \00003C Nord\00003E  \000026  Co""; }", after, StringComparison.Ordinal);
+        // A letter beyond U+FFFF (CJK Extension B) stays whole.
+        Assert.Contains(@"@top-left { content: ""Centre \00003C Nord\00003E  \000026  Co " + "\U00020000" + @"""; }", after, StringComparison.Ordinal);
         Assert.Equal(0, printer.Launches);
     }
 

@@ -95,7 +95,7 @@ internal static class ReportLiquid
         foreach (var rune in text.EnumerateRunes())
         {
             if (Rune.IsLetterOrDigit(rune) || rune.Value == ' ')
-                css.Append((char)rune.Value);
+                css.Append(rune.ToString()); // a letter beyond U+FFFF is two chars
             else
                 css.Append(Invariant($"\\{rune.Value:X6} ")); // the space ends the escape and is not printed
         }

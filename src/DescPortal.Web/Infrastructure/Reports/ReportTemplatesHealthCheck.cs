@@ -10,6 +10,16 @@ public sealed class ReportTemplatesHealthCheck(ReportTemplates templates) : IHea
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        string folder;
+        try
+        {
+            folder = templates.Folder;
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // /health is public: say what is wrong, not where the server looked.
+            return Task.FromResult(new HealthCheckResult(context.Registration.FailureStatus, "The report templates folder was not found."));
+        }
         try
         {
             templates.Get();
@@ -17,8 +27,8 @@ public sealed class ReportTemplatesHealthCheck(ReportTemplates templates) : IHea
         }
         catch (Exception e) when (e is InvalidOperationException or IOException)
         {
-            // /health is public: the reason names the file, not where the server keeps it.
-            var reason = e.Message.Replace(templates.Folder + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
+            // The reason names the file, not the folder it is in.
+            var reason = e.Message.Replace(folder + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
             return Task.FromResult(new HealthCheckResult(context.Registration.FailureStatus, reason));
         }
     }
