@@ -160,6 +160,22 @@ public sealed class OpinionWorkflowTests(IntegrationHost host)
     }
 
     [Fact]
+    public async Task The_sweep_goes_past_a_case_whose_report_cannot_be_made()
+    {
+        var (record, examiner) = await CaseInExaminationAsync();
+        // Its evidence is gone from storage: the report cannot be built, now or on any retry.
+        var evidence = host.Services.GetRequiredService<BlobContainers>().Evidence;
+        foreach (var e in record.Evidence) await evidence.DeleteBlobIfExistsAsync(e.BlobName, cancellationToken: Ct);
+        var reviewer = Person("rev-" + Guid.NewGuid().ToString("N")[..8], Roles.Reviewer);
+        var approved = await ApprovedAsync(await SubmittedAsync(record, examiner, Counterfeit()), reviewer);
+        await Assert.ThrowsAnyAsync<Exception>(() => Job.IssueAsync(record.Id, approved.Opinion.LatestApproval!.ApprovalId, Ct));
+
+        await Job.SweepAsync(Ct);
+
+        Assert.Equal(ReferralStatus.Approved, (await LoadAsync(record.Id)).Status);
+    }
+
+    [Fact]
     public async Task The_examiner_cannot_review_their_own_opinion_even_with_the_reviewer_role()
     {
         var (record, examiner) = await CaseInExaminationAsync();

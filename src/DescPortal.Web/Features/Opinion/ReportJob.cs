@@ -121,7 +121,11 @@ public sealed class ReportJob(IDocumentStore store, BlobContainers blobs, Report
         return deleted;
     }
 
-    /// <summary>Approved cases whose report is missing (a lost enqueue, a crash): queued again; the job is idempotent.</summary>
+    /// <summary>
+    /// Approved cases whose report is missing (a lost enqueue, a crash, templates being fixed): issued now; the job is
+    /// idempotent. A case that cannot be issued is logged and the sweep goes on to the next: one broken case never
+    /// holds back the reports of the others.
+    /// </summary>
     public async Task SweepAsync(CancellationToken ct)
     {
         await using var session = store.QuerySession();
@@ -129,8 +133,15 @@ public sealed class ReportJob(IDocumentStore store, BlobContainers blobs, Report
         foreach (var id in approved)
         {
             var record = await ReferralRecord.LoadAsync(session, id, ct);
-            if (record?.Opinion.LatestApproval is { } approval && record.Opinion.ReportOf(approval.ApprovalId) is null)
+            if (record?.Opinion.LatestApproval is not { } approval || record.Opinion.ReportOf(approval.ApprovalId) is not null) continue;
+            try
+            {
                 await IssueAsync(id, approval.ApprovalId, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "The report of {Reference} could not be issued; the next sweep tries again", record.Reference);
+            }
         }
     }
 }
