@@ -2,9 +2,9 @@ using System.Text.RegularExpressions;
 using DescPortal.Web.Features.Agencies;
 using DescPortal.Web.Infrastructure.Identity;
 using DescPortal.Web.Infrastructure.Localization;
+using DescPortal.Web.Infrastructure.Persistence;
 using Marten;
 using Microsoft.Extensions.Localization;
-using Npgsql;
 
 namespace DescPortal.Web.Features.Admin;
 
@@ -33,15 +33,13 @@ public sealed class NewCrossingPoint
 
 /// <summary>
 /// Agencies and their border crossing points. Codes are unique (agency codes among agencies, crossing point codes
-/// across all agencies): every write re-reads inside one transaction that holds an advisory lock, so two admins
+/// across all agencies): every write re-reads and commits under one advisory lock (AdvisoryLocks), so two admins
 /// cannot both take the same code, and a crossing point added meanwhile is never overwritten.
 /// </summary>
-public sealed partial class AgencyDirectory(IDocumentStore store, IStringLocalizer<Strings> L, ILogger<AgencyDirectory> log)
+public sealed partial class AgencyDirectory(IDocumentStore store, AdvisoryLocks locks, IStringLocalizer<Strings> L, ILogger<AgencyDirectory> log)
 {
     public const string Code = "code", Name = "name", TimeZone = "timeZone";
     private const int MaxName = 200;
-    // Serialises agency writes across instances; released when the transaction ends (IdentitySchema uses 4711001).
-    private const long WriteLock = 4711101;
 
     [GeneratedRegex("^[A-Z0-9-]{3,30}$", RegexOptions.CultureInvariant)]
     private static partial Regex CodePattern();
@@ -81,7 +79,9 @@ public sealed partial class AgencyDirectory(IDocumentStore store, IStringLocaliz
         var name = CheckName(errors, input.Name);
         if (errors.Any) return AdminResult.Refused<string>(errors);
 
-        await using var session = await LockedSessionAsync(ct);
+        // Every agency write under one lock, released after the session commits (disposed in reverse order).
+        await using var writing = await locks.AcquireAsync("agencies", Guid.Empty, ct);
+        await using var session = store.LightweightSession();
         if (await session.LoadAsync<Agency>(code, ct) is not null)
             return AdminResult.Refused<string>(Code, L["The agency code {0} is already in use.", code]);
         // Insert, not Store: the primary key refuses a duplicate even if something bypassed the lock.
@@ -107,7 +107,9 @@ public sealed partial class AgencyDirectory(IDocumentStore store, IStringLocaliz
         else zoneId = zone.Id;
         if (errors.Any) return AdminResult.Refused<string>(errors);
 
-        await using var session = await LockedSessionAsync(ct);
+        // Every agency write under one lock, released after the session commits (disposed in reverse order).
+        await using var writing = await locks.AcquireAsync("agencies", Guid.Empty, ct);
+        await using var session = store.LightweightSession();
         // The agency code comes from the page: load the agency again, as it is now.
         var agency = await session.LoadAsync<Agency>(agencyCode ?? "", ct);
         if (agency is null) return AdminResult.Refused<string>(FieldErrors.Form, L["There is no agency {0}.", agencyCode ?? ""]);
@@ -121,25 +123,6 @@ public sealed partial class AgencyDirectory(IDocumentStore store, IStringLocaliz
         await session.SaveChangesAsync(ct);
         log.LogInformation("{Actor} added crossing point {CrossingPoint} to agency {Agency}", actor.Actor, code, agency.Id);
         return AdminResult.Ok<string>(code);
-    }
-
-    /// <summary>A session in a transaction that holds the agency write lock until it commits or is disposed.</summary>
-    internal async Task<IDocumentSession> LockedSessionAsync(CancellationToken ct)
-    {
-        var session = store.LightweightSession();
-        try
-        {
-            await session.BeginTransactionAsync(ct);
-            await using var cmd = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@id)", session.Connection);
-            cmd.Parameters.AddWithValue("id", WriteLock);
-            await cmd.ExecuteNonQueryAsync(ct);
-            return session;
-        }
-        catch
-        {
-            await session.DisposeAsync();
-            throw;
-        }
     }
 
     /// <summary>Codes are case-insensitive for the admin ("bcp-east" is BCP-EAST) and stored upper-case.</summary>

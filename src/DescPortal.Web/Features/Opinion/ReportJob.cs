@@ -21,7 +21,7 @@ namespace DescPortal.Web.Features.Opinion;
 /// report exists only once ReportIssued and its verification index are committed together.
 /// </summary>
 public sealed class ReportJob(IDocumentStore store, BlobContainers blobs, ReportRenderer renderer, ExpertReportBuilder builder,
-    CaseNotifications notifications, StreamLocks locks, TimeProvider clock, ILogger<ReportJob> log)
+    CaseNotifications notifications, AdvisoryLocks locks, TimeProvider clock, ILogger<ReportJob> log)
 {
     public const string Actor = "DescPortal report job";
 

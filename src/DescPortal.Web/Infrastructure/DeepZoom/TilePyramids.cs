@@ -15,7 +15,7 @@ namespace DescPortal.Web.Infrastructure.DeepZoom;
 /// <see cref="TilePyramid"/> is stored last, so a pyramid is visible only once its pack is complete. Serving: one
 /// ranged read of the pack per tile. Callers check the user's right to the image before asking for a tile.
 /// </summary>
-public sealed class TilePyramids(IDocumentStore store, BlobContainers blobs, StreamLocks locks, TimeProvider clock, ILogger<TilePyramids> log)
+public sealed class TilePyramids(IDocumentStore store, BlobContainers blobs, AdvisoryLocks locks, TimeProvider clock, ILogger<TilePyramids> log)
 {
     public const int JpegQuality = 85;
 

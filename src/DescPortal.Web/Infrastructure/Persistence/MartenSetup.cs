@@ -15,9 +15,9 @@ public static class MartenSetup
     public static IServiceCollection AddDescMarten(this IServiceCollection services, string connectionString,
         Action<StoreOptions>? configureFeatures = null)
     {
-        // One connection pool for Marten and the stream locks.
+        // One connection pool for Marten and the advisory locks.
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-        services.AddSingleton<StreamLocks>();
+        services.AddSingleton<AdvisoryLocks>();
         services.AddMarten(opts =>
             {
                 opts.DatabaseSchemaName = Schema;

@@ -3,14 +3,15 @@ using Npgsql;
 namespace DescPortal.Web.Infrastructure.Persistence;
 
 /// <summary>
-/// Serialises slow work on one stream across every process of the installation: a PostgreSQL advisory lock,
-/// scoped to a transaction that is held open while the work runs, so PostgreSQL releases it when the work ends,
-/// fails or its process dies. Used where two copies would both do seconds of work and one would be thrown away
-/// (the report job prints a PDF before it records it).
+/// Serialises work on one thing (a case's report, an image's tiles, the agency directory) across every process of the
+/// installation: a PostgreSQL advisory lock, scoped to a transaction of its own that is held open while the work runs,
+/// so PostgreSQL releases it when the work ends, fails or its process dies. Dispose it after the work's own commit.
 /// </summary>
-public sealed class StreamLocks(NpgsqlDataSource dataSource)
+public sealed class AdvisoryLocks(NpgsqlDataSource dataSource)
 {
-    public async Task<IAsyncDisposable> AcquireAsync(string purpose, Guid streamId, CancellationToken ct)
+    /// <param name="purpose">What is locked ("report", "tiles", …); locks of different purposes never wait for each other.</param>
+    /// <param name="id">Which one; <see cref="Guid.Empty"/> for a lock of the whole purpose.</param>
+    public async Task<IAsyncDisposable> AcquireAsync(string purpose, Guid id, CancellationToken ct)
     {
         var connection = await dataSource.OpenConnectionAsync(ct);
         try
@@ -18,9 +19,9 @@ public sealed class StreamLocks(NpgsqlDataSource dataSource)
             var transaction = await connection.BeginTransactionAsync(ct);
             await using (var command = new NpgsqlCommand("select pg_advisory_xact_lock($1, $2)", connection, transaction))
             {
-                // Two 32-bit keys: the purpose and the stream. Two streams sharing a key only wait for each other.
+                // Two 32-bit keys: the purpose and the id. Two ids sharing a key only wait for each other.
                 command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = StableHash(purpose) });
-                command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = StableHash(streamId.ToString("N")) });
+                command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = StableHash(id.ToString("N")) });
                 await command.ExecuteNonQueryAsync(ct);
             }
             return new Held(connection, transaction);
