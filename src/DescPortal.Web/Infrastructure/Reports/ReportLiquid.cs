@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -44,6 +43,8 @@ internal static class ReportLiquid
     /// <summary>
     /// Renders <paramref name="template"/> once against a view in which every value is present and every list has an
     /// item, so that a misspelt name fails when the template is read, not in the report of the first case that reaches it.
+    /// It covers what that view reaches: every loop body and every branch on a value being there; not a branch chosen
+    /// by comparing a value (<c>case</c>/<c>when</c>, <c>==</c>) that the view's "x" does not match, nor an <c>else</c>.
     /// </summary>
     /// <exception cref="FluidException">A name the view does not have, or a filter that does not exist.</exception>
     public static void CheckNames(IFluidTemplate template) =>
@@ -73,10 +74,8 @@ internal static class ReportLiquid
         if (type == typeof(string)) return JsonValue.Create("x");
         if (type == typeof(bool)) return JsonValue.Create(true);
         if (type.IsPrimitive || type == typeof(decimal)) return JsonValue.Create(1);
-        if (type.IsEnum) return JsonValue.Create(Enum.GetNames(type)[0]);
         if (type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)) is { } list)
             return new JsonArray(Exemplar(list.GetGenericArguments()[0]));
-        if (typeof(IEnumerable).IsAssignableFrom(type)) return new JsonArray();
         var exemplar = new JsonObject();
         foreach (var property in type.GetProperties())
             exemplar[ViewJson.PropertyNamingPolicy!.ConvertName(property.Name)] = Exemplar(property.PropertyType);
