@@ -8,10 +8,10 @@ public static class Browsers
 {
     public static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new()
     {
-        ExecutablePath = Environment.GetEnvironmentVariable("DESC_CHROMIUM") ?? "/usr/bin/chromium",
+        // The report printer's browser and flags: one Chromium set-up for the portal, its benchmarks and its tests.
+        ExecutablePath = new DescPortal.Web.Infrastructure.Reports.ReportOptions().Chromium,
         Headless = true,
-        Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        Args = DescPortal.Web.Infrastructure.Reports.ReportPrinter.ChromiumArgs,
     });
 
     /// <summary>Signs the page's context in as a demo account (the page's base address is the portal).</summary>

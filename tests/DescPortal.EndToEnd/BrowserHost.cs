@@ -24,11 +24,11 @@ public sealed class BrowserHost : PortalHost
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
-            ExecutablePath = Environment.GetEnvironmentVariable("DESC_CHROMIUM") ?? "/usr/bin/chromium",
+            // The report printer's browser and flags (without the background-networking ones Chromium floods the
+            // closed network with connections).
+            ExecutablePath = new DescPortal.Web.Infrastructure.Reports.ReportOptions().Chromium,
             Headless = true,
-            // Without the background-networking flags Chromium floods the closed network with connections.
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+            Args = DescPortal.Web.Infrastructure.Reports.ReportPrinter.ChromiumArgs,
         });
     }
 
