@@ -414,28 +414,15 @@ public partial class Workspace
     private string? _mainShown, _specimenShown, _marksShown, _specimenMarksShown, _toolShown;
     private int _showRetries;
 
-    private sealed record Layer(string Key, object? Description, string DescribeUrl, string ImageUrl, double X, double Y,
-        double Width, double Degrees, double Opacity);
+    /// <summary>One image in a viewer: where its tiles are and where it lies in the world (millimetres).</summary>
+    private sealed record Layer(Guid ImageId, string ImageUrl, string TilesUrl, ImagePlacement Place, double Opacity);
 
-    private async Task<Layer> EvidenceLayerAsync(EvidenceItem e, double pixelsPerMm)
-    {
-        var p = await Pyramids.FindAsync(e.Id, CancellationToken.None);
-        var place = ImagePlacement.AtOrigin(e.Width, pixelsPerMm);
-        // The case was loaded within the user's scope: its pyramid can go straight to the viewer (one round trip less
-        // before the first tile). Without one yet, the viewer asks the endpoint, which enqueues the job.
-        return new Layer(e.Id.ToString(), p is null ? null : DeepZoomEndpoints.DeepZoomDescription.Of(p, DeepZoomEndpoints.EvidenceTilesUrl(Id, e.Id)),
-            $"evidence/{Id}/{e.Id}/deepzoom", $"evidence/{Id}/{e.Id}", place.X, place.Y, place.Width, place.Degrees, 1);
-    }
+    private Layer EvidenceLayer(EvidenceItem e, double pixelsPerMm) =>
+        new(e.Id, $"evidence/{Id}/{e.Id}", DeepZoomEndpoints.EvidenceTilesUrl(Id, e.Id), ImagePlacement.AtOrigin(e.Width, pixelsPerMm), 1);
 
-    private async Task<Layer> SpecimenLayerAsync(Comparison c, double evidencePixelsPerMm, double opacity)
-    {
-        var p = await Pyramids.FindAsync(c.Image.ImageId, CancellationToken.None);
-        var place = SpecimenPlacement(c, evidencePixelsPerMm);
-        return new Layer(c.Image.ImageId.ToString(),
-            p is null ? null : DeepZoomEndpoints.DeepZoomDescription.Of(p, DeepZoomEndpoints.SpecimenTilesUrl(c.Specimen.Id, c.Image.ImageId)),
-            $"library/{c.Specimen.Id}/images/{c.Image.ImageId}/deepzoom", $"library/{c.Specimen.Id}/images/{c.Image.ImageId}",
-            place.X, place.Y, place.Width, place.Degrees, opacity);
-    }
+    private static Layer SpecimenLayer(Comparison c, double evidencePixelsPerMm, double opacity) =>
+        new(c.Image.ImageId, $"library/{c.Specimen.Id}/images/{c.Image.ImageId}",
+            DeepZoomEndpoints.SpecimenTilesUrl(c.Specimen.Id, c.Image.ImageId), SpecimenPlacement(c, evidencePixelsPerMm), opacity);
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
@@ -456,8 +443,8 @@ public partial class Workspace
             var side = _mode == ViewMode.SideBySide && compared is not null;
             var pixelsPerMm = WorldPixelsPerMm(shown, compared);
 
-            List<Layer> layers = [await EvidenceLayerAsync(shown, pixelsPerMm)];
-            if (_mode == ViewMode.Overlay && compared is not null) layers.Add(await SpecimenLayerAsync(compared, pixelsPerMm, _opacity));
+            List<Layer> layers = [EvidenceLayer(shown, pixelsPerMm)];
+            if (_mode == ViewMode.Overlay && compared is not null) layers.Add(SpecimenLayer(compared, pixelsPerMm, _opacity));
             var key = KeyOf(layers, EvidenceScaleKnown(shown));
             if (key != _mainShown)
             {
@@ -467,7 +454,7 @@ public partial class Workspace
             }
             if (side)
             {
-                List<Layer> specimen = [await SpecimenLayerAsync(compared!, pixelsPerMm, 1)];
+                List<Layer> specimen = [SpecimenLayer(compared!, pixelsPerMm, 1)];
                 var specimenKey = KeyOf(specimen, true);
                 if (specimenKey != _specimenShown)
                 {
@@ -502,19 +489,28 @@ public partial class Workspace
     }
 
     private static string KeyOf(IReadOnlyList<Layer> layers, bool scaleKnown) =>
-        System.Text.Json.JsonSerializer.Serialize(new { layers = layers.Select(l => new { l.Key, l.X, l.Y, l.Width, l.Degrees, l.Opacity }), scaleKnown });
+        System.Text.Json.JsonSerializer.Serialize(new { layers = layers.Select(l => new { l.ImageId, l.Place, l.Opacity }), scaleKnown });
 
     /// <summary>
-    /// Shows layers in a viewer. False when the element was not in the page yet: the page draws again shortly, a
-    /// bounded number of times, rather than wait for something else to render.
+    /// Shows layers in a viewer (only when they changed: this reads the pyramids). False when the element was not in
+    /// the page yet: the page draws again shortly, a bounded number of times, rather than wait for something else to render.
     /// </summary>
     private async Task<bool> ShowLayersAsync(ElementReference element, IReadOnlyList<Layer> layers, bool scaleKnown)
     {
-        if (await _module!.InvokeAsync<bool>("show", element, layers.Select(l => new
+        var shown = new List<object>(layers.Count);
+        foreach (var l in layers)
+        {
+            // The case was loaded within the user's scope: a pyramid made already goes straight to the viewer (one
+            // round trip less before the first tile). Without one yet, the viewer asks the endpoint, which queues the job.
+            var pyramid = await Pyramids.FindAsync(l.ImageId, CancellationToken.None);
+            shown.Add(new
             {
-                key = l.Key, description = l.Description, describeUrl = l.DescribeUrl, imageUrl = l.ImageUrl,
-                x = l.X, y = l.Y, width = l.Width, degrees = l.Degrees, opacity = l.Opacity,
-            }), scaleKnown))
+                key = l.ImageId.ToString(), description = pyramid is null ? null : DeepZoomEndpoints.DeepZoomDescription.Of(pyramid, l.TilesUrl),
+                describeUrl = l.ImageUrl + "/deepzoom", imageUrl = l.ImageUrl,
+                x = l.Place.X, y = l.Place.Y, width = l.Place.Width, degrees = l.Place.Degrees, opacity = l.Opacity,
+            });
+        }
+        if (await _module!.InvokeAsync<bool>("show", element, shown, scaleKnown))
         {
             return true;
         }

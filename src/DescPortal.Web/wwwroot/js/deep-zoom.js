@@ -97,11 +97,6 @@ function viewerOf(element) {
     return viewer;
 }
 
-/** Sets a layer's opacity (the overlay slider) without opening anything again. */
-export function setOpacity(element, index, opacity) {
-    element?.__descViewer?.world.getItemAt(index)?.setOpacity(opacity);
-}
-
 /** Keeps the pan and zoom of two viewers in step; both worlds are in millimetres, so the same view is the same scale. */
 export function link(a, b) {
     if (!a || !b) return;
@@ -110,7 +105,7 @@ export function link(a, b) {
     follow(a);
 }
 
-export function unlink(element) {
+function unlink(element) {
     if (element?.__descPartner) element.__descPartner.__descPartner = null;
     if (element) element.__descPartner = null;
 }
