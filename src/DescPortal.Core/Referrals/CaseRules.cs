@@ -20,7 +20,7 @@ internal static class CaseRules
         {
             throw new DomainException($"Only the examiner assigned to this case, {current.AssignedExaminerName}, can {doing}.");
         }
-        if (current.Status is not (ReferralStatus.InExamination or ReferralStatus.Returned))
+        if (!current.IsOpenForWork)
         {
             throw new DomainException(
                 $"Referral {current.Reference} is {StatusText(current.Status)}; its {work} can be worked on only while it is in examination or returned by the reviewer.");

@@ -26,6 +26,13 @@ public sealed record Referral(
     /// </summary>
     public int DocumentCount { get; init; }
 
+    /// <summary>Whether the examiner's work (marks, checklist, opinion) can change: in examination, or returned by the reviewer.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsOpenForWork => Status is ReferralStatus.InExamination or ReferralStatus.Returned;
+
+    /// <summary>Whether <paramref name="userId"/> is the assigned examiner and the work is open (what <see cref="CaseRules"/> demands).</summary>
+    public bool IsWorkedOnBy(string userId) => AssignedExaminerId == userId && IsOpenForWork;
+
     public static Referral Create(ReferralSubmitted e)
     {
         ArgumentNullException.ThrowIfNull(e);

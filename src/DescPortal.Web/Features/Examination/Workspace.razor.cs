@@ -57,8 +57,7 @@ public partial class Workspace
     private int? _candidatesFor;
 
     /// <summary>Only the examiner the case is assigned to marks it, and only while it is being examined.</summary>
-    private bool CanAnnotate => Record is { } r && Scope.IsIn(Roles.Examiner) && r.Case.AssignedExaminerId == Scope.UserId
-        && r.Status is ReferralStatus.InExamination or ReferralStatus.Returned;
+    private bool CanAnnotate => Record is { } r && Scope.IsIn(Roles.Examiner) && r.Case.IsWorkedOnBy(Scope.UserId);
 
     private IReadOnlyList<int> Documents => [.. Record!.Evidence.Select(e => e.Document).Distinct().Order()];
 
