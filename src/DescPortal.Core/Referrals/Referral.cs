@@ -4,7 +4,7 @@ namespace DescPortal.Core.Referrals;
 
 /// <summary>
 /// A case as its events have built it: what the decider needs to judge the next command.
-/// Immutable; Marten calls the public static Create and public Apply methods (no code generation).
+/// Immutable; folded from the case's stream by <see cref="Evolve"/>, the one mapping from events to state.
 /// It carries no personal data of the bearer: that stays in the ReferralSubmitted event.
 /// </summary>
 public sealed record Referral(
@@ -73,22 +73,6 @@ public sealed record Referral(
         };
     }
 
-    // The opinion workflow moves the status; OpinionDecider decides when each move is allowed.
-
-    public Referral Apply(InformationRequested e) => Move(e);
-
-    public Referral Apply(InformationProvided e) => Move(e);
-
-    public Referral Apply(SubmittedForReview e) => Move(e);
-
-    public Referral Apply(ReviewReturned e) => Move(e);
-
-    public Referral Apply(OpinionApproved e) => Move(e);
-
-    public Referral Apply(ReportIssued e) => Move(e);
-
-    public Referral Apply(CaseReopened e) => Move(e);
-
     /// <summary>
     /// The one mapping from a case's events to Create/Apply, for the Web's stream reads and the tests' folds. Events
     /// the aggregate does not follow (examination work, drafts) leave the state as it is.
@@ -132,6 +116,7 @@ public sealed record Referral(
         _ => null,
     };
 
+    // The opinion workflow moves the status (StatusAfter); OpinionDecider decides when each move is allowed.
     private Referral Move(IOpinionEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);

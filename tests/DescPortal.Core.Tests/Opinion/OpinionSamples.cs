@@ -1,4 +1,3 @@
-using System.Reflection;
 using DescPortal.Core.Opinion;
 using DescPortal.Core.Referrals;
 using DescPortal.Core.Tests.Examination;
@@ -48,25 +47,8 @@ internal static class OpinionSamples
 
     public static string Sha(char c) => new(c, 64);
 
-    /// <summary>
-    /// Folds the referral's events as Marten does: Create from ReferralSubmitted, then the public Apply that takes the
-    /// event's type; events without one are skipped. A status the opinion events fail to move shows up here.
-    /// </summary>
-    public static Referral CaseOf(IEnumerable<object> events)
-    {
-        Referral? state = null;
-        foreach (var e in events)
-        {
-            if (state is null)
-            {
-                state = Referral.Create(Assert.IsType<ReferralSubmitted>(e));
-                continue;
-            }
-            var apply = typeof(Referral).GetMethod(nameof(Referral.Apply), BindingFlags.Public | BindingFlags.Instance, [e.GetType()]);
-            state = apply is null ? state : (Referral)apply.Invoke(state, [e])!;
-        }
-        return state ?? throw new InvalidOperationException("No referral events.");
-    }
+    public static Referral CaseOf(IEnumerable<object> events) =>
+        Referral.Fold(events) ?? throw new InvalidOperationException("No referral events.");
 }
 
 /// <summary>A case's stream, grown one decided command at a time: the "given" of the opinion tests.</summary>
