@@ -327,8 +327,8 @@ public static class ExaminationDecider
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentException.ThrowIfNullOrWhiteSpace(actor.UserId, nameof(actor));
         ArgumentException.ThrowIfNullOrWhiteSpace(actor.Actor, nameof(actor));
-        CaseRules.RequireTime(now);
-        CaseRules.RequireAssignedExaminer(current, actor.UserId, doing, "examination");
+        RequireTime(now);
+        CaseRules.RequireAssignedExaminer(current, actor.UserId, doing, "examination"); // named: this class has its own overload
     }
 
     // ---- rules -------------------------------------------------------------------------------------------------
@@ -520,7 +520,6 @@ public static class ExaminationDecider
         current.FindEvidence(evidenceImageId)
         ?? throw new DomainException($"Referral {current.Reference} has no such evidence image.");
 
-
     private static void RequireFinding(Finding finding)
     {
         if (!Enum.IsDefined(finding))
@@ -528,7 +527,6 @@ public static class ExaminationDecider
             throw new DomainException($"The finding must be one of {Code.ListOf<Finding>()}.");
         }
     }
-
 
     // Plain text: trimmed, empty is none; control characters other than line breaks and tabs are refused, as no
     // report or export could show them.

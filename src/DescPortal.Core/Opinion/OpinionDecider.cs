@@ -364,11 +364,6 @@ public static class OpinionDecider
         RequireTime(now);
     }
 
-
-    // ---- rules ---------------------------------------------------------------------------------------------------
-
-
-
     // All the field errors at once, so the examiner fixes them in one go; each message names its field.
     private static void ThrowIfAny(IReadOnlyList<FieldError> problems)
     {
