@@ -69,6 +69,23 @@ public sealed class OfficerWorkflowTests(ComponentHost host) : ComponentTest(hos
         Assert.Equal([added.Id], answered.EvidenceIds);
     }
 
+    [Fact]
+    public async Task Picking_more_images_than_an_answer_carries_names_the_ones_left_out_and_keeps_the_rest()
+    {
+        var record = await WaitingCaseAsync();
+        var officer = SignInAs("officer.north@desc.local", "officer-" + Guid.NewGuid().ToString("N")[..8]);
+        var cut = Render<OfficerWorkflow>(p => p.Add(x => x.Record, record).Add(x => x.Scope, officer));
+        var max = new UploadLimits().MaxFilesPerReferral;
+        var image = TestImages.Jpeg(64, 48, seed: 23);
+
+        cut.FindComponent<InputFile>().UploadFiles([.. Enumerable.Range(1, max + 1)
+            .Select(i => InputFileContent.CreateFromBinary(image, $"page-{i}.jpg", contentType: "image/jpeg"))]);
+
+        cut.WaitForAssertion(() => Assert.Equal(max, cut.FindAll("[data-testid=answer-image]").Count));
+        Assert.Contains($"page-{max + 1}.jpg: not attached, an answer can carry at most {max} images.",
+            cut.Find("[data-testid=answer-error]").TextContent, StringComparison.Ordinal);
+    }
+
     private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe) where T : class
     {
         var until = DateTime.UtcNow.AddSeconds(15);
