@@ -269,7 +269,14 @@ public sealed class OpinionWorkflowTests(IntegrationHost host)
 
         // Another agency sees nothing; a file that is not an image is refused by its content, and nothing is recorded.
         Assert.Equal(HttpStatusCode.NotFound, (await south.PostAsync($"/api/v1/referrals/{record.Id}/information", Answer(TestImages.Jpeg(300, 200, seed: 9)), Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await north.PostAsync($"/api/v1/referrals/{record.Id}/information", Answer("%PDF-1.4 not an image"u8.ToArray()), Ct)).StatusCode);
+        var notAnImage = await north.PostAsync($"/api/v1/referrals/{record.Id}/information", Answer("%PDF-1.4 not an image"u8.ToArray()), Ct);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, notAnImage.StatusCode);
+        Assert.True((await notAnImage.JsonAsync()).GetProperty("errors").TryGetProperty("images[0]", out _), "the refusal names the image");
+        // "images": null is a message-only answer missing its message, said as such (not a server error).
+        using var nullImages = new MultipartFormDataContent { { new StringContent("""{ "images": null }""", Encoding.UTF8, "application/json"), "answer" } };
+        var refused = await north.PostAsync($"/api/v1/referrals/{record.Id}/information", nullImages, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.True((await refused.JsonAsync()).GetProperty("errors").TryGetProperty("message", out _), "the refusal names the message");
         Assert.Equal(ReferralStatus.AwaitingInformation, (await LoadAsync(record.Id)).Status);
 
         var response = await north.PostAsync($"/api/v1/referrals/{record.Id}/information", Answer(TestImages.Jpeg(800, 560, seed: 10)), Ct);

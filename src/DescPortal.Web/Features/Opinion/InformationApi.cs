@@ -4,7 +4,6 @@ using DescPortal.Core.Referrals;
 using DescPortal.Web.Features.Referrals;
 using DescPortal.Web.Infrastructure.Blobs;
 using DescPortal.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
@@ -32,19 +31,13 @@ public static class InformationApi
     private static async Task<IResult> AnswerAsync(Guid id, HttpContext http, AnswerInformation handler, ImageIntake intake, UploadLimits limits,
         Marten.IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } max)
-            max.MaxRequestBodySize = limits.MaxFileBytes * limits.MaxFilesPerReferral + 1024 * 1024;
+        EvidenceMultipart.AllowBody(http, limits);
         var scope = UserScope.From(http.User);
         var record = await ReferralQueries.LoadForAsync(store, scope, id, ct);
         if (record is null) return Results.Problem(statusCode: 404, title: "No such referral.");
-
-        var boundary = MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type)
-            && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
-            ? HeaderUtilities.RemoveQuotes(type.Boundary).Value : null;
-        if (string.IsNullOrEmpty(boundary))
+        if (EvidenceMultipart.ReaderOf(http.Request) is not { } reader)
             return Invalid("answer", "The body must be multipart/form-data with an 'answer' part and one 'images' file part per image.");
 
-        var reader = new MultipartReader(boundary, http.Request.Body);
         AnswerSubmission? answer = null;
         IReadOnlyList<ImageDescription> images = [];
         await using var evidence = handler.StartEvidence(id);
@@ -66,7 +59,7 @@ public static class InformationApi
                     }
                     if (answer is null) return Invalid("answer", "The answer part is empty.");
                     // Images are optional here: a message alone can answer ("no better image exists").
-                    if (answer.Images.Count > 0)
+                    if (answer.Images is { Count: > 0 })
                     {
                         var (valid, errors) = ReferralValidation.ValidateAddedImages(answer.Images, record.Case.DocumentCount, clock.GetUtcNow(), limits);
                         if (errors.Count > 0)
@@ -76,16 +69,8 @@ public static class InformationApi
                 }
                 else if (disposition?.Name.Value == "images" && disposition.IsFileDisposition())
                 {
-                    var index = evidence.Count;
-                    if (index >= limits.MaxFilesPerReferral) return Invalid("images", $"At most {limits.MaxFilesPerReferral} images can be sent at once.");
-                    try
-                    {
-                        evidence.Add(await intake.ReceiveAsync(section.Body, $"Image {index + 1}", ct), $"Image {index + 1}");
-                    }
-                    catch (ImageRejectedException e)
-                    {
-                        throw new ImageRejectedException(e.Reason, e.Message) { ImageIndex = index };
-                    }
+                    if (evidence.Count >= limits.MaxFilesPerReferral) return Invalid("images", $"At most {limits.MaxFilesPerReferral} images can be sent at once.");
+                    await EvidenceMultipart.ReceiveAsync(evidence, intake, section, ct);
                 }
                 else
                 {
@@ -111,8 +96,11 @@ public static class InformationApi
         }
         catch (ImageRejectedException e)
         {
-            return Results.Problem(statusCode: e.Reason == ImageRejection.TooLarge ? 413 : e.Reason == ImageRejection.NotAnImage ? 415 : 422,
-                title: "An image was refused.", detail: e.Message);
+            return EvidenceMultipart.Refused(e);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return EvidenceMultipart.BodyTooLarge(e);
         }
     }
 

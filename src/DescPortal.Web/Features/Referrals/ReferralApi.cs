@@ -4,7 +4,6 @@ using DescPortal.Core.Referrals;
 using DescPortal.Web.Infrastructure.Blobs;
 using DescPortal.Web.Infrastructure.Identity;
 using Marten;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
@@ -40,18 +39,11 @@ public static class ReferralApi
 
     private static async Task<IResult> SubmitAsync(HttpContext http, SubmitReferral handler, UploadLimits limits, ImageIntake intake, CancellationToken ct)
     {
-        // Files are streamed section by section; the body may be up to every file at its limit.
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } max)
-            max.MaxRequestBodySize = limits.MaxFileBytes * limits.MaxFilesPerReferral + 1024 * 1024;
-
-        var boundary = MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var mediaType)
-            && mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
-            ? HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value : null;
-        if (string.IsNullOrEmpty(boundary))
+        EvidenceMultipart.AllowBody(http, limits);
+        if (EvidenceMultipart.ReaderOf(http.Request) is not { } reader)
             return Invalid("referral", "The body must be multipart/form-data with a 'referral' part and one 'images' file part per image.");
 
         var scope = UserScope.From(http.User);
-        var reader = new MultipartReader(boundary, http.Request.Body);
         ValidationResult? validation = null;
         await using var evidence = handler.StartEvidence();
         try
@@ -79,21 +71,9 @@ public static class ReferralApi
                 }
                 else if (name == "images" && disposition!.IsFileDisposition())
                 {
-                    var index = evidence.Count;
-                    if (index >= limits.MaxFilesPerReferral)
+                    if (evidence.Count >= limits.MaxFilesPerReferral)
                         return Invalid("images", $"At most {limits.MaxFilesPerReferral} images can be sent with one referral.");
-                    var label = $"Image {index + 1}";
-                    StagedImage received;
-                    try
-                    {
-                        received = await intake.ReceiveAsync(section.Body, label, ct);
-                    }
-                    catch (ImageRejectedException e)
-                    {
-                        throw new ImageRejectedException(e.Reason, e.Message) { ImageIndex = index };
-                    }
-                    // Verified and stored in the background while the next part arrives.
-                    evidence.Add(received, label);
+                    await EvidenceMultipart.ReceiveAsync(evidence, intake, section, ct);
                 }
                 else
                 {
@@ -111,18 +91,11 @@ public static class ReferralApi
         }
         catch (ImageRejectedException e)
         {
-            var status = e.Reason switch
-            {
-                ImageRejection.TooLarge => StatusCodes.Status413PayloadTooLarge,
-                ImageRejection.NotAnImage => StatusCodes.Status415UnsupportedMediaType,
-                _ => StatusCodes.Status422UnprocessableEntity,
-            };
-            return Results.Problem(statusCode: status, title: "An image was refused.", detail: e.Message,
-                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [$"images[{e.ImageIndex ?? 0}]"] = [e.Message] } });
+            return EvidenceMultipart.Refused(e);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return Results.Problem(statusCode: 413, title: "The request is too large.", detail: e.Message);
+            return EvidenceMultipart.BodyTooLarge(e);
         }
     }
 
