@@ -193,16 +193,16 @@ public sealed class WorkspaceTests(BrowserHost host)
         // The ruler reads millimetres from the image's resolution: 600 px at 600 dpi are 25.4 mm.
         await page.GetByTestId("tool-ruler").ClickAsync();
         await Assertions.Expect(viewer).ToHaveAttributeAsync("data-tool", "ruler", new() { Timeout = Slow });
-        var from = await ScreenPointAsync(page, "deep-zoom", 500, 500);
-        var to = await ScreenPointAsync(page, "deep-zoom", 1100, 500);
-        await page.Mouse.MoveAsync(from[0], from[1]);
-        await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync(to[0], to[1], new() { Steps = 6 });
-        await page.Mouse.UpAsync();
+        await DragAsync(page, (500, 500), (1100, 500));
         var ruler = viewer.Locator("xpath=..").GetByTestId("ruler-length");
         await Assertions.Expect(ruler).ToBeVisibleAsync(new() { Timeout = Slow });
         var mm = double.Parse((await ruler.GetAttributeAsync("data-mm"))!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(mm, 25.2, 25.6);
+        // The marks drawn again (as when a colleague's change arrives) keep the ruler's line on the image.
+        var line = viewer.Locator(".ws-mark-line");
+        await Assertions.Expect(line).ToBeVisibleAsync(new() { Timeout = Slow });
+        await viewer.EvaluateAsync("el => import('./js/deep-zoom.js').then(m => m.setMarks(el, el.__descMarks))");
+        await Assertions.Expect(line).ToBeVisibleAsync(new() { Timeout = Slow });
 
         // A rectangle on the questioned image, linked to the first feature of the specimen.
         await page.GetByTestId("tool-rectangle").ClickAsync();

@@ -191,8 +191,11 @@ function shape(viewer, item, points, kind, className, existing) {
     for (let i = 0; i + 1 < points.length; i += 2) corners.push(item.imageToViewportCoordinates(points[i], points[i + 1]));
     const div = existing ?? document.createElement("div");
     div.className = className;
+    // An element kept between draws (the ruler's line, a shape being drawn) may have lost its overlay meanwhile: the
+    // marks' redraw and opening an image clear every overlay. Such an element is added again, not updated.
+    const attached = existing && viewer.getOverlayById(existing);
     if (kind === "point") {
-        if (existing) viewer.updateOverlay(div, corners[0]);
+        if (attached) viewer.updateOverlay(div, corners[0]);
         else viewer.addOverlay({ element: div, location: corners[0], placement: "CENTER" });
         return div;
     }
@@ -211,7 +214,7 @@ function shape(viewer, item, points, kind, className, existing) {
     svg.setAttribute("viewBox", `0 0 ${box.width} ${box.height}`);
     svg.firstChild.setAttribute("points", corners.map((p) => `${p.x - box.x},${p.y - box.y}`).join(" "));
     svg.firstChild.setAttribute("vector-effect", "non-scaling-stroke");
-    if (existing) viewer.updateOverlay(div, box);
+    if (attached) viewer.updateOverlay(div, box);
     else viewer.addOverlay({ element: div, location: box });
     return div;
 }
