@@ -33,13 +33,7 @@ public sealed class WorkspaceTests(BrowserHost host)
 
         var box = await viewer.BoundingBoxAsync();
         Assert.NotNull(box);
-        await page.Mouse.MoveAsync(box.X + box.Width * 0.3f, box.Y + box.Height * 0.4f);
-        for (var i = 0; i < 5; i++)
-        {
-            await page.Mouse.WheelAsync(0, -200);
-            await page.WaitForTimeoutAsync(120);
-        }
-        await page.WaitForTimeoutAsync(800);
+        await ZoomInAsync(page, box, 0.3f, 0.4f, steps: 5);
         var before = await ViewAsync(page);
         Assert.True(before[0] > 2 * before[3], $"zoom {before[0]}, home {before[3]}: the wheel did not zoom in");
 
@@ -175,13 +169,7 @@ public sealed class WorkspaceTests(BrowserHost host)
         var viewer = page.GetByTestId("deep-zoom");
         var box = await viewer.BoundingBoxAsync();
         Assert.NotNull(box);
-        await page.Mouse.MoveAsync(box.X + box.Width * 0.4f, box.Y + box.Height * 0.4f);
-        for (var i = 0; i < 4; i++)
-        {
-            await page.Mouse.WheelAsync(0, -200);
-            await page.WaitForTimeoutAsync(120);
-        }
-        await page.WaitForTimeoutAsync(800);
+        await ZoomInAsync(page, box, 0.4f, 0.4f, steps: 4);
         var questioned = await ViewOfAsync(page, "deep-zoom");
         var genuine = await ViewOfAsync(page, "specimen-deep-zoom");
         Assert.True(questioned[0] > 1.5 * questioned[3], $"zoom {questioned[0]}, home {questioned[3]}: the wheel did not zoom in");
@@ -294,6 +282,18 @@ public sealed class WorkspaceTests(BrowserHost host)
     }
 
     /// <summary>A drag between two pixels of the questioned image.</summary>
+    /// <summary>Zooms in with the mouse wheel at a point of the box (fractions of its size), then lets the view settle.</summary>
+    private static async Task ZoomInAsync(IPage page, LocatorBoundingBoxResult box, float x, float y, int steps)
+    {
+        await page.Mouse.MoveAsync(box.X + box.Width * x, box.Y + box.Height * y);
+        for (var i = 0; i < steps; i++)
+        {
+            await page.Mouse.WheelAsync(0, -200);
+            await page.WaitForTimeoutAsync(120);
+        }
+        await page.WaitForTimeoutAsync(800);
+    }
+
     private static async Task DragAsync(IPage page, (double X, double Y) from, (double X, double Y) to)
     {
         var a = await ScreenPointAsync(page, "deep-zoom", from.X, from.Y);
