@@ -55,6 +55,23 @@ public sealed class CaseWorkTests(IntegrationHost host)
     }
 
     [Fact]
+    public async Task An_image_with_an_exif_orientation_is_shrunk_as_stored_as_its_tiles_and_marks_count_it()
+    {
+        // 300 × 200 as stored, with "rotate 90° to view" (orientation 6) in its EXIF.
+        using var stored = NetVips.Image.Black(300, 200, bands: 3);
+        using var tagged = stored.Mutate(m => m.Set(NetVips.GValue.GIntType, "orientation", 6));
+        var jpeg = tagged.JpegsaveBuffer(keep: NetVips.Enums.ForeignKeep.All);
+        using (var check = NetVips.Image.NewFromBuffer(jpeg)) Assert.Equal(6, check.Get("orientation"));
+        var blobs = host.Services.GetRequiredService<DescPortal.Web.Infrastructure.Blobs.BlobContainers>();
+        var name = $"test/{Guid.NewGuid():N}.jpg";
+        await blobs.Evidence.GetBlobClient(name).UploadAsync(new BinaryData(jpeg), Ct);
+
+        var shrunk = await DescPortal.Web.Infrastructure.Blobs.ImageDerivatives.MakeJpegAsync(blobs.Evidence, name, 150, 150, Ct);
+
+        Assert.Equal((150, 100), (shrunk.Width, shrunk.Height));
+    }
+
+    [Fact]
     public async Task The_thumbnail_job_run_twice_adds_nothing_the_second_time()
     {
         var id = await SubmitAsync(1);

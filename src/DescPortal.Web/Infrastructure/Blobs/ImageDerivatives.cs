@@ -32,7 +32,10 @@ public static class ImageDerivatives
         return derived;
     }
 
-    /// <summary>The original shrunk to fit width × height (never enlarged), as JPEG without metadata; not stored.</summary>
+    /// <summary>
+    /// The original shrunk to fit width × height (never enlarged), as JPEG without metadata; not stored. Its pixels as
+    /// stored, EXIF orientation not applied: as the tiles show them and as marks and the recorded size count them.
+    /// </summary>
     public static async Task<DerivedImage> MakeJpegAsync(BlobContainerClient source, string sourceBlob, int width, int height, CancellationToken ct)
     {
         Directory.CreateDirectory(WorkDirectory);
@@ -40,7 +43,7 @@ public static class ImageDerivatives
         try
         {
             await source.GetBlobClient(sourceBlob).DownloadToAsync(original, ct);
-            using var thumb = Image.Thumbnail(original, width, height: height, size: Enums.Size.Down);
+            using var thumb = Image.Thumbnail(original, width, height: height, size: Enums.Size.Down, noRotate: true);
             var bytes = thumb.JpegsaveBuffer(q: 82, keep: Enums.ForeignKeep.None);
             return new DerivedImage(bytes, thumb.Width, thumb.Height);
         }
