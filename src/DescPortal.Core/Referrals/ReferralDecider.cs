@@ -52,18 +52,23 @@ public static class ReferralDecider
         };
         for (var i = 0; i < evidence.Count; i++)
         {
-            var (image, file) = (v.Images[i], evidence[i]);
-            ArgumentException.ThrowIfNullOrWhiteSpace(file.BlobName);
-            // The chain-of-custody hash is compared as text later: one spelling only.
-            if (file.Sha256.Length != 64 || !file.Sha256.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f'))
-            {
-                throw new ArgumentException($"Evidence {i}: SHA-256 must be 64 lower-case hex digits.", nameof(evidence));
-            }
-            events.Add(new EvidenceImageAttached(id, file.EvidenceId, image.Document, image.LightSource, image.Area,
-                image.Dpi, image.WavelengthNm, image.CaptureDevice, image.CapturedAt, image.Note, file.BlobName,
-                file.Sha256, file.SizeBytes, file.Width, file.Height, file.ContentType, actor, now));
+            events.Add(Attached(id, i, v.Images[i], evidence[i], actor, now));
         }
         return events;
+    }
+
+    /// <summary>One stored image as the event that puts it in the case (at submission, or in answer to a request).</summary>
+    private static EvidenceImageAttached Attached(Guid caseId, int index, ImageDescription image, StoredEvidence file, string actor, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(file.BlobName);
+        // The chain-of-custody hash is compared as text later: one spelling only.
+        if (file.Sha256.Length != 64 || !file.Sha256.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f'))
+        {
+            throw new ArgumentException($"Evidence {index}: SHA-256 must be 64 lower-case hex digits.", nameof(file));
+        }
+        return new EvidenceImageAttached(caseId, file.EvidenceId, image.Document, image.LightSource, image.Area,
+            image.Dpi, image.WavelengthNm, image.CaptureDevice, image.CapturedAt, image.Note, file.BlobName,
+            file.Sha256, file.SizeBytes, file.Width, file.Height, file.ContentType, actor, now);
     }
 
     /// <summary>
@@ -142,13 +147,7 @@ public static class ReferralDecider
             {
                 throw new DomainException($"Image {i + 1} refers to document {image.Document + 1}, which the referral does not have.");
             }
-            if (current.FindEvidence(file.EvidenceId) is not null)
-            {
-                continue; // already attached (a retry)
-            }
-            events.Add(new EvidenceImageAttached(current.Id, file.EvidenceId, image.Document, image.LightSource, image.Area,
-                image.Dpi, image.WavelengthNm, image.CaptureDevice, image.CapturedAt, image.Note, file.BlobName,
-                file.Sha256, file.SizeBytes, file.Width, file.Height, file.ContentType, actor, now));
+            events.Add(Attached(current.Id, i, image, file, actor, now));
         }
         return events;
     }
