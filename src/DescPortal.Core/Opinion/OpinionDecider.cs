@@ -51,6 +51,21 @@ public static class OpinionDecider
         return [saved];
     }
 
+    /// <summary>Saves the drafts of several documents at once (what the examiner's page shows), each on top of the last.</summary>
+    public static IReadOnlyList<object> SaveDrafts(
+        Referral current, OpinionState opinion, IReadOnlyList<OpinionDraft> drafts, OpinionActor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(drafts);
+        var events = new List<object>();
+        foreach (var draft in drafts)
+        {
+            var saved = SaveDraft(current, opinion, draft, actor, now);
+            events.AddRange(saved);
+            opinion = saved.Aggregate(opinion, OpinionState.Evolve);
+        }
+        return events;
+    }
+
     /// <summary>
     /// Asks the officer for more material; the case waits for the answer (AwaitingInformation). The same request id
     /// with the same message again changes nothing.

@@ -121,6 +121,17 @@ public class OpinionDraftTests
     }
 
     [Fact]
+    public void SeveralDraftsAreSavedAtOnceAndAnUnchangedOneAddsNothing()
+    {
+        var history = OpinionHistory.InExamination().Then((c, o) => OpinionDecider.SaveDraft(c, o, Passport(), Examiner, Now));
+
+        var events = history.When((c, o) => OpinionDecider.SaveDrafts(c, o, [Passport(), Card()], Examiner, Now));
+
+        // The passport's draft is stored already: only the card's is new.
+        Assert.Equal(1, Assert.IsType<OpinionDrafted>(Assert.Single(events)).Document);
+    }
+
+    [Fact]
     public void SavingTheSameDraftAgainChangesNothingAndAnotherReplacesIt()
     {
         var history = OpinionHistory.Drafted();
