@@ -14,11 +14,7 @@ public sealed class WorkspaceTests(BrowserHost host)
     [Fact]
     public async Task The_evidence_opens_in_deep_zoom_and_switching_to_uv_keeps_position_and_zoom()
     {
-        using var api = new HttpClient { BaseAddress = host.BaseAddress }.WithKey(ReferralRequests.NorthKey);
-        var submitted = await api.PostAsync("/api/v1/referrals", ReferralRequests.Multipart(ReferralRequests.Example(["White", "UV365"]),
-            TestImages.Jpeg(1600, 1100, seed: 71), TestImages.Jpeg(1600, 1100, seed: 72)), TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
-        var caseId = (await submitted.JsonAsync()).GetProperty("id").GetGuid();
+        var caseId = await SubmitAsync(ReferralRequests.Example(["White", "UV365"]), TestImages.Jpeg(1600, 1100, seed: 71), TestImages.Jpeg(1600, 1100, seed: 72));
 
         var page = await host.SignInAsync("examiner@desc.local");
         await page.GotoAsync($"/cases/{caseId}");
@@ -58,11 +54,7 @@ public sealed class WorkspaceTests(BrowserHost host)
     [Fact]
     public async Task The_assigned_examiner_draws_a_rectangle_records_a_finding_and_finds_it_in_the_history()
     {
-        using var api = new HttpClient { BaseAddress = host.BaseAddress }.WithKey(ReferralRequests.NorthKey);
-        var submitted = await api.PostAsync("/api/v1/referrals", ReferralRequests.Multipart(ReferralRequests.Example(["White"]),
-            TestImages.Jpeg(1200, 800, seed: 73)), TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
-        var caseId = (await submitted.JsonAsync()).GetProperty("id").GetGuid();
+        var caseId = await SubmitAsync(ReferralRequests.Example(["White"]), TestImages.Jpeg(1200, 800, seed: 73));
 
         var page = await host.SignInAsync("examiner@desc.local");
         await page.GotoAsync($"/cases/{caseId}");
@@ -140,11 +132,7 @@ public sealed class WorkspaceTests(BrowserHost host)
     [Fact]
     public async Task In_compare_mode_the_examiner_draws_a_rectangle_links_it_to_a_feature_and_finds_it_in_the_history()
     {
-        using var api = new HttpClient { BaseAddress = host.BaseAddress }.WithKey(ReferralRequests.NorthKey);
-        var submitted = await api.PostAsync("/api/v1/referrals", ReferralRequests.Multipart(ReferralRequests.Example(["White"]),
-            TestImages.Jpeg(1400, 1000, seed: 74)), TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
-        var caseId = (await submitted.JsonAsync()).GetProperty("id").GetGuid();
+        var caseId = await SubmitAsync(ReferralRequests.Example(["White"]), TestImages.Jpeg(1400, 1000, seed: 74));
 
         var page = await host.SignInAsync("examiner@desc.local", width: 1600, height: 1000);
         await page.GotoAsync($"/cases/{caseId}");
@@ -236,11 +224,7 @@ public sealed class WorkspaceTests(BrowserHost host)
     {
         var referral = ReferralRequests.Example(["White"]);
         referral["images"]![0]!["dpi"] = null;
-        using var api = new HttpClient { BaseAddress = host.BaseAddress }.WithKey(ReferralRequests.NorthKey);
-        var submitted = await api.PostAsync("/api/v1/referrals", ReferralRequests.Multipart(referral, TestImages.Jpeg(1400, 1000, seed: 75)),
-            TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
-        var caseId = (await submitted.JsonAsync()).GetProperty("id").GetGuid();
+        var caseId = await SubmitAsync(referral, TestImages.Jpeg(1400, 1000, seed: 75));
 
         var page = await host.SignInAsync("examiner@desc.local");
         await page.GotoAsync($"/cases/{caseId}");
@@ -282,6 +266,15 @@ public sealed class WorkspaceTests(BrowserHost host)
     }
 
     /// <summary>A drag between two pixels of the questioned image.</summary>
+    /// <summary>A north referral of these images, sent through the API; its case id.</summary>
+    private async Task<Guid> SubmitAsync(System.Text.Json.Nodes.JsonObject referral, params byte[][] images)
+    {
+        using var api = new HttpClient { BaseAddress = host.BaseAddress }.WithKey(ReferralRequests.NorthKey);
+        var submitted = await api.PostAsync("/api/v1/referrals", ReferralRequests.Multipart(referral, images), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+        return (await submitted.JsonAsync()).GetProperty("id").GetGuid();
+    }
+
     /// <summary>Zooms in with the mouse wheel at a point of the box (fractions of its size), then lets the view settle.</summary>
     private static async Task ZoomInAsync(IPage page, LocatorBoundingBoxResult box, float x, float y, int steps)
     {
