@@ -34,6 +34,8 @@ public sealed class OpinionToReportTests(BrowserHost host)
         await examiner.GetByTestId("opinion-findings").FillAsync("Guilloche: offset dots instead of continuous lines.");
         await examiner.GetByTestId("opinion-save").ClickAsync();
         await Assertions.Expect(examiner.Locator("[data-testid=field-error]")).ToHaveCountAsync(0, new() { Timeout = Slow });
+        // The errors clear as the save starts; the page says "saved" only once the draft is stored.
+        await Assertions.Expect(examiner.GetByTestId("opinion-saved")).ToBeVisibleAsync(new() { Timeout = Slow });
         // Saved and resumed: a fresh load shows the draft.
         await examiner.ReloadAsync();
         await BrowserHost.WaitInteractiveAsync(examiner);

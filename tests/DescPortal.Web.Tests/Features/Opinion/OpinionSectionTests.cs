@@ -68,6 +68,26 @@ public sealed class OpinionSectionTests(ComponentHost host) : ComponentTest(host
     }
 
     [Fact]
+    public async Task The_page_says_the_draft_is_saved_only_once_it_is_stored()
+    {
+        var examiner = SignInAs("examiner@desc.local", "ex-" + Guid.NewGuid().ToString("N")[..8]);
+        var record = await CaseAsync(examiner);
+        var cut = Render<OpinionSection>(p => p.Add(x => x.Record, record).Add(x => x.Scope, examiner));
+        Assert.Empty(cut.FindAll("[data-testid=opinion-saved]"));
+
+        cut.Find("[data-testid=opinion-fraud-type]").Change(nameof(FraudType.Genuine));
+        cut.Find("[data-testid=opinion-conclusion]").Input("No sign of alteration.");
+        cut.Find("[data-testid=opinion-save]").Click();
+        var until = DateTime.UtcNow.AddSeconds(15);
+        while ((await LoadAsync(examiner, record.Id)).Opinion.Drafts.Count == 0 && DateTime.UtcNow < until) await Task.Delay(100, Ct);
+
+        // The case page hands the section the stored case again; the time is the draft's own.
+        var saved = await LoadAsync(examiner, record.Id);
+        cut.Render(p => p.Add(x => x.Record, saved));
+        Assert.Equal($"Draft saved {TimeDisplay.Utc(saved.Opinion.DraftOf(0)!.SavedAt)}", cut.Find("[data-testid=opinion-saved]").TextContent);
+    }
+
+    [Fact]
     public async Task A_reviewer_sees_the_opinion_as_text_and_can_approve_or_return_it_the_examiner_cannot()
     {
         var examinerId = "ex-" + Guid.NewGuid().ToString("N")[..8];
