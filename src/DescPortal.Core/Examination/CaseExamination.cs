@@ -71,7 +71,9 @@ public sealed record CaseExamination(
     public CaseExamination Apply(AnnotationAdded e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return this with { Annotations = [.. Annotations, new RecordedAnnotation(e.Annotation, e.Actor, e.At, e.Actor, e.At)] };
+        // Numbered in the order drawn, never reused: findings text that cites "mark 3" stays right in the report.
+        var number = Annotations.Count + RemovedAnnotationIds.Count + 1;
+        return this with { Annotations = [.. Annotations, new RecordedAnnotation(number, e.Annotation, e.Actor, e.At, e.Actor, e.At)] };
     }
 
     public CaseExamination Apply(AnnotationChanged e)
@@ -198,8 +200,12 @@ public sealed record CaseExamination(
     }
 }
 
-/// <summary>An annotation as it stands, with who drew it and who last changed it (the same until it is changed).</summary>
+/// <summary>
+/// An annotation as it stands, with who drew it and who last changed it (the same until it is changed). Its
+/// <see cref="Number"/> is the one the workspace, the suggested findings and the report all show.
+/// </summary>
 public sealed record RecordedAnnotation(
+    int Number,
     Annotation Annotation,
     string CreatedBy,
     DateTimeOffset CreatedAt,

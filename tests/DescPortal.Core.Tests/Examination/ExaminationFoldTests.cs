@@ -83,6 +83,21 @@ public class ExaminationFoldTests
     }
 
     [Fact]
+    public void MarksAreNumberedInTheOrderDrawnAndARemovedMarksNumberIsNotReused()
+    {
+        // Worked(): mark 1 on the UV image, mark 2 on the white image (later removed).
+        var history = Worked().Then((c, e) => ExaminationDecider.AddAnnotation(c, e, new Annotation(AnnotationId(3), PassportWhite,
+            AnnotationShape.Point(5, 5), null, Finding.Inconsistent, null), Examiner, Now));
+
+        Assert.Equal([(AnnotationId(1), 1), (AnnotationId(3), 3)],
+            history.Examination.Annotations.Select(a => (a.Annotation.AnnotationId, a.Number)));
+        // A change keeps the number.
+        var changed = history.Then((c, e) => ExaminationDecider.ChangeAnnotation(c, e, new Annotation(AnnotationId(1), PassportUv,
+            AnnotationShape.Point(7, 7), null, Finding.Consistent, "Seen again"), Examiner, Now));
+        Assert.Equal(1, changed.Examination.FindAnnotation(AnnotationId(1))!.Number);
+    }
+
+    [Fact]
     public void TheReferralsOwnEventsLeaveTheExaminationEmpty()
     {
         var folded = ExaminationState.Fold(CaseHistory.InExamination().Events);

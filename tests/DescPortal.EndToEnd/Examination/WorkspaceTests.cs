@@ -103,7 +103,7 @@ public sealed class WorkspaceTests(BrowserHost host)
         // The observation for that feature cites the mark; progress moves.
         await page.GetByTestId("checklist-finding").First.SelectOptionAsync("Inconsistent");
         await Assertions.Expect(page.GetByTestId("checklist-progress")).ToHaveAttributeAsync("data-observed", "1", new() { Timeout = Slow });
-        await Assertions.Expect(page.GetByTestId("checklist-marks").First).ToContainTextAsync("1 mark");
+        await Assertions.Expect(page.GetByTestId("checklist-marks").First).ToHaveTextAsync("Mark 1");
 
         // The document's MRZ: checked against the data entered, then recorded in the case.
         await Assertions.Expect(page.GetByTestId("mrz-verdict")).ToHaveAttributeAsync("data-valid", "true");

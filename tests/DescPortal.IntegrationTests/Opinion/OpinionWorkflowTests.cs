@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using DescPortal.Core;
+using DescPortal.Core.Examination;
 using DescPortal.Core.Opinion;
 using DescPortal.Testing;
 using DescPortal.Web.Features.Examination;
@@ -11,9 +12,11 @@ using DescPortal.Web.Features.Opinion;
 using DescPortal.Web.Features.Referrals;
 using DescPortal.Web.Infrastructure.Blobs;
 using DescPortal.Web.Infrastructure.Identity;
+using DescPortal.Web.Infrastructure.Localization;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Xunit;
 
 namespace DescPortal.IntegrationTests.Opinion;
@@ -292,6 +295,35 @@ public sealed class OpinionWorkflowTests(IntegrationHost host)
         Assert.Equal([added.Id], request.EvidenceIds);
         // No request is open any more: a second answer is a conflict.
         Assert.Equal(HttpStatusCode.Conflict, (await north.PostAsync($"/api/v1/referrals/{record.Id}/information", Answer(TestImages.Jpeg(300, 200, seed: 11)), Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_suggested_findings_the_workspace_and_the_report_give_each_mark_the_same_number()
+    {
+        var (record, examiner) = await CaseInExaminationAsync();
+        var white = record.Evidence.Single(e => e.LightSource == LightSource.White).Id;
+        var uv = record.Evidence.Single(e => e.LightSource == LightSource.UV365).Id;
+        var examination = host.Services.GetRequiredService<ExaminationCommands>();
+        // Drawn white, UV, white: the report prints the white image first, so numbering "as printed" would differ.
+        foreach (var (image, note) in new[] { (white, "first"), (uv, "second"), (white, "third") })
+        {
+            var mark = new Annotation(Guid.NewGuid(), image, AnnotationShape.Rectangle(40, 30, 200, 120), null, Finding.Inconsistent, note);
+            record = await examination.DecideAsync(examiner, record.Id, record.Version,
+                (r, e, a, now) => ExaminationDecider.AddAnnotation(r, e, mark, a, now), Ct);
+        }
+        var findings = OpinionFindings.Assemble(record, 0, host.Services.GetRequiredService<IStringLocalizer<Strings>>());
+        Assert.Contains("- Mark 1 — Data page, White light, reflected: Inconsistent with the genuine. first", findings, StringComparison.Ordinal);
+        Assert.Contains("- Mark 2 — Data page, UV 365 nm (long-wave): Inconsistent with the genuine. second", findings, StringComparison.Ordinal);
+        Assert.Contains("- Mark 3 — Data page, White light, reflected: Inconsistent with the genuine. third", findings, StringComparison.Ordinal);
+
+        var approved = await ApprovedAsync(await SubmittedAsync(record, examiner, Counterfeit() with { Findings = findings }),
+            Person("rev-" + Guid.NewGuid().ToString("N")[..8], Roles.Reviewer));
+        var approval = approved.Opinion.LatestApproval!;
+        var report = await host.Services.GetRequiredService<ExpertReportBuilder>().BuildAsync(approved, approval.ApprovalId,
+            new PlannedReport(approval.ApprovalId, approved.Reference + "-R1", 1, null), "ABCD-EFGH-JKLM-NPQR", DateTimeOffset.UtcNow, Ct);
+        Assert.Equal([(LightSource.White, "1 3"), (LightSource.UV365, "2")],
+            report.Images.Select(i => (i.Light, string.Join(' ', i.Annotations.Select(a => a.Number)))));
+        Assert.Equal(["first", "second", "third"], report.Images.SelectMany(i => i.Annotations).OrderBy(a => a.Number).Select(a => a.Note));
     }
 
     private static MultipartFormDataContent Answer(byte[] image)

@@ -533,9 +533,9 @@ public partial class Workspace
     /// <summary>The marks on the questioned image, numbered as in the list; the aligned specimen's features; the alignment points.</summary>
     private List<Mark> MarksOnEvidence(EvidenceItem shown, Comparison? compared)
     {
-        var marks = Record!.Examination.AnnotationsOn(shown.Id).Select((a, i) => new Mark(
+        var marks = Record!.Examination.AnnotationsOn(shown.Id).Select(a => new Mark(
             a.Annotation.AnnotationId.ToString(), a.Annotation.Shape.Kind.ToString(), PointsOf(a.Annotation.Shape),
-            (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            a.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
             _editing && a.Annotation.AnnotationId == _draft?.AnnotationId)).ToList();
         if (_showFeatures && compared?.Alignment is { } alignment)
         {

@@ -35,19 +35,17 @@ public sealed class ExpertReportBuilder(IDocumentStore store, BlobContainers blo
             agency = await session.LoadAsync<Agency>(record.AgencyCode, ct);
         var round = record.Opinion.ReviewRounds.FirstOrDefault(r => r.Number == approval.Round);
 
-        // Marks are numbered across the report, image by image, as they are printed.
+        // Marks keep the case's numbers (RecordedAnnotation.Number), which the findings text may cite.
         var images = new List<ReportImage>();
-        var markNumbers = new Dictionary<Guid, int>();
+        var markNumbers = record.Examination.Annotations.ToDictionary(a => a.Annotation.AnnotationId, a => a.Number);
         foreach (var e in record.Evidence.OrderBy(e => e.Document).ThenBy(e => e.Area).ThenBy(e => e.LightSource))
         {
             var print = await ImageDerivatives.MakeJpegAsync(blobs.Evidence, e.BlobName, ExpertReport.RecommendedImageWidth,
                 ExpertReport.RecommendedImageWidth, ct);
             var scale = (double)print.Width / e.Width;
-            var marks = record.Examination.AnnotationsOn(e.Id).Select(a =>
-            {
-                var n = markNumbers[a.Annotation.AnnotationId] = markNumbers.Count + 1;
-                return new ReportAnnotation(n, Scaled(a.Annotation.Shape, scale), a.Annotation.Finding, a.Annotation.Note);
-            }).ToList();
+            var marks = record.Examination.AnnotationsOn(e.Id)
+                .Select(a => new ReportAnnotation(a.Number, Scaled(a.Annotation.Shape, scale), a.Annotation.Finding, a.Annotation.Note))
+                .ToList();
             images.Add(new ReportImage(e.Document + 1, e.Area, e.LightSource, e.Dpi, e.Sha256, print.Bytes, print.Width, print.Height, marks));
         }
 

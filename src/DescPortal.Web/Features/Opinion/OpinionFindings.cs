@@ -39,12 +39,11 @@ public static class OpinionFindings
         var images = record.Evidence.Where(e => e.Document == document).ToList();
         foreach (var image in images)
         {
-            var marks = record.Examination.AnnotationsOn(image.Id);
-            for (var i = 0; i < marks.Count; i++)
+            foreach (var mark in record.Examination.AnnotationsOn(image.Id))
             {
-                var a = marks[i].Annotation;
-                var line = string.Format(CultureInfo.InvariantCulture, L["- Mark {0} on the {1} image ({2}): {3}"].Value,
-                    i + 1, L[CodeLabels.Of(image.LightSource)].Value, L[CodeLabels.Of(image.Area)].Value, L[CodeLabels.Of(a.Finding)].Value);
+                var a = mark.Annotation;
+                var line = string.Format(CultureInfo.InvariantCulture, L["- Mark {0} — {1}, {2}: {3}"].Value,
+                    mark.Number, L[CodeLabels.Of(image.Area)].Value, L[CodeLabels.Of(image.LightSource)].Value, L[CodeLabels.Of(a.Finding)].Value);
                 if (!string.IsNullOrWhiteSpace(a.Note)) line += $". {a.Note.Trim()}";
                 Line(line);
             }

@@ -11,8 +11,8 @@ public sealed class AnnotationListTests(ComponentHost host) : ComponentTest(host
 {
     private static readonly DateTimeOffset At = new(2026, 11, 28, 3, 12, 0, TimeSpan.Zero);
 
-    private static RecordedAnnotation Mark(AnnotationShape shape, Finding finding, string? note, FeatureReference? feature = null) =>
-        new(new Annotation(Guid.NewGuid(), Guid.NewGuid(), shape, feature, finding, note), "Erik Examiner <examiner@desc.local>", At,
+    private static RecordedAnnotation Mark(AnnotationShape shape, Finding finding, string? note, FeatureReference? feature = null, int number = 1) =>
+        new(number, new Annotation(Guid.NewGuid(), Guid.NewGuid(), shape, feature, finding, note), "Erik Examiner <examiner@desc.local>", At,
             "Erik Examiner <examiner@desc.local>", At);
 
     [Fact]
@@ -21,8 +21,9 @@ public sealed class AnnotationListTests(ComponentHost host) : ComponentTest(host
         var featureId = Guid.NewGuid();
         var marks = new[]
         {
+            // The case's numbers: mark 2 is on another image.
             Mark(AnnotationShape.Rectangle(10, 10, 100, 50), Finding.Inconsistent, "Edge <b>lifted</b> & re-glued", new FeatureReference(Guid.NewGuid(), featureId)),
-            Mark(AnnotationShape.Point(300, 200), Finding.Consistent, null),
+            Mark(AnnotationShape.Point(300, 200), Finding.Consistent, null, number: 3),
         };
 
         var cut = Render<AnnotationList>(p => p
@@ -31,7 +32,7 @@ public sealed class AnnotationListTests(ComponentHost host) : ComponentTest(host
 
         var items = cut.FindAll("[data-testid=annotation-item]");
         Assert.Equal(2, items.Count);
-        Assert.Equal("1", items[0].QuerySelector(".lib-num")!.TextContent);
+        Assert.Equal(["1", "3"], items.Select(i => i.QuerySelector(".lib-num")!.TextContent));
         Assert.Equal("Inconsistent", items[0].GetAttribute("data-finding"));
         Assert.Equal("Inconsistent with the genuine", items[0].QuerySelector("[data-testid=annotation-finding]")!.TextContent);
         Assert.Contains("Guilloche", items[0].TextContent, StringComparison.Ordinal);

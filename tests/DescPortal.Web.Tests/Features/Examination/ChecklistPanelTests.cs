@@ -20,16 +20,20 @@ public sealed class ChecklistPanelTests(ComponentHost host) : ComponentTest(host
     [Fact]
     public void Items_are_grouped_by_inspection_level_with_the_progress_of_the_observations()
     {
-        var observed = new ChecklistObservation(Microprint.FeatureId, Finding.Inconsistent, null, [Guid.NewGuid()], "Erik Examiner", At);
+        // Cites marks 7 and 3 and one since removed (no number).
+        var (seven, three, removed) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var observed = new ChecklistObservation(Microprint.FeatureId, Finding.Inconsistent, null, [seven, removed, three], "Erik Examiner", At);
+        var numbers = new Dictionary<Guid, int> { [seven] = 7, [three] = 3 };
 
-        var cut = Render<ChecklistPanel>(p => p.Add(x => x.Checklist, Checklist(observed)));
+        var cut = Render<ChecklistPanel>(p => p.Add(x => x.Checklist, Checklist(observed))
+            .Add(x => x.MarkNumberOf, id => numbers.TryGetValue(id, out var n) ? n : null));
 
         Assert.Equal(["Level 1 · naked eye", "Level 2 · simple tools (loupe, UV lamp)"], cut.FindAll("h3").Select(h => h.TextContent.Trim()));
         var items = cut.FindAll("[data-testid=checklist-item]");
         Assert.Equal([Guilloche.FeatureId.ToString(), Microprint.FeatureId.ToString(), Fibres.FeatureId.ToString()], items.Select(i => i.GetAttribute("data-feature")));
         Assert.Equal("Inconsistent", items[1].GetAttribute("data-finding"));
         Assert.Equal("", items[0].GetAttribute("data-finding"));
-        Assert.Contains("1 mark(s)", items[1].TextContent, StringComparison.Ordinal);
+        Assert.Equal("Marks 3, 7", cut.Find("[data-testid=checklist-marks]").TextContent);
         var progress = cut.Find("[data-testid=checklist-progress]");
         Assert.Equal(("1", "3"), (progress.GetAttribute("data-observed"), progress.GetAttribute("data-items")));
         Assert.Contains("1 of 3 observed", progress.TextContent, StringComparison.Ordinal);
