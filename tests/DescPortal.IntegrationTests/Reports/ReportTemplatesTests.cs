@@ -52,12 +52,18 @@ public sealed class ReportTemplatesTests : IDisposable
         var before = await renderer.RenderHtmlAsync(report, Ct);
         var letterhead = Path.Combine(_copy, ReportTemplates.LetterheadFile);
         await File.WriteAllTextAsync(letterhead, (await File.ReadAllTextAsync(letterhead, Ct))
-            .Replace("Document Examination Support Centre", "Centre <Nord> & Co \U00020000", StringComparison.Ordinal), Ct);
+            .Replace("Document Examination Support Centre", "Centre <Nord> & Co \U00020000", StringComparison.Ordinal)
+            .Replace("\"labels\": {", "\"labels\": { \"FraudType.Counterfeit\": \"Contrefaçon <totale>\", \"Finding.Absent\": \" \",", StringComparison.Ordinal), Ct);
         File.SetLastWriteTimeUtc(letterhead, DateTime.UtcNow.AddSeconds(5));
         var after = await renderer.RenderHtmlAsync(report, Ct);
 
         Assert.Contains("<div class=\"centre-name\">Document Examination Support Centre</div>", before, StringComparison.Ordinal);
         Assert.Contains("<div class=\"centre-name\">Centre &lt;Nord&gt; &amp; Co &#x20000;</div>", after, StringComparison.Ordinal);
+        // A centre's word for a code replaces the built-in one (encoded like every value); a blank one is ignored.
+        Assert.Contains("Counterfeit", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("Counterfeit", after, StringComparison.Ordinal);
+        Assert.Matches("<p class=\"verdict counterfeit\">Contrefa(ç|&#xE7;)on &lt;totale&gt;</p>", after);
+        Assert.Contains("Absent", after, StringComparison.Ordinal);
         // In the page header the name is a CSS string: nothing in it can end the string or the style element.
         // (CSS consumes the one space that ends an escape: "\00003E  " is ">" and a space.)
         // A letter beyond U+FFFF (CJK Extension B) stays whole.

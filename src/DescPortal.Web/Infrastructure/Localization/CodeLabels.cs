@@ -106,7 +106,7 @@ public static class CodeLabels
     // domain.md: INTERPOL / ICAO 9303 Part 2 fraud types.
     public static readonly IReadOnlyList<(string Code, string Label)> FraudTypes =
     [
-        (nameof(FraudType.Genuine), "Genuine: no indication of fraud"),
+        (nameof(FraudType.Genuine), "Genuine (no indication of fraud)"),
         (nameof(FraudType.Counterfeit), "Counterfeit"),
         (nameof(FraudType.Forged), "Forged (falsified)"),
         (nameof(FraudType.FraudulentlyObtained), "Fraudulently obtained genuine"),
@@ -120,8 +120,8 @@ public static class CodeLabels
     [
         (nameof(ForgerySubType.PhotoSubstitution), "Photo substitution"),
         (nameof(ForgerySubType.PageSubstitution), "Page substitution"),
-        (nameof(ForgerySubType.VizAlteration), "Alteration of the VIZ data"),
-        (nameof(ForgerySubType.MrzAlteration), "Alteration of the MRZ"),
+        (nameof(ForgerySubType.VizAlteration), "Alteration of the visual inspection zone (VIZ)"),
+        (nameof(ForgerySubType.MrzAlteration), "Alteration of the machine readable zone (MRZ)"),
         (nameof(ForgerySubType.VisaOrStampTampering), "Visa or stamp tampering"),
         (nameof(ForgerySubType.Assembled), "Assembled from parts of genuine documents"),
     ];
@@ -129,7 +129,7 @@ public static class CodeLabels
     // ENFSI guideline for evaluative reporting (2015).
     public static readonly IReadOnlyList<(string Code, string Label)> EvaluativeSupports =
     [
-        (nameof(EvaluativeSupport.Neutral), "neither proposition is supported over the other"),
+        (nameof(EvaluativeSupport.Neutral), "no support for either proposition"),
         (nameof(EvaluativeSupport.Weak), "weak support"),
         (nameof(EvaluativeSupport.Moderate), "moderate support"),
         (nameof(EvaluativeSupport.ModeratelyStrong), "moderately strong support"),
@@ -147,8 +147,20 @@ public static class CodeLabels
         _ => null,
     };
 
-    /// <summary>The label of a vocabulary value, whichever vocabulary it belongs to.</summary>
-    public static string Of<TEnum>(TEnum value) where TEnum : struct, Enum => LabelOf(value switch
+    /// <summary>
+    /// The label of a vocabulary value, whichever vocabulary it belongs to; a code without a label reads as its own
+    /// words. The one English wording of each code: pages, findings text and reports (unless a centre's letterhead
+    /// replaces it) all print this.
+    /// </summary>
+    public static string Of(Enum value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var code = value.ToString();
+        var label = ListOf(value).FirstOrDefault(x => x.Code == code).Label;
+        return label ?? Words(code);
+    }
+
+    private static IReadOnlyList<(string Code, string Label)> ListOf(Enum value) => value switch
     {
         DocumentType => DocumentTypes,
         LightSource => LightSources,
@@ -163,7 +175,7 @@ public static class CodeLabels
         ForgerySubType => ForgerySubTypes,
         EvaluativeSupport => EvaluativeSupports,
         _ => [],
-    }, value.ToString());
+    };
 
     /// <summary>A code's own words as its English label, for codes without a list of their own: "DateOfBirth" → "Date of birth".</summary>
     public static string Words(string code) =>
