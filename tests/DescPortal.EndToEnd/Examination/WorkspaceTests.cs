@@ -265,7 +265,6 @@ public sealed class WorkspaceTests(BrowserHost host)
         await page.Context.CloseAsync();
     }
 
-    /// <summary>A drag between two pixels of the questioned image.</summary>
     /// <summary>A north referral of these images, sent through the API; its case id.</summary>
     private async Task<Guid> SubmitAsync(System.Text.Json.Nodes.JsonObject referral, params byte[][] images)
     {
@@ -287,6 +286,108 @@ public sealed class WorkspaceTests(BrowserHost host)
         await page.WaitForTimeoutAsync(800);
     }
 
+    [Fact]
+    public async Task The_examiner_marks_a_polygon_and_a_point_changes_a_mark_and_aligns_the_specimen_to_see_its_features()
+    {
+        var caseId = await SubmitAsync(ReferralRequests.Example(["White"]), TestImages.Jpeg(1400, 1000, seed: 75));
+        var page = await host.SignInAsync("examiner@desc.local", width: 1600, height: 1000);
+        await page.GotoAsync($"/cases/{caseId}");
+        await BrowserHost.WaitInteractiveAsync(page);
+        await page.GetByTestId("take-case").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("take-case")).ToHaveCountAsync(0, new() { Timeout = Slow });
+        await page.GotoAsync($"/cases/{caseId}/workspace");
+        await BrowserHost.WaitInteractiveAsync(page);
+        await page.WaitForFunctionAsync(TilesLoaded, null, new() { Timeout = Slow });
+        var viewer = page.GetByTestId("deep-zoom");
+        var items = page.GetByTestId("annotation-item");
+
+        // A polygon: a click per corner, closed by a click on the first (clicks apart, or two read as a double click).
+        await page.GetByTestId("tool-polygon").ClickAsync();
+        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-tool", "polygon", new() { Timeout = Slow });
+        foreach (var (x, y) in new[] { (300.0, 300.0), (700.0, 250.0), (650.0, 600.0), (300.0, 300.0) })
+        {
+            await ClickPixelAsync(page, "deep-zoom", x, y);
+            await page.WaitForTimeoutAsync(450);
+        }
+        await Assertions.Expect(page.GetByTestId("annotation-form")).ToContainTextAsync("Polygon", new() { Timeout = Slow });
+        await page.GetByTestId("annotation-finding-select").SelectOptionAsync("Altered");
+        await page.GetByTestId("annotation-save").ClickAsync();
+        await Assertions.Expect(items).ToHaveCountAsync(1, new() { Timeout = Slow });
+
+        // A point: one click.
+        await page.GetByTestId("tool-point").ClickAsync();
+        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-tool", "point", new() { Timeout = Slow });
+        await ClickPixelAsync(page, "deep-zoom", 1000, 700);
+        await Assertions.Expect(page.GetByTestId("annotation-form")).ToContainTextAsync("Point", new() { Timeout = Slow });
+        await page.GetByTestId("annotation-finding-select").SelectOptionAsync("Absent");
+        await page.GetByTestId("annotation-save").ClickAsync();
+        await Assertions.Expect(items).ToHaveCountAsync(2, new() { Timeout = Slow });
+        await Assertions.Expect(viewer.GetByTestId("annotation-mark")).ToHaveCountAsync(2, new() { Timeout = Slow });
+        Assert.Equal(["1", "2"], await items.Locator(".lib-num").AllTextContentsAsync());
+        await Assertions.Expect(items.Nth(0)).ToHaveAttributeAsync("data-finding", "Altered");
+        await Assertions.Expect(items.Nth(1)).ToHaveAttributeAsync("data-finding", "Absent");
+
+        // The polygon's finding changed, with a note; it keeps its number.
+        await items.Nth(0).GetByTestId("annotation-change").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("annotation-form")).ToContainTextAsync("Change mark", new() { Timeout = Slow });
+        await page.GetByTestId("annotation-finding-select").SelectOptionAsync("Inconsistent");
+        await page.GetByTestId("annotation-note-input").FillAsync("Lamination edge re-cut.");
+        await page.GetByTestId("annotation-save").ClickAsync();
+        await Assertions.Expect(items.Nth(0)).ToHaveAttributeAsync("data-finding", "Inconsistent", new() { Timeout = Slow });
+        await Assertions.Expect(items.Nth(0)).ToContainTextAsync("Lamination edge re-cut.");
+        Assert.Equal(["1", "2"], await items.Locator(".lib-num").AllTextContentsAsync());
+
+        // Alignment: three pairs of points picked on the questioned and the genuine image, then the specimen's features
+        // are drawn on the questioned image.
+        await page.GetByTestId("reference-select").SelectOptionAsync(DescPortal.Web.Features.ReferenceLibrary.LibrarySeeding.IdOf("UTO-P-2007").ToString());
+        await page.GetByTestId("reference-choose").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("checklist-item").First).ToBeVisibleAsync(new() { Timeout = Slow });
+        await page.GetByTestId("view-sidebyside").ClickAsync();
+        await page.WaitForFunctionAsync(OpenIn("specimen-deep-zoom"), null, new() { Timeout = Slow });
+        await Assertions.Expect(viewer.GetByTestId("feature-overlay")).ToHaveCountAsync(0);
+        await page.GetByTestId("tool-pick").ClickAsync();
+        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-tool", "pick", new() { Timeout = Slow });
+        foreach (var (fx, fy) in new[] { (0.2, 0.2), (0.8, 0.25), (0.3, 0.8) })
+        {
+            foreach (var id in new[] { "deep-zoom", "specimen-deep-zoom" })
+            {
+                var (x, y) = await VisiblePixelAsync(page, id, fx, fy);
+                await ClickPixelAsync(page, id, x, y);
+            }
+        }
+        var pending = page.GetByTestId("alignment-pending");
+        await Assertions.Expect(pending).ToHaveAttributeAsync("data-evidence", "3", new() { Timeout = Slow });
+        await Assertions.Expect(pending).ToHaveAttributeAsync("data-specimen", "3");
+        await page.GetByTestId("alignment-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("alignment-current")).ToHaveAttributeAsync("data-pairs", "3", new() { Timeout = Slow });
+        await Assertions.Expect(viewer.GetByTestId("feature-overlay").First).ToBeAttachedAsync(new() { Timeout = Slow });
+        await BrowserHost.ScreenshotAsync(page, "workspace-aligned-features");
+
+        await page.GotoAsync($"/cases/{caseId}");
+        await BrowserHost.WaitInteractiveAsync(page);
+        await Assertions.Expect(page.GetByText("Annotation changed")).ToBeVisibleAsync(new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByText("Images aligned")).ToBeVisibleAsync(new() { Timeout = Slow });
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task ClickPixelAsync(IPage page, string testId, double x, double y)
+    {
+        var p = await ScreenPointAsync(page, testId, x, y);
+        await page.Mouse.ClickAsync(p[0], p[1]);
+    }
+
+    /// <summary>A pixel of a viewer's main image at fractions of the part of it on screen.</summary>
+    private static async Task<(double X, double Y)> VisiblePixelAsync(IPage page, string testId, double fx, double fy)
+    {
+        var r = await page.EvaluateAsync<double[]>(
+            "id => { const v = document.querySelector(`[data-testid='${id}']`).__descViewer; const item = v.world.getItemAt(0); " +
+            "const b = item.viewportToImageRectangle(v.viewport.getBounds(true)); const s = item.getContentSize(); " +
+            "const x0 = Math.max(0, b.x), y0 = Math.max(0, b.y); return [x0, y0, Math.min(s.x, b.x + b.width) - x0, Math.min(s.y, b.y + b.height) - y0]; }",
+            testId);
+        return (r[0] + fx * r[2], r[1] + fy * r[3]);
+    }
+
+    /// <summary>A drag between two pixels of the questioned image.</summary>
     private static async Task DragAsync(IPage page, (double X, double Y) from, (double X, double Y) to)
     {
         var a = await ScreenPointAsync(page, "deep-zoom", from.X, from.Y);
