@@ -85,7 +85,9 @@ public static class SampleReports
                         MarkupNote,
                         "Portrait printed with toner: dots visible at 10×, no engraving relief.",
                         null,
-                    ])),
+                    ]),
+                    new ReportMethod([LightSource.White, LightSource.WhiteOblique, LightSource.UV365, LightSource.IR],
+                        "UTO passport, 2007 series (UTO-P-2007)", 3, MrzChecked: true)),
                 new ReportDocument(2, DocumentType.IdentityCard, "UTO", "D23145890", FraudType.Counterfeit, [],
                     "The card was examined under white, UV 365 nm and infrared light and compared with the reference specimen " +
                     "UTO-I-2007.\nThe card is printed by inkjet on a white plastic core without the specimen's guilloche structure: " +
@@ -103,13 +105,10 @@ public static class SampleReports
                         "No fluorescence anywhere on the card.",
                         "Printed imitation; nothing changes when the card is tilted.",
                         "MRZ invisible under IR: not printed in IR-absorbing ink.",
-                    ])),
+                    ]),
+                    new ReportMethod([LightSource.White, LightSource.UV365, LightSource.IR], "UTO identity card, 2007 series (UTO-I-2007)", 2,
+                        MrzChecked: true)),
             ],
-            Method =
-                "Visual and instrumental examination with a video spectral comparator: white light (reflected and oblique), " +
-                "UV 365 nm and infrared (IR) light, at magnifications up to 40×. Comparison with the reference specimens " +
-                "UTO-P-2007 (version 3) and UTO-I-2007 (version 2) of the centre's reference library.\n" +
-                "Machine readable zone: reading, check digits (ICAO Doc 9303 Part 3) and comparison with the visual inspection zone.",
             Images = EvidenceImages,
             Examiner = new ReportSignatory("Dr Ada Lind", "Forensic document examiner"),
             Reviewer = new ReportSignatory("Jonas Berg", "Technical reviewer, senior forensic document examiner"),
@@ -172,6 +171,7 @@ public static class SampleReports
                     Evaluative = new EvaluativeOpinion("The two documents come from the same source.",
                         "The two documents come from different sources.", EvaluativeSupport.Neutral),
                     Observations = [new ReportObservation("Guilloche", Finding.NotAssessable, UnbrokenNote, [90, 100])],
+                    Method = new ReportMethod([LightSource.White], null, null, MrzChecked: false),
                 },
             ],
             Images = [tall],

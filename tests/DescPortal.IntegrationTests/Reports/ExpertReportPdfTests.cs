@@ -101,6 +101,8 @@ public sealed class ExpertReportPdfTests(IntegrationHost host)
         }
         Assert.Contains(PdfText.Blocks(pdf), b => PdfText.Holds(b, SampleReports.UnbrokenNote)); // whole, wrapped in its cell
         Assert.True(PdfText.Holds(text, "they give no support for either proposition"), "The neutral evaluative wording.");
+        // No reference specimen chosen, no MRZ check recorded: the method says only what was done.
+        Assert.True(PdfText.Holds(text, "Document 1: visual and magnified examination of the images under White light, reflected. "), "The bare method.");
         Assert.True(PdfText.ContainsInAnyDirection(text, "Пётр Иванович Сидоров"));
         Assert.DoesNotContain("this report supersedes", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Border crossing point", text, StringComparison.Ordinal);
@@ -127,7 +129,12 @@ public sealed class ExpertReportPdfTests(IntegrationHost host)
         Holds("Date of receipt 20 November 2026");                     // the three dates
         Holds("Date(s) of examination 23 November 2026 to 26 November 2026");
         Holds("Date of issue 27 November 2026, 15:40");
-        Holds(report.Method);
+        // The method (§7.8.2.1 f), worded by the template from each document's facts.
+        Holds("Document 1: visual and magnified examination of the images under White light, reflected; White light, oblique (raking); " +
+            "UV 365 nm (long-wave); Infrared (IR), compared feature by feature with the genuine reference specimen " +
+            "UTO passport, 2007 series (UTO-P-2007) (version 3); MRZ check digits verified (ICAO Doc 9303) and the MRZ compared with the visual inspection zone.");
+        Holds("Document 2: visual and magnified examination of the images under White light, reflected; UV 365 nm (long-wave); Infrared (IR), " +
+            "compared feature by feature with the genuine reference specimen UTO identity card, 2007 series (UTO-I-2007) (version 2);");
         foreach (var image in report.Images)
         {
             Holds($"SHA-256 of the original: {image.Sha256}");         // the full hash, unbroken

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using DescPortal.Core;
 using DescPortal.Core.Examination;
 using DescPortal.Core.Opinion;
@@ -59,8 +57,11 @@ public sealed class ExpertReportBuilder(IDocumentStore store, BlobContainers blo
                 .Select(x => new ReportObservation(SecurityFeatureTaxonomy.LabelOf(x.Item.Category, x.Item.Type), x.Observation!.Finding,
                     x.Observation.Note, [.. x.Observation.AnnotationIds.Where(markNumbers.ContainsKey).Select(id => markNumbers[id]).Order()]))
                 .ToList();
+            var method = new ReportMethod(
+                [.. record.Evidence.Where(e => e.Document == o.Document).Select(e => e.LightSource).Distinct().Order()],
+                checklist?.SpecimenName, checklist?.SpecimenVersion, record.Examination.MrzCheckOf(o.Document) is not null);
             return new ReportDocument(o.Document + 1, d.DocumentType, d.IssuingState, d.DocumentNumber ?? "not readable",
-                o.FraudType, o.ForgerySubTypes, o.Findings, o.Conclusion ?? "", o.Limitations, o.Evaluative, observations);
+                o.FraudType, o.ForgerySubTypes, o.Findings, o.Conclusion ?? "", o.Limitations, o.Evaluative, observations, method);
         }).ToList();
 
         var assigned = record.History.FirstOrDefault(h => h.Type == nameof(DescPortal.Core.Referrals.CaseAssigned))?.At ?? s.At;
@@ -82,35 +83,9 @@ public sealed class ExpertReportBuilder(IDocumentStore store, BlobContainers blo
             Bearer = new ReportBearer(s.Bearer.Surname, s.Bearer.GivenNames, s.Bearer.NationalName, s.Bearer.Nationality,
                 s.Bearer.DateOfBirth.IsUnknown ? null : s.Bearer.DateOfBirth.ToString()),
             Documents = documents,
-            Method = Method(record),
             Images = images,
             Examiner = new ReportSignatory(record.Case.AssignedExaminerName ?? "", ExaminerFunction),
             Reviewer = new ReportSignatory(approval.ReviewerName, ReviewerFunction),
-        };
-    }
-
-    /// <summary>The method: the lights each document was examined under, the reference specimen, the MRZ check.</summary>
-    private static string Method(ReferralRecord record)
-    {
-        var text = new StringBuilder();
-        foreach (var d in record.Submission.Documents)
-        {
-            var lights = record.Evidence.Where(e => e.Document == d.Index).Select(e => e.LightSource).Distinct().Order()
-                .Select(l => CodeLabels.Of(l)).ToList();
-            text.Append(CultureInfo.InvariantCulture, $"Document {d.Index + 1}: visual and magnified examination of the images under {Join(lights)}");
-            if (record.Examination.ChecklistOf(d.Index) is { } c)
-                text.Append(CultureInfo.InvariantCulture, $", compared feature by feature with the genuine reference specimen {c.SpecimenName} (version {c.SpecimenVersion})");
-            if (record.Examination.MrzCheckOf(d.Index) is not null)
-                text.Append("; MRZ check digits verified (ICAO 9303) and the MRZ compared with the visual inspection zone");
-            text.AppendLine(".");
-        }
-        return text.ToString().TrimEnd();
-
-        static string Join(List<string> items) => items.Count switch
-        {
-            0 => "white light",
-            1 => items[0],
-            _ => string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1],
         };
     }
 

@@ -66,13 +66,6 @@ public sealed record ExpertReport
     /// <summary>Each document examined, numbered from 1 as printed.</summary>
     public required IReadOnlyList<ReportDocument> Documents { get; init; }
 
-    /// <summary>
-    /// The method (§7.8.2.1 f): lights, instruments and references used, e.g. "Examination under white, UV 365 nm
-    /// and IR light against the reference specimen UTO-P-2007 (version 3); MRZ check digits and comparison with the
-    /// visual inspection zone." Plain text; line breaks are kept.
-    /// </summary>
-    public required string Method { get; init; }
-
     /// <summary>The evidence images, in the order printed (Figure 1, 2, …).</summary>
     public required IReadOnlyList<ReportImage> Images { get; init; }
 
@@ -119,7 +112,15 @@ public sealed record ReportDocument(
     string Conclusion,
     string? Limitations,
     EvaluativeOpinion? Evaluative,
-    IReadOnlyList<ReportObservation> Observations);
+    IReadOnlyList<ReportObservation> Observations,
+    ReportMethod Method);
+
+/// <summary>
+/// How a document was examined (§7.8.2.1 f), as facts the template words (so that a centre words its method, and
+/// names its instruments, in its own template): the lights of its images, the reference specimen and version it was
+/// compared with (none when no specimen was chosen), and whether its MRZ check was recorded.
+/// </summary>
+public sealed record ReportMethod(IReadOnlyList<LightSource> Lights, string? Specimen, int? SpecimenVersion, bool MrzChecked);
 
 /// <summary>
 /// One item of the document's checklist: the reference specimen's feature, what was found, the examiner's note, and

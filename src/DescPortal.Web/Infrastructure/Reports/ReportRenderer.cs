@@ -57,7 +57,6 @@ public sealed class ReportRenderer(ReportTemplates templates, ReportPrinter prin
         if (report.Agency is null || string.IsNullOrWhiteSpace(report.Agency.Name) || string.IsNullOrWhiteSpace(report.Agency.Code))
             Problem("The submitting agency's name and code are required.");
         if (report.Bearer is null) Problem("The bearer is required (its fields may be empty).");
-        if (string.IsNullOrWhiteSpace(report.Method)) Problem("The method is required.");
         foreach (var (who, person) in new[] { ("examiner", report.Examiner), ("reviewer", report.Reviewer) })
         {
             if (person is null || string.IsNullOrWhiteSpace(person.Name) || string.IsNullOrWhiteSpace(person.Function))
@@ -104,6 +103,7 @@ public sealed class ReportRenderer(ReportTemplates templates, ReportPrinter prin
         }
         foreach (var d in documents)
         {
+            if (d.Method is not { Lights.Count: > 0 }) Problem(Invariant($"Document {d.Number}: the method names no light."));
             foreach (var o in d.Observations ?? [])
             {
                 foreach (var mark in o.Marks.Where(m => !marks.Contains(m)))

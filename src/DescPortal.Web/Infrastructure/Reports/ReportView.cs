@@ -18,7 +18,6 @@ internal sealed record ReportView(
     ExaminationView Examination,
     BearerView Bearer,
     IReadOnlyList<DocumentView> Documents,
-    string Method,
     IReadOnlyList<FigureView> Figures,
     SignatoryView Examiner,
     SignatoryView Reviewer)
@@ -71,9 +70,10 @@ internal sealed record ReportView(
                         .. d.Observations.Select(o => new ObservationView(o.Feature, Label(o.Finding), Css(o.Finding), o.Note,
                             string.Join(", ", o.Marks.Order()))),
                     ],
-                    string.Join(", ", figuresOf[d.Number]))),
+                    string.Join(", ", figuresOf[d.Number]),
+                    new MethodView([.. d.Method.Lights.Select(l => Label(l))], d.Method.Specimen, d.Method.SpecimenVersion,
+                        d.Method.MrzChecked))),
             ],
-            r.Method,
             [.. r.Images.Select((image, i) => Figure(i + 1, image, r, Label))],
             new SignatoryView(r.Examiner.Name, r.Examiner.Function),
             new SignatoryView(r.Reviewer.Name, r.Reviewer.Function));
@@ -182,7 +182,10 @@ internal sealed record DocumentView(
     string? Limitations,
     EvaluativeView? Evaluative,
     IReadOnlyList<ObservationView> Observations,
-    string Figures);
+    string Figures,
+    MethodView Method);
+
+internal sealed record MethodView(IReadOnlyList<string> Lights, string? Specimen, int? SpecimenVersion, bool MrzChecked);
 
 internal sealed record EvaluativeView(string Proposition, string AlternativeProposition, string Support, bool Neutral);
 
