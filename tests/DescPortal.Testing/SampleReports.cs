@@ -3,6 +3,7 @@ using DescPortal.Core;
 using DescPortal.Core.Examination;
 using DescPortal.Core.Opinion;
 using DescPortal.Web.Features.ReferenceLibrary;
+using DescPortal.Web.Infrastructure.Blobs;
 using DescPortal.Web.Infrastructure.Reports;
 using NetVips;
 
@@ -193,8 +194,7 @@ public static class SampleReports
             foreach (var demo in specimen.Images.Where(i => i.Area == "DataPage").Take(3))
             {
                 var original = demo.Render();
-                using var thumb = Image.ThumbnailBuffer(original, ExpertReport.RecommendedImageWidth, size: Enums.Size.Down);
-                var jpeg = thumb.JpegsaveBuffer(q: 82, optimizeCoding: true, keep: Enums.ForeignKeep.None);
+                var thumb = ImageDerivatives.MakeJpeg(original, ExpertReport.RecommendedImageWidth, ExpertReport.RecommendedImageWidth);
                 var scale = (double)thumb.Width / demo.Width;
                 var located = specimen.Features
                     .SelectMany(f => f.Locations.Where(l => l.ImageKey == demo.Key).Select(l => (Feature: f, Location: l)))
@@ -230,7 +230,7 @@ public static class SampleReports
                     Enum.Parse<LightSource>(demo.LightSource),
                     demo.Dpi,
                     Convert.ToHexStringLower(SHA256.HashData(original)),
-                    jpeg,
+                    thumb.Bytes,
                     thumb.Width,
                     thumb.Height,
                     annotations), marks));

@@ -44,12 +44,20 @@ public static class ImageDerivatives
         {
             await source.GetBlobClient(sourceBlob).DownloadToAsync(original, ct);
             using var thumb = Image.Thumbnail(original, width, height: height, size: Enums.Size.Down, noRotate: true);
-            var bytes = thumb.JpegsaveBuffer(q: 82, keep: Enums.ForeignKeep.None);
-            return new DerivedImage(bytes, thumb.Width, thumb.Height);
+            return Encoded(thumb);
         }
         finally
         {
             File.Delete(original);
         }
     }
+
+    /// <summary>The same from an image in memory (the sample reports of tests and benchmarks print as the job does).</summary>
+    public static DerivedImage MakeJpeg(byte[] original, int width, int height)
+    {
+        using var thumb = Image.ThumbnailBuffer(original, width, height: height, size: Enums.Size.Down, noRotate: true);
+        return Encoded(thumb);
+    }
+
+    private static DerivedImage Encoded(Image thumb) => new(thumb.JpegsaveBuffer(q: 82, keep: Enums.ForeignKeep.None), thumb.Width, thumb.Height);
 }
