@@ -76,12 +76,14 @@ public sealed class DemoCases(IDocumentStore store, BlobContainers blobs, UserMa
                 await using (var session = store.QuerySession())
                     if (await session.LoadAsync<DemoCase>(id, ct) is not null) continue;
                 var caseId = await SubmitAsync(agency, point, bearer, state, scans, ct);
+                await AdvanceAsync(caseId, state, specimen, examinerScope, reviewerScope, ct);
+                // Marked once it is in its state: a start interrupted half-way makes the case again rather than leave
+                // one stuck short of its state (the interrupted one stays, as a submitted or examined case).
                 await using (var session = store.LightweightSession())
                 {
                     session.Store(new DemoCase { Id = id, CaseId = caseId });
                     await session.SaveChangesAsync(ct);
                 }
-                await AdvanceAsync(caseId, state, specimen, examinerScope, reviewerScope, ct);
                 log.LogInformation("Demo case {Demo} seeded", id);
             }
         }
