@@ -145,9 +145,11 @@ public partial class Workspace
     protected override async Task OnParametersSetAsync()
     {
         await base.OnParametersSetAsync();
-        await LoadSpecimenAsync();
         await LoadCandidatesAsync();
     }
+
+    /// <summary>With every load of the case: the reference specimen may have been chosen or changed, here or by someone else.</summary>
+    protected override Task OnLoadedAsync() => LoadSpecimenAsync();
 
     private async Task ShowAsync(EvidenceItem e)
     {
@@ -220,7 +222,6 @@ public partial class Workspace
         finally
         {
             await LoadAsync();
-            await LoadSpecimenAsync();
         }
     }
 
@@ -431,13 +432,6 @@ public partial class Workspace
             _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/deep-zoom.js");
             _self ??= DotNetObjectReference.Create(this);
             var shown = Shown;
-            if (_specimen?.Id != Record.Examination.ChecklistOf(shown.Document)?.SpecimenId)
-            {
-                // Someone else chose another reference specimen: read it, and draw again.
-                await LoadSpecimenAsync();
-                StateHasChanged();
-                return;
-            }
             var compared = Compared;
             var side = _mode == ViewMode.SideBySide && compared is not null;
             var pixelsPerMm = WorldPixelsPerMm(shown, compared);

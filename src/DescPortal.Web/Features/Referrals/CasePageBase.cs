@@ -40,7 +40,11 @@ public abstract class CasePageBase : ComponentBase, IDisposable
             var agency = await session.LoadAsync<Agency>(Record.AgencyCode);
             TimeZone = agency?.FindCrossingPoint(Record.Submission.BorderCrossingPoint)?.TimeZone;
         }
+        await OnLoadedAsync();
     }
+
+    /// <summary>After each load of the case (first, after a step, after someone else's change): what a page reads with it.</summary>
+    protected virtual Task OnLoadedAsync() => Task.CompletedTask;
 
     private void OnChanged(Guid caseId)
     {
