@@ -6,6 +6,7 @@ using DescPortal.Web.Features.Demo;
 using DescPortal.Web.Infrastructure;
 using DescPortal.Web.Infrastructure.Blobs;
 using DescPortal.Web.Infrastructure.Health;
+using DescPortal.Web.Infrastructure.Http;
 using DescPortal.Web.Infrastructure.Identity;
 using DescPortal.Web.Infrastructure.Jobs;
 using DescPortal.Web.Infrastructure.Persistence;
@@ -43,6 +44,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
 
+app.UseDescForwardedHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
