@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Fluid;
+using Fluid.Ast;
 using Fluid.Values;
 using static System.FormattableString;
 
@@ -41,14 +42,16 @@ internal static class ReportLiquid
     }
 
     /// <summary>
-    /// Renders <paramref name="template"/> once against a view in which every value is present and every list has an
-    /// item, so that a misspelt name fails when the template is read, not in the report of the first case that reaches it.
-    /// It covers what that view reaches: every loop body and every branch on a value being there; not a branch chosen
-    /// by comparing a value (<c>case</c>/<c>when</c>, <c>==</c>) that the view's "x" does not match, nor an <c>else</c>.
+    /// Checks <paramref name="template"/> when it is read, not in the report of the first case that reaches it: every
+    /// name in every branch and loop must be one the report view has and every filter must exist (<see cref="NameCheck"/>);
+    /// then one trial render against a view in which every value is present and every list has an item.
     /// </summary>
-    /// <exception cref="FluidException">A name the view does not have, or a filter that does not exist.</exception>
-    public static void CheckNames(IFluidTemplate template) =>
+    /// <exception cref="FluidException">A name the view does not have, a filter that does not exist, or a render that fails.</exception>
+    public static void CheckNames(IFluidTemplate template)
+    {
+        new NameCheck().VisitTemplate(template);
         template.Render(Context(Exemplar(typeof(ReportView)).AsObject(), "", CancellationToken.None), Encoder);
+    }
 
     private static FluidValue ToFluid(JsonNode? node) => node switch
     {
@@ -109,6 +112,105 @@ internal static class ReportLiquid
             || input.Type == FluidValues.String && input.ToStringValue(context).Length == 0
             || input is ArrayValue { Values.Count: 0 };
         return new ValueTask<FluidValue>(empty ? arguments.At(0) : input);
+    }
+
+    /// <summary>
+    /// Walks the parsed template: every name it reads (output, conditions, loop sources, filter arguments), in every
+    /// branch whether or not a report ever takes it, must be one the report view has, and every filter must exist.
+    /// Loop variables take the type of their list's items; names made by assign and capture are taken as they come.
+    /// </summary>
+    private sealed class NameCheck : AstVisitor
+    {
+        private readonly Stack<Dictionary<string, Type?>> _scopes = new();
+
+        public NameCheck()
+        {
+            var top = typeof(ReportView).GetProperties().ToDictionary(p => Json(p.Name), p => (Type?)p.PropertyType, StringComparer.Ordinal);
+            top["stylesheet"] = typeof(string);
+            _scopes.Push(top);
+        }
+
+        protected override Statement VisitForStatement(ForStatement forStatement)
+        {
+            Visit(forStatement.Source);
+            Visit(forStatement.Limit);
+            Visit(forStatement.Offset);
+            var items = forStatement.Source is MemberExpression source ? ItemOf(TypeOf(source)) : null;
+            _scopes.Push(new(StringComparer.Ordinal) { [forStatement.Identifier] = items, ["forloop"] = null });
+            foreach (var statement in forStatement.Statements) Visit(statement);
+            _scopes.Pop();
+            Visit(forStatement.Else);
+            return forStatement;
+        }
+
+        protected override Statement VisitAssignStatement(AssignStatement assignStatement)
+        {
+            Visit(assignStatement.Value);
+            _scopes.Peek()[assignStatement.Identifier] = null;
+            return assignStatement;
+        }
+
+        protected override Statement VisitCaptureStatement(CaptureStatement captureStatement)
+        {
+            base.VisitCaptureStatement(captureStatement);
+            _scopes.Peek()[captureStatement.Identifier] = typeof(string);
+            return captureStatement;
+        }
+
+        protected override Expression VisitFilterExpression(FilterExpression filterExpression)
+        {
+            if (!Options.Filters.TryGetValue(filterExpression.Name, out _))
+                throw new FluidException(Invariant($"Undefined filter '{filterExpression.Name}'"));
+            return base.VisitFilterExpression(filterExpression);
+        }
+
+        protected override Expression VisitMemberExpression(MemberExpression memberExpression)
+        {
+            TypeOf(memberExpression);
+            return memberExpression;
+        }
+
+        /// <summary>The type a member expression reads, null when it cannot be known (an assigned name, forloop).</summary>
+        private Type? TypeOf(MemberExpression member)
+        {
+            if (member.Segments.Count == 0 || member.Segments[0] is not IdentifierSegment first) return null;
+            var scope = _scopes.FirstOrDefault(s => s.ContainsKey(first.Identifier))
+                ?? throw new FluidException(Invariant($"Undefined variable '{first.Identifier}'"));
+            var type = scope[first.Identifier];
+            foreach (var segment in member.Segments.Skip(1))
+            {
+                if (segment is IndexerSegment index)
+                {
+                    Visit(index.Expression);
+                    type = type is null ? null : ItemOf(type);
+                }
+                else if (segment is IdentifierSegment name && type is not null)
+                {
+                    type = MemberOf(type, name.Identifier)
+                        ?? throw new FluidException(Invariant($"Undefined variable '{name.Identifier}'"));
+                }
+                else
+                {
+                    type = null;
+                }
+            }
+            return type;
+        }
+
+        // What "x.name" is for a value of this type: a view member, or Liquid's size/first/last of lists and text.
+        private static Type? MemberOf(Type type, string name)
+        {
+            type = Nullable.GetUnderlyingType(type) ?? type;
+            if (type == typeof(string)) return name == "size" ? typeof(int) : null;
+            if (ItemOf(type) is { } item) return name switch { "size" => typeof(int), "first" or "last" => item, _ => null };
+            return type.GetProperties().FirstOrDefault(p => Json(p.Name) == name)?.PropertyType;
+        }
+
+        private static Type? ItemOf(Type? type) => type is null || type == typeof(string) ? null
+            : type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+                ?.GetGenericArguments()[0];
+
+        private static string Json(string name) => ViewJson.PropertyNamingPolicy!.ConvertName(name);
     }
 
     /// <summary>A value the report does not have: prints nothing, is false, equals nil, blank and empty.</summary>
