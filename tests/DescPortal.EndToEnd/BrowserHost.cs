@@ -43,16 +43,22 @@ public sealed class BrowserHost : PortalHost
     public async Task<IPage> SignInAsync(string email, int width = 1400, int height = 900)
     {
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, BaseURL = BaseAddress.ToString() });
+        // Caps, not timed tests: the suite's four projects share two cores, where a click or a page load can wait its turn.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/signin");
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", DescPortal.Web.Features.Demo.DemoData.Password);
         await page.ClickAsync("#signin-submit");
-        // Caps, not timed tests: the suite's four projects share two cores. A refusal ends the wait with its reason.
+        // A refusal ends the wait with its reason.
         await page.Locator("[data-testid='signin-error'], #desc-app").First.WaitForAsync(new() { Timeout = 90_000 });
         if (await page.GetByTestId("signin-error").CountAsync() > 0)
             throw new InvalidOperationException($"Signing in as {email} was refused: {await page.GetByTestId("signin-error").InnerTextAsync()}");
-        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal), new() { Timeout = 30_000 });
+        // Off the sign-in page; not "load", which a busy machine once failed to report within 30 s after the app was
+        // already there (the interactive marker below is what the tests need).
+        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal),
+            new() { Timeout = 90_000, WaitUntil = WaitUntilState.Commit });
         await WaitInteractiveAsync(page);
         return page;
     }

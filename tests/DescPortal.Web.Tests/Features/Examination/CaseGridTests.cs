@@ -3,6 +3,8 @@ using AngleSharp.Dom;
 using Bunit;
 using DescPortal.Testing;
 using DescPortal.Web.Features.Examination;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace DescPortal.Web.Tests.Features.Examination;
@@ -99,6 +101,31 @@ public sealed class CaseGridTests(ComponentHost host) : ComponentTest(host)
             Assert.Single(secondPage);
             Assert.Equal("16–16 of 16", cut.Find("[data-testid=pager] span").TextContent);
         }, TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task The_queue_opened_from_an_address_shows_its_filters_and_a_change_is_kept_in_the_address()
+    {
+        var routine = await SubmitAsync(ReferralRequests.NorthKey, "Routine", null, issuingState: "XXQ");
+        var urgent = await SubmitAsync(ReferralRequests.NorthKey, "Urgent", 3, issuingState: "XXQ");
+        SignInAs("examiner@desc.local");
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("queue?state=xxq&urgency=Urgent&status=NoSuchStatus");
+
+        var cut = RenderWithProviders<Queue>();
+
+        cut.WaitForAssertion(() =>
+        {
+            var refs = cut.FindAll("[data-testid=case-link]").Select(a => a.TextContent.Trim()).ToList();
+            Assert.Contains(urgent, refs);
+            Assert.DoesNotContain(routine, refs);
+        }, TimeSpan.FromSeconds(10));
+        Assert.Equal(("XXQ", "Urgent", "open"), (cut.Find("[data-testid=filter-state]").GetAttribute("value"),
+            cut.Find("[data-testid=filter-urgency]").GetAttribute("value"), cut.Find("[data-testid=filter-status]").GetAttribute("value")));
+
+        cut.Find("[data-testid=filter-urgency]").Change("all");
+        cut.WaitForAssertion(() => Assert.Contains(routine, cut.FindAll("[data-testid=case-link]").Select(a => a.TextContent.Trim())), TimeSpan.FromSeconds(10));
+        Assert.Equal(["state=XXQ"], new Uri(navigation.Uri).Query.TrimStart('?').Split('&'));
     }
 
     private async Task<string> SubmitAsync(string key, string urgency, int? answerInHours, string issuingState = "UTO")

@@ -1,4 +1,6 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using DescPortal.Web.Features.ReferenceLibrary;
 using Xunit;
 
@@ -129,6 +131,33 @@ public sealed class LibraryPageTests(ComponentHost host) : ComponentTest(host)
     /// Changes a filter; a search still finishing from the previous change may re-render the bar in between, which
     /// retires the element just found, so it is found again and the change repeated.
     /// </summary>
+    [Fact]
+    public void The_filters_are_kept_in_the_address_and_a_page_opened_from_it_shows_them_again()
+    {
+        SignInAs("examiner@desc.local");
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        var cut = RenderLibrary();
+        cut.WaitForAssertion(() => Assert.Contains(IdOf("UTO-V-2018"), Listed(cut)), Wait);
+
+        ChangeFilter(cut, "filter-type", "Visa");
+        ChangeFilter(cut, "filter-state", "uto");
+        cut.WaitForAssertion(() => Assert.Equal(["size=48", "state=UTO", "type=Visa"], new Uri(navigation.Uri).Query.TrimStart('?').Split('&').Order()), Wait);
+
+        // Back from a specimen, or a shared link: the same list. What the address cannot mean is left out.
+        navigation.NavigateTo("library?type=Visa&state=UTO&year=2019&feature=NoSuchFeature&page=x");
+        var again = Render<LibraryPage>();
+        again.WaitForAssertion(() =>
+        {
+            var listed = Listed(again);
+            Assert.Contains(IdOf("UTO-V-2018"), listed);
+            Assert.DoesNotContain(IdOf("UTO-P-2007"), listed);
+        }, Wait);
+        Assert.Equal("Visa", again.Find("[data-testid=filter-type]").GetAttribute("value"));
+        Assert.Equal("UTO", again.Find("[data-testid=filter-state]").GetAttribute("value"));
+        Assert.Equal("2019", again.Find("[data-testid=filter-year]").GetAttribute("value"));
+        Assert.Equal("", again.Find("[data-testid=filter-feature]").GetAttribute("value"));
+    }
+
     private static void ChangeFilter(IRenderedComponent<LibraryPage> cut, string testId, string value)
     {
         for (var attempt = 1; ; attempt++)
