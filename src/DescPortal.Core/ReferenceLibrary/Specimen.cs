@@ -90,6 +90,19 @@ public sealed record Specimen(
             IsAwaitingConfirmation: false, e.Confirmations, Corrections: [], Withdrawal: null, e.Origin);
     }
 
+    public Specimen Apply(SpecimenUpdatedFromArchive e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var d = e.Details;
+        return this with
+        {
+            DocumentType = d.DocumentType, Series = d.Series, IssuedFrom = d.IssuedFrom, IssuedTo = d.IssuedTo, Format = d.Format,
+            Description = d.Description, Areas = d.Areas, Images = e.Images, Features = e.Features,
+            Version = e.Origin.OriginalVersion, ChangedAt = e.At, IsAwaitingConfirmation = false,
+            Confirmations = e.Confirmations, Origin = e.Origin,
+        };
+    }
+
     public Specimen Apply(SpecimenDetailsChanged e)
     {
         ArgumentNullException.ThrowIfNull(e);
@@ -197,6 +210,7 @@ public sealed record Specimen(
         (null, SpecimenImported e) => Create(e),
         (null, ISpecimenEvent e) => throw new InvalidOperationException(
             $"A specimen's stream starts with {nameof(SpecimenCreated)} or {nameof(SpecimenImported)}, not {e.GetType().Name}."),
+        ({ } s, SpecimenUpdatedFromArchive e) => s.Apply(e),
         ({ } s, SpecimenDetailsChanged e) => s.Apply(e),
         ({ } s, SpecimenImageAdded e) => s.Apply(e),
         ({ } s, SecurityFeatureAdded e) => s.Apply(e),

@@ -54,11 +54,59 @@ public static class SpecimenDecider
         DateTimeOffset now)
     {
         RequireId(id, nameof(id));
+        RequireEditor(actor, now, "import specimens");
+        var state = IssuingStateOf(issuingState);
+        var c = ArchivedContent(state, details, images, features, confirmations, origin);
+        return [new SpecimenImported(id, state, c.Details, c.Images, c.Features, c.Confirmations, c.Origin, actor.Id, now)];
+    }
+
+    /// <summary>
+    /// A newer version of an imported specimen, from the same signer: its content replaced by the archive's, held to the
+    /// same rules as an import. Refused when the specimen was changed here since (its content version is no longer the
+    /// exporter's: the partner's version would overwrite local work) or withdrawn, and for anything but a newer version
+    /// of the same original. An image kept under the same id must be the same file: images never change.
+    /// </summary>
+    public static IReadOnlyList<object> UpdateFromArchive(
+        Specimen current,
+        SpecimenDetails details,
+        IReadOnlyList<SpecimenImage> images,
+        IReadOnlyList<SecurityFeature> features,
+        IReadOnlyList<SpecimenConfirmation> confirmations,
+        SpecimenOrigin origin,
+        LibraryActor actor,
+        DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(origin);
+        RequireEditor(actor, now, "import specimens");
+        RequireNotWithdrawn(current);
+        if (current.Origin is not { } was || was.SignerKeyFingerprint != origin.SignerKeyFingerprint?.Trim()
+            || was.OriginalSpecimenId != origin.OriginalSpecimenId)
+            throw new DomainException($"{current.Name} was not imported from this specimen of this signer.");
+        if (origin.OriginalVersion <= was.OriginalVersion)
+            throw new DomainException(Invariant($"The library holds version {was.OriginalVersion} of {current.Name}; the archive's version {origin.OriginalVersion} is not newer."));
+        if (current.Version != was.OriginalVersion)
+            throw new DomainException(Invariant($"{current.Name} was changed here since version {was.OriginalVersion} was imported; the newer version is not imported over that work."));
+        var c = ArchivedContent(current.IssuingState, details, images, features, confirmations, origin);
+        foreach (var image in c.Images)
+        {
+            if (current.FindImage(image.ImageId) is { } kept && kept.Sha256 != image.Sha256)
+                throw new DomainException($"The archive holds another file under the id of image {image.ImageId}; images never change.");
+        }
+        return [new SpecimenUpdatedFromArchive(current.Id, c.Details, c.Images, c.Features, c.Confirmations, c.Origin, actor.Id, now)];
+    }
+
+    private sealed record Archived(
+        SpecimenDetails Details, IReadOnlyList<SpecimenImage> Images, IReadOnlyList<SecurityFeature> Features,
+        IReadOnlyList<SpecimenConfirmation> Confirmations, SpecimenOrigin Origin);
+
+    /// <summary>An archive's specimen held to the rules of local edits, with the issuing authority's confirmations only.</summary>
+    private static Archived ArchivedContent(string state, SpecimenDetails details, IReadOnlyList<SpecimenImage> images,
+        IReadOnlyList<SecurityFeature> features, IReadOnlyList<SpecimenConfirmation> confirmations, SpecimenOrigin origin)
+    {
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(confirmations);
-        RequireEditor(actor, now, "import specimens");
-        var state = IssuingStateOf(issuingState);
         var normalisedOrigin = NormaliseOrigin(origin);
         var normalisedDetails = NormaliseDetails(details);
 
@@ -105,11 +153,7 @@ public static class SpecimenDecider
             normalisedConfirmations.Add(c with { Country = state });
         }
 
-        return
-        [
-            new SpecimenImported(id, state, normalisedDetails, normalisedImages, normalisedFeatures,
-                normalisedConfirmations, normalisedOrigin, actor.Id, now),
-        ];
+        return new Archived(normalisedDetails, normalisedImages, normalisedFeatures, normalisedConfirmations, normalisedOrigin);
     }
 
     /// <summary>Replaces the details; nothing when they are the same. An area that images show cannot be dropped.</summary>

@@ -39,6 +39,20 @@ public sealed record SpecimenImported(
     string Actor,
     DateTimeOffset At) : ISpecimenEvent;
 
+/// <summary>
+/// A newer version of an imported specimen, from a newer archive of the same signer: its content replaced as a whole
+/// and the content version set to the exporter's, as when it was first imported.
+/// </summary>
+public sealed record SpecimenUpdatedFromArchive(
+    Guid SpecimenId,
+    SpecimenDetails Details,
+    IReadOnlyList<SpecimenImage> Images,
+    IReadOnlyList<SecurityFeature> Features,
+    IReadOnlyList<SpecimenConfirmation> Confirmations,
+    SpecimenOrigin Origin,
+    string Actor,
+    DateTimeOffset At) : ISpecimenEvent;
+
 /// <summary>The details replaced as a whole (the issuing state is fixed at creation).</summary>
 public sealed record SpecimenDetailsChanged(
     Guid SpecimenId,

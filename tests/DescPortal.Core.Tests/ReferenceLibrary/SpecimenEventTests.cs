@@ -85,7 +85,7 @@ public class SpecimenEventTests
             .Select(m => m.GetParameters()[0].ParameterType)
             .ToHashSet();
 
-        Assert.Equal(13, eventTypes.Count);
+        Assert.Equal(14, eventTypes.Count);
         Assert.All(eventTypes, t => Assert.Contains(t, handled));
     }
 

@@ -53,6 +53,46 @@ public class SpecimenImportTests
     }
 
     [Fact]
+    public void ANewerVersionFromTheSameSignerReplacesTheContentAndItsConfirmation()
+    {
+        var imported = Given(Import());
+        // Version 9 over there: the guilloche gone, a third image, confirmed again by UTO.
+        var ir = Image(3, LightSource.IR);
+        var events = SpecimenDecider.UpdateFromArchive(imported, Details() with { Description = "Corrected over there" },
+            [White, Uv, ir], [UvInk()], [Confirmation(7), Confirmation(9)], Origin(9) with { ArchiveSha256 = new string('f', 64) }, Editor, Later);
+
+        var e = Assert.IsType<SpecimenUpdatedFromArchive>(Assert.Single(events));
+        var specimen = Given([.. Import(), e]);
+        Assert.Equal(9, specimen.Version);
+        Assert.True(specimen.ConfirmedByIssuer);
+        Assert.Equal("Corrected over there", specimen.Description);
+        Assert.Equal([ImageId(1), ImageId(2), ImageId(3)], specimen.Images.Select(i => i.ImageId));
+        Assert.Equal([FeatureId(1)], specimen.Features.Select(f => f.FeatureId));
+        Assert.Equal(9, specimen.Origin!.OriginalVersion);
+    }
+
+    [Fact]
+    public void ANewerVersionIsNotImportedOverLocalWorkAnOlderOneOrAChangedImage()
+    {
+        var imported = Given(Import());
+        var changedHere = Given([.. Import(), .. SpecimenDecider.RemoveFeature(imported, FeatureId(2), Editor, Later)]);
+
+        var overLocalWork = Assert.Throws<DomainException>(() => SpecimenDecider.UpdateFromArchive(changedHere, Details(),
+            [White, Uv], [UvInk()], [], Origin(9), Editor, Later));
+        var notNewer = Assert.Throws<DomainException>(() => SpecimenDecider.UpdateFromArchive(imported, Details(),
+            [White, Uv], [UvInk()], [], Origin(7), Editor, Later));
+        var otherFile = Assert.Throws<DomainException>(() => SpecimenDecider.UpdateFromArchive(imported, Details(),
+            [White, Uv with { Sha256 = new string('0', 64) }], [UvInk()], [], Origin(9), Editor, Later));
+        var otherSigner = Assert.Throws<DomainException>(() => SpecimenDecider.UpdateFromArchive(imported, Details(),
+            [White, Uv], [UvInk()], [], Origin(9) with { SignerKeyFingerprint = "SHA256:other" }, Editor, Later));
+
+        Assert.Contains("changed here since version 7", overLocalWork.Message, StringComparison.Ordinal);
+        Assert.Contains("not newer", notNewer.Message, StringComparison.Ordinal);
+        Assert.Contains("images never change", otherFile.Message, StringComparison.Ordinal);
+        Assert.Contains("not imported from this specimen of this signer", otherSigner.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AnImportWithoutConfirmationIsADraftHere()
     {
         var specimen = Given(Import(confirmations: []));

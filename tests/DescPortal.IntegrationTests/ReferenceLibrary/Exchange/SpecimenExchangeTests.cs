@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using DescPortal.Core;
 using DescPortal.Core.ReferenceLibrary;
 using DescPortal.Testing;
 using DescPortal.Web.Features.ReferenceLibrary;
@@ -56,6 +57,21 @@ public sealed class SpecimenExchangeTests(IntegrationHost host, PartnerHost part
     }
 
     [Fact]
+    public async Task Inspecting_an_archive_says_what_an_import_would_do_and_changes_nothing()
+    {
+        var made = await ConfirmedSpecimenAsync(host);
+        var archive = await ExportAsync(host, made.Id);
+        var before = await CountSpecimensAsync(partner);
+
+        var inspection = await InspectAsync(partner, archive);
+
+        Assert.True(inspection.CanImport, string.Join("; ", inspection.Problems));
+        var s = Assert.Single(inspection.Specimens);
+        Assert.Equal((ExchangeOutcome.Created, 2, 2, 1), (s.Outcome, s.ImageCount, s.FeatureCount, s.ConfirmationCount));
+        Assert.Equal(before, await CountSpecimensAsync(partner));
+    }
+
+    [Fact]
     public async Task The_archive_documents_its_format_and_binds_each_image_by_its_hash()
     {
         var made = await ConfirmedSpecimenAsync(host);
@@ -104,10 +120,50 @@ public sealed class SpecimenExchangeTests(IntegrationHost host, PartnerHost part
     }
 
     [Fact]
-    public async Task A_newer_version_of_an_imported_specimen_is_reported_not_merged()
+    public async Task A_newer_version_of_an_imported_specimen_updates_it_with_its_new_image_and_history()
     {
         var made = await ConfirmedSpecimenAsync(host);
         await ImportAsync(partner, await ExportAsync(host, made.Id));
+        var localId = ExchangeIds.LocalId((await Get<InstallationIdentity>(host).GetAsync(Ct)).Fingerprint, made.Id);
+        var before = (await EntryAsync(partner, localId))!.Specimen;
+        // Over there: the description corrected and an IR image added.
+        var commands = Get<LibraryCommands>(host);
+        await commands.ChangeDetailsAsync(Editor(), made.Id,
+            (await EntryAsync(host, made.Id))!.Specimen.Details with { Description = "Corrected description" }, Ct);
+        var ir = TestImages.Jpeg(320, 200, seed: 7);
+        using (var stream = new MemoryStream(ir))
+            await commands.AddImageAsync(Editor(), made.Id, Guid.NewGuid(), stream, DocumentArea.DataPage, LightSource.IR, 600, null, "Test scanner", null, Ct);
+        var source = (await EntryAsync(host, made.Id))!.Specimen;
+        var inspection = await InspectAsync(partner, await ExportAsync(host, made.Id));
+
+        var result = await ImportAsync(partner, await ExportAsync(host, made.Id));
+
+        Assert.Equal(ExchangeOutcome.Updated, Assert.Single(inspection.Specimens).Outcome);
+        var updated = Assert.Single(result.Specimens);
+        Assert.Equal((ExchangeOutcome.Updated, (Guid?)localId), (updated.Outcome, updated.SpecimenId));
+        var copy = (await EntryAsync(partner, localId))!.Specimen;
+        Assert.Equal((source.Version, "Corrected description", 3), (copy.Version, copy.Description, copy.Images.Count));
+        Assert.Equal(source.Version, copy.Origin!.OriginalVersion);
+        // The images it had keep their blobs; the new one is stored, byte for byte.
+        Assert.Equal(before.FindImage(made.WhiteImage.ImageId)!.BlobName, copy.FindImage(made.WhiteImage.ImageId)!.BlobName);
+        var added = copy.Images.Single(i => i.LightSource == LightSource.IR);
+        Assert.Equal(ir, (await Get<BlobContainers>(partner).Library.GetBlobClient(added.BlobName).DownloadContentAsync(Ct)).Value.Content.ToArray());
+        await using (var session = Get<IDocumentStore>(partner).QuerySession())
+            Assert.Equal(nameof(SpecimenUpdatedFromArchive), (await session.Events.FetchStreamAsync(localId, token: Ct))[^1].Data.GetType().Name);
+
+        // The same version again, or an older archive: nothing changes.
+        Assert.Equal(ExchangeOutcome.Skipped, Assert.Single((await ImportAsync(partner, await ExportAsync(host, made.Id))).Specimens).Outcome);
+        Assert.Equal(source.Version, (await EntryAsync(partner, localId))!.Specimen.Version);
+    }
+
+    [Fact]
+    public async Task A_newer_version_is_not_imported_over_a_change_made_here()
+    {
+        var made = await ConfirmedSpecimenAsync(host);
+        await ImportAsync(partner, await ExportAsync(host, made.Id));
+        var localId = ExchangeIds.LocalId((await Get<InstallationIdentity>(host).GetAsync(Ct)).Fingerprint, made.Id);
+        await Get<LibraryCommands>(partner).ChangeDetailsAsync(Editor(), localId,
+            (await EntryAsync(partner, localId))!.Specimen.Details with { Description = "Our own note" }, Ct);
         await Get<LibraryCommands>(host).ChangeDetailsAsync(Editor(), made.Id,
             (await EntryAsync(host, made.Id))!.Specimen.Details with { Description = "Corrected description" }, Ct);
 
@@ -115,7 +171,8 @@ public sealed class SpecimenExchangeTests(IntegrationHost host, PartnerHost part
 
         var skipped = Assert.Single(result.Specimens);
         Assert.Equal(ExchangeOutcome.Skipped, skipped.Outcome);
-        Assert.Contains("updating an imported specimen is not supported yet", skipped.Note, StringComparison.Ordinal);
+        Assert.Contains("changed here since version", skipped.Note, StringComparison.Ordinal);
+        Assert.Equal("Our own note", (await EntryAsync(partner, localId))!.Specimen.Description);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using DescPortal.Core;
 using DescPortal.Core.ReferenceLibrary;
 using DescPortal.Web.Infrastructure.Blobs;
 using DescPortal.Web.Infrastructure.Identity;
+using DescPortal.Web.Infrastructure.Persistence;
 using Marten;
 
 namespace DescPortal.Web.Features.ReferenceLibrary.Exchange;
@@ -32,6 +33,7 @@ public sealed record ImportedSpecimen(Guid OriginalId, string Name, int Version,
 public sealed record ImportResult(string ArchiveSha256, string SignerName, string SignerFingerprint, IReadOnlyList<ImportedSpecimen> Specimens)
 {
     public int Created => Specimens.Count(s => s.Outcome == ExchangeOutcome.Created);
+    public int Updated => Specimens.Count(s => s.Outcome == ExchangeOutcome.Updated);
     public int Skipped => Specimens.Count(s => s.Outcome == ExchangeOutcome.Skipped);
 }
 
@@ -39,7 +41,8 @@ public sealed record ImportResult(string ArchiveSha256, string SignerName, strin
 /// Reads specimen archives from partner centres. <see cref="InspectAsync"/> reports who signed, whether the signature
 /// holds, what is inside and every problem, without changing anything. <see cref="ImportAsync"/> refuses an archive
 /// with any problem and otherwise, as one transaction, starts one stream per new specimen under an id derived from
-/// (signer fingerprint, original id), so the same specimen arriving again is recognised and skipped. Only library
+/// (signer fingerprint, original id), so the same specimen arriving again is recognised and skipped, and a newer
+/// version of one imported before from the same signer updates it (unless it was changed here since). Only library
 /// editors do either.
 /// </summary>
 public sealed class ArchiveImport(
@@ -52,7 +55,8 @@ public sealed class ArchiveImport(
     {
         RequireEditor(scope);
         await using var file = await SeekableAsync(zip, ct);
-        await using var contents = await _reader.ReadAsync(file.Stream, keepImages: false, ct);
+        // The staged images are kept for the plan (what each would be stored as), and dropped with the contents.
+        await using var contents = await _reader.ReadAsync(file.Stream, ct);
         var problems = new List<string>(contents.Problems);
         IReadOnlyList<Plan> plans = [];
         if (contents.Manifest is { } manifest)
@@ -69,7 +73,7 @@ public sealed class ArchiveImport(
     {
         RequireEditor(scope);
         await using var file = await SeekableAsync(zip, ct);
-        await using var contents = await _reader.ReadAsync(file.Stream, keepImages: true, ct);
+        await using var contents = await _reader.ReadAsync(file.Stream, ct);
         if (contents.Problems.Count > 0 || contents.Manifest is null || !contents.SignatureValid)
             throw new ArchiveRefusedException(contents.Problems.Count > 0 ? contents.Problems : ["The archive cannot be read."]);
 
@@ -77,7 +81,7 @@ public sealed class ArchiveImport(
         var plans = await PlanAsync(scope, contents, problems, ct);
         if (problems.Count > 0) throw new ArchiveRefusedException(problems);
 
-        var creations = plans.Where(p => p.Outcome == ExchangeOutcome.Created).ToList();
+        var creations = plans.Where(p => p.Outcome is ExchangeOutcome.Created or ExchangeOutcome.Updated).ToList();
         var stored = new List<(Guid SpecimenId, string BlobName)>();
         try
         {
@@ -95,13 +99,14 @@ public sealed class ArchiveImport(
         {
             await RemoveOrphansAsync(stored);
             if (e is JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException
-                or JasperFx.DocumentAlreadyExistsException)
+                or JasperFx.DocumentAlreadyExistsException or JasperFx.ConcurrencyException
+                or JasperFx.Events.EventStreamUnexpectedMaxEventIdException)
                 throw new ArchiveRefusedException(
                     "Another import of these specimens finished at the same moment; import the archive again to see what is already in the library.", e);
             throw;
         }
 
-        log.LogInformation("{Actor} imported archive {Sha256} from {Installation} ({Fingerprint}): {Created} created, {Skipped} skipped",
+        log.LogInformation("{Actor} imported archive {Sha256} from {Installation} ({Fingerprint}): {Created} created or updated, {Skipped} skipped",
             scope.Actor, contents.ArchiveSha256, contents.SignerName, contents.SignerFingerprint, creations.Count, plans.Count - creations.Count);
         return new ImportResult(contents.ArchiveSha256, contents.SignerName!, contents.SignerFingerprint!,
             [.. plans.Select(p => new ImportedSpecimen(p.Specimen.OriginalId, p.Specimen.Name, p.Specimen.Version, p.Outcome,
@@ -112,9 +117,10 @@ public sealed class ArchiveImport(
 
     private sealed record PlannedImage(string Path, SpecimenImage Stored);
 
+    /// <summary>What is done with one specimen; an update appends <see cref="Events"/> on <see cref="StreamVersion"/>.</summary>
     private sealed record Plan(
         ManifestSpecimen Specimen, Guid LocalId, ExchangeOutcome Outcome, Guid? ExistingId, string? Note,
-        IReadOnlyList<PlannedImage> Images, IReadOnlyList<object> Events);
+        IReadOnlyList<PlannedImage> Images, IReadOnlyList<object> Events, long StreamVersion = 0);
 
     /// <summary>For each specimen: skip it (already here, or this installation's own) or decide its import events.</summary>
     private async Task<List<Plan>> PlanAsync(UserScope scope, ArchiveContents contents, List<string> problems, CancellationToken ct)
@@ -141,14 +147,21 @@ public sealed class ArchiveImport(
         foreach (var s in manifest.Specimens)
         {
             var localId = ExchangeIds.LocalId(signer, s.OriginalId);
-            if (Skip(s, localId, hops[s.OriginalId], me, keys, ours, present) is { } skip)
+            var update = keys.GetValueOrDefault(ExchangeKey.IdOf(signer, s.OriginalId)) is { } key && key.OriginalVersion < s.Version
+                ? present.GetValueOrDefault(key.SpecimenId) : null;
+            if (update is null && Skip(s, localId, hops[s.OriginalId], me, keys, ours, present) is { } skip)
             {
                 plans.Add(skip);
                 continue;
             }
+            if (update is not null && Unchangeable(update) is { } why)
+            {
+                plans.Add(new Plan(s, localId, ExchangeOutcome.Skipped, update.Id, why, [], []));
+                continue;
+            }
             try
             {
-                plans.Add(Decide(s, localId, signer, manifest.Installation.Name, contents, actor, now));
+                plans.Add(Decide(s, localId, signer, manifest.Installation.Name, contents, actor, now, update));
             }
             catch (Exception e) when (e is DomainException or ArgumentException)
             {
@@ -175,9 +188,9 @@ public sealed class ArchiveImport(
         {
             return direct.OriginalVersion == s.Version
                 ? Skipped(direct.SpecimenId, "Already imported: the library holds this version.")
-                : direct.OriginalVersion < s.Version
-                    ? Skipped(direct.SpecimenId, $"Already imported an older version ({direct.OriginalVersion}); updating an imported specimen is not supported yet.")
-                    : Skipped(direct.SpecimenId, $"Already imported a newer version ({direct.OriginalVersion}); this older one is not imported.");
+                : Skipped(direct.SpecimenId, direct.OriginalVersion < s.Version
+                    ? "The specimen imported before is no longer in the library; this version is not imported."
+                    : $"Already imported a newer version ({direct.OriginalVersion}); this older one is not imported.");
         }
         if (present.TryGetValue(localId, out var entry))
             return Skipped(entry.Id, "Already imported: the library holds this specimen.");
@@ -189,14 +202,30 @@ public sealed class ArchiveImport(
         return null;
     }
 
-    private static Plan Decide(ManifestSpecimen s, Guid localId, string signer, string signerName, ArchiveContents contents,
-        LibraryActor actor, DateTimeOffset now)
+    /// <summary>Why a newer version cannot replace the specimen imported before, or null when it can.</summary>
+    private static string? Unchangeable(LibraryEntry entry)
     {
+        var s = entry.Specimen;
+        if (s.IsWithdrawn) return "A newer version of a specimen withdrawn here; it is not imported.";
+        return s.Origin is { } origin && s.Version != origin.OriginalVersion
+            ? $"A newer version of a specimen changed here since version {origin.OriginalVersion} was imported; it is not imported over that work."
+            : null;
+    }
+
+    /// <summary>
+    /// The events that bring the specimen in: a new stream, or (<paramref name="update"/>) the newer version over the
+    /// one imported before, whose images already stored keep their blobs.
+    /// </summary>
+    private static Plan Decide(ManifestSpecimen s, Guid localId, string signer, string signerName, ArchiveContents contents,
+        LibraryActor actor, DateTimeOffset now, LibraryEntry? update = null)
+    {
+        var specimenId = update?.Id ?? localId;
         var images = s.Images.Select(i =>
         {
             var staged = contents.Images[i.Path];
             // The blob name is chosen here; the archive's path only finds the entry. The extension comes from the content.
-            var blobName = $"specimens/{localId:N}/{i.ImageId:N}{ImageContent.FileExtension(staged.Kind)}";
+            var blobName = update?.Specimen.FindImage(i.ImageId)?.BlobName
+                ?? $"specimens/{specimenId:N}/{i.ImageId:N}{ImageContent.FileExtension(staged.Kind)}";
             return new PlannedImage(i.Path, new SpecimenImage(i.ImageId, i.Area, i.LightSource, i.Dpi, i.WavelengthNm, i.CaptureDevice,
                 i.CapturedAt, i.Note, blobName, staged.Sha256, staged.SizeBytes, staged.Width, staged.Height, staged.ContentType));
         }).ToList();
@@ -207,12 +236,22 @@ public sealed class ArchiveImport(
         var dropped = s.Confirmations.Count - own.Count;
         var details = new SpecimenDetails(s.DocumentType, s.Series, s.IssuedFrom, s.IssuedTo, s.DocumentFormat, s.Description, s.Areas);
         var origin = new SpecimenOrigin(signerName, signer, s.OriginalId, s.Version, contents.ArchiveSha256);
-        var events = SpecimenDecider.Import(localId, s.IssuingState, details, [.. images.Select(i => i.Stored)], features,
-            [.. own.Select(c => new SpecimenConfirmation(c.Version, c.ConfirmedByName, c.ConfirmedByUserId, c.Country, c.At))],
-            origin, actor, now);
+        IReadOnlyList<SpecimenConfirmation> confirmations =
+            [.. own.Select(c => new SpecimenConfirmation(c.Version, c.ConfirmedByName, c.ConfirmedByUserId, c.Country, c.At))];
         var note = dropped == 0 ? null
             : $"{dropped} confirmation(s) by other countries were not kept: only the issuing authority of {s.IssuingState} confirms its specimens.";
-        return new Plan(s, localId, ExchangeOutcome.Created, null, note, images, events);
+        if (update is null)
+        {
+            var events = SpecimenDecider.Import(localId, s.IssuingState, details, [.. images.Select(i => i.Stored)], features,
+                confirmations, origin, actor, now);
+            return new Plan(s, localId, ExchangeOutcome.Created, null, note, images, events);
+        }
+        var updated = SpecimenDecider.UpdateFromArchive(update.Specimen, details, [.. images.Select(i => i.Stored)], features,
+            confirmations, origin, actor, now);
+        // Only the images new to the specimen are stored; the others are already there under their blob names.
+        return new Plan(s, update.Id, ExchangeOutcome.Updated, update.Id,
+            note ?? $"Updated from version {update.Specimen.Version} to {s.Version}.",
+            [.. images.Where(i => update.Specimen.FindImage(i.Stored.ImageId) is null)], updated, update.StreamVersion);
     }
 
     // ---- writing ----------------------------------------------------------------------------------------------
@@ -223,6 +262,14 @@ public sealed class ArchiveImport(
         var signer = manifest.Installation.Fingerprint;
         var now = clock.GetUtcNow();
         await using var session = store.LightweightSession();
+        foreach (var plan in plans.Where(p => p.Outcome == ExchangeOutcome.Updated))
+        {
+            // On the version read: a change here in between fails the import rather than being overwritten.
+            EventStreams.Append(session, plan.LocalId, plan.StreamVersion, plan.Events);
+            var key = await session.LoadAsync<ExchangeKey>(ExchangeKey.IdOf(signer, plan.Specimen.OriginalId), ct);
+            key!.OriginalVersion = plan.Specimen.Version;
+            session.Update(key);
+        }
         foreach (var plan in plans.Where(p => p.Outcome == ExchangeOutcome.Created))
         {
             session.Events.StartStream<Specimen>(plan.LocalId, [.. plan.Events]);
@@ -255,13 +302,13 @@ public sealed class ArchiveImport(
             Fingerprint = signer,
             Actor = scope.Actor,
             At = now,
-            Specimens = [.. plans.Select(p => new ExchangeRecordItem(p.Outcome == ExchangeOutcome.Created ? p.LocalId : p.ExistingId,
+            Specimens = [.. plans.Select(p => new ExchangeRecordItem(p.Outcome is ExchangeOutcome.Created or ExchangeOutcome.Updated ? p.LocalId : p.ExistingId,
                 p.Specimen.OriginalId, p.Specimen.Version, p.Outcome, p.Note))],
         });
         await session.SaveChangesAsync(ct);
     }
 
-    /// <summary>After a failed save: removes the blobs of specimens whose stream does not exist (another import's stay).</summary>
+    /// <summary>After a failed save: removes the stored blobs no specimen holds (those another import saved stay).</summary>
     private async Task RemoveOrphansAsync(List<(Guid SpecimenId, string BlobName)> stored)
     {
         if (stored.Count == 0) return;
@@ -270,8 +317,9 @@ public sealed class ArchiveImport(
             await using var session = store.QuerySession();
             foreach (var group in stored.GroupBy(s => s.SpecimenId))
             {
-                if (await session.Events.FetchStreamStateAsync(group.Key, CancellationToken.None) is not null) continue;
-                foreach (var (_, blobName) in group)
+                var held = (await session.LoadAsync<LibraryEntry>(group.Key, CancellationToken.None))?.Specimen.Images
+                    .Select(i => i.BlobName).ToHashSet() ?? [];
+                foreach (var (_, blobName) in group.Where(g => !held.Contains(g.BlobName)))
                     await blobs.Library.DeleteBlobIfExistsAsync(blobName, cancellationToken: CancellationToken.None);
             }
         }

@@ -43,13 +43,12 @@ internal sealed class ArchiveReader(ImageIntake intake, ExchangeLimits limits)
     private const string P256Oid = "1.2.840.10045.3.1.7";
 
     /// <param name="zip">A seekable stream holding the archive; read from its start.</param>
-    /// <param name="keepImages">Keep the staged images for the caller (import); false stages and discards them (inspection).</param>
-    public async Task<ArchiveContents> ReadAsync(Stream zip, bool keepImages, CancellationToken ct)
+    public async Task<ArchiveContents> ReadAsync(Stream zip, CancellationToken ct)
     {
         var contents = new ArchiveContents();
         try
         {
-            await ReadIntoAsync(zip, contents, keepImages, ct);
+            await ReadIntoAsync(zip, contents, ct);
             return contents;
         }
         catch
@@ -59,7 +58,7 @@ internal sealed class ArchiveReader(ImageIntake intake, ExchangeLimits limits)
         }
     }
 
-    private async Task ReadIntoAsync(Stream zip, ArchiveContents contents, bool keepImages, CancellationToken ct)
+    private async Task ReadIntoAsync(Stream zip, ArchiveContents contents, CancellationToken ct)
     {
         if (zip.Length > limits.MaxArchiveBytes)
         {
@@ -132,9 +131,7 @@ internal sealed class ArchiveReader(ImageIntake intake, ExchangeLimits limits)
             foreach (var (specimen, image) in images)
             {
                 var staged = await StageAsync(entries[image.Path], specimen, image, contents.Problems, ct);
-                if (staged is null) continue;
-                if (keepImages) contents.Images[image.Path] = staged;
-                else await staged.DisposeAsync();
+                if (staged is not null) contents.Images[image.Path] = staged;
             }
         }
     }

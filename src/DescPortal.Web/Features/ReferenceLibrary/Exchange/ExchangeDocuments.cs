@@ -60,6 +60,8 @@ public enum ExchangeOutcome
 {
     Exported,
     Created,
+    /// <summary>A newer version of a specimen imported before from the same signer replaced it.</summary>
+    Updated,
     Skipped,
 }
 
