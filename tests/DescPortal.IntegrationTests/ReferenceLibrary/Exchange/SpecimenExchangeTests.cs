@@ -12,6 +12,7 @@ using DescPortal.Web.Infrastructure.Identity;
 using Marten;
 using Xunit;
 using static DescPortal.IntegrationTests.ReferenceLibrary.Exchange.ExchangeKit;
+using static DescPortal.Testing.SpecimenArchives;
 
 namespace DescPortal.IntegrationTests.ReferenceLibrary.Exchange;
 
@@ -245,14 +246,14 @@ public sealed class SpecimenExchangeTests(IntegrationHost host, PartnerHost part
         using var impostor = NewKey();
 
         // The manifest as exported (the exporter's public key and fingerprint), signed with another key.
-        var resigned = Zip(Signed(Entries(archive), Entry(archive, ArchiveFormat.ManifestEntry), impostor, claimed));
+        var resigned = Zip(SignedEntries(Entries(archive), Entry(archive, ArchiveFormat.ManifestEntry), impostor, claimed));
         var refusal = await Assert.ThrowsAsync<ArchiveRefusedException>(() => ImportAsync(partner, resigned));
         Assert.Contains("The signature does not verify", refusal.Message, StringComparison.Ordinal);
 
         // The impostor's public key put in, the exporter's fingerprint still claimed.
         var manifest = Manifest(archive);
         manifest["installation"]!["publicKey"] = Convert.ToBase64String(impostor.ExportSubjectPublicKeyInfo());
-        var swapped = Zip(Signed(Entries(archive), Encoding.UTF8.GetBytes(manifest.ToJsonString()), impostor, claimed));
+        var swapped = Zip(SignedEntries(Entries(archive), Encoding.UTF8.GetBytes(manifest.ToJsonString()), impostor, claimed));
         refusal = await Assert.ThrowsAsync<ArchiveRefusedException>(() => ImportAsync(partner, swapped));
         Assert.Contains("the key was replaced", refusal.Message, StringComparison.Ordinal);
     }

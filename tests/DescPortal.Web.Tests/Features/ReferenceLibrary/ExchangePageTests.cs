@@ -1,0 +1,44 @@
+using Bunit;
+using DescPortal.Core;
+using DescPortal.Testing;
+using DescPortal.Web.Features.ReferenceLibrary;
+using DescPortal.Web.Features.ReferenceLibrary.Exchange;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace DescPortal.Web.Tests.Features.ReferenceLibrary;
+
+/// <summary>The exchange page with a partner's archive: what it holds, then the import.</summary>
+public sealed class ExchangePageTests(ComponentHost host) : ComponentTest(host)
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task A_partners_archive_is_previewed_with_its_signer_and_imported_from_the_page()
+    {
+        var examiner = SignInAs("examiner@desc.local");
+        using var exported = new MemoryStream();
+        await Host.Services.GetRequiredService<ArchiveExport>().ExportAsync(examiner, [LibrarySeeding.IdOf("XXB-P-2019")], exported,
+            Xunit.TestContext.Current.CancellationToken);
+        // The same content signed by another installation: a partner centre's archive.
+        using var partner = SpecimenArchives.NewKey();
+        var archive = SpecimenArchives.Forge(exported.ToArray(), partner, (_, _) => { }, name: "Partner centre North");
+
+        var cut = RenderWithProviders<ExchangePage>();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=installation-fingerprint]")), Wait);
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(archive, "partner.zip", contentType: "application/zip"));
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=signature-valid]")), Wait);
+        Assert.Empty(cut.FindAll("[data-testid=import-error]"));
+        Assert.Equal("Partner centre North", cut.Find("[data-testid=signer-name]").TextContent);
+        Assert.Contains("New", cut.Find("[data-testid=import-specimens]").TextContent, StringComparison.Ordinal);
+
+        await cut.InvokeAsync(() => cut.Find("[data-testid=import-button]").Click());
+
+        cut.WaitForAssertion(() => Assert.Contains("1 created", cut.Find("[data-testid=import-result]").TextContent, StringComparison.Ordinal), Wait);
+        var id = ExchangeIds.LocalId(SpecimenArchives.Sha256(partner.ExportSubjectPublicKeyInfo()), LibrarySeeding.IdOf("XXB-P-2019"));
+        var copy = await Host.Services.GetRequiredService<LibraryQueries>().LoadAsync(examiner, id, Xunit.TestContext.Current.CancellationToken);
+        Assert.Equal(("XXB", DocumentType.Passport), (copy!.Specimen.IssuingState, copy.Specimen.DocumentType));
+    }
+}
