@@ -1,0 +1,40 @@
+using DescPortal.Testing;
+using DescPortal.Web.Features.ReferenceLibrary;
+using Microsoft.Playwright;
+using Xunit;
+
+namespace DescPortal.EndToEnd.ReferenceLibrary;
+
+/// <summary>An examiner exports a specimen from the exchange page; a partner's archive is previewed and imported there.</summary>
+public sealed class ExchangeTests(BrowserHost host)
+{
+    private const int Slow = 60_000;
+
+    [Fact]
+    public async Task An_examiner_downloads_an_archive_and_imports_a_partners_from_the_exchange_page()
+    {
+        var page = await host.SignInAsync("examiner@desc.local");
+        var visa = LibrarySeeding.IdOf("UTO-V-2018");
+        var download = await page.Context.APIRequest.GetAsync($"/library/exchange/export?ids={visa}");
+        Assert.Equal(200, download.Status);
+        // The partner centre sends the same content under its own key.
+        using var partner = SpecimenArchives.NewKey();
+        var archive = SpecimenArchives.Forge(await download.BodyAsync(), partner, (_, _) => { }, name: "Partner centre South");
+
+        await page.GotoAsync("/library/exchange");
+        await BrowserHost.WaitInteractiveAsync(page);
+        await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "partner.zip", MimeType = "application/zip", Buffer = archive,
+        });
+        await Assertions.Expect(page.GetByTestId("signature-valid")).ToBeVisibleAsync(new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByTestId("signer-name")).ToHaveTextAsync("Partner centre South");
+        await Assertions.Expect(page.GetByTestId("import-new")).ToBeVisibleAsync();
+        await BrowserHost.ScreenshotAsync(page, "exchange-preview");
+
+        await page.GetByTestId("import-button").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("import-result")).ToContainTextAsync("1 created", new() { Timeout = Slow });
+        await BrowserHost.ScreenshotAsync(page, "exchange-imported");
+        await page.Context.CloseAsync();
+    }
+}
