@@ -90,8 +90,10 @@ public sealed partial class ReferralToQueueTests(BrowserHost host)
         var history = examiner.GetByTestId("history-entry");
         await Assertions.Expect(history.First).ToHaveTextAsync("Referral submitted");
         await Assertions.Expect(history.Filter(new() { HasText = "Evidence image attached" })).ToHaveCountAsync(3);
-        foreach (var img in await examiner.Locator("img[data-thumbnail='ready']").AllAsync())
-            Assert.True(await img.EvaluateAsync<bool>("i => i.complete && i.naturalWidth > 0"), "thumbnail did not load");
+        // Each thumbnail loads (a src just switched to the thumbnail is still loading for a moment; a broken one never does).
+        await examiner.WaitForFunctionAsync(
+            "() => [...document.querySelectorAll(\"img[data-thumbnail='ready']\")].every(i => i.complete && i.naturalWidth > 0)",
+            null, new() { Timeout = 60_000 });
         await BrowserHost.ScreenshotAsync(examiner, "case-page-examiner");
 
         await examiner.GetByTestId("take-case").ClickAsync();
