@@ -135,7 +135,8 @@ public sealed class ReportTemplatesTests : IDisposable
         File.AppendAllText(Path.Combine(_copy, ReportTemplates.TemplateFile),
             "{% assign n = report.number %}{{ n }}{% capture t %}{{ documents.size }}{% endcapture %}{{ t }}" +
             "{% for d in documents %}{{ forloop.index }} {{ d.observations.first.marks }} {{ d.method.lights | join: \", \" }}{% endfor %}" +
-            "{% for i in (1..2) %}{{ i }}{% endfor %}{{ figures[0].marks.size }}{{ report.number.size }}{{ stylesheet }}");
+            "{% for i in (1..2) %}{{ i }}{% endfor %}{{ figures[0].marks.size }}{{ report.number.size }}{{ stylesheet }}" +
+            "{% for d in documents %}{% assign last_type = d.type %}{% endfor %}{{ last_type }}");
         var templates = new ReportTemplates(new ReportOptions { Templates = _copy },
             new HostingEnvironment { ContentRootPath = AppContext.BaseDirectory });
 

@@ -146,14 +146,15 @@ internal static class ReportLiquid
         protected override Statement VisitAssignStatement(AssignStatement assignStatement)
         {
             Visit(assignStatement.Value);
-            _scopes.Peek()[assignStatement.Identifier] = null;
+            // Liquid's assign is global, even inside a loop.
+            _scopes.Last()[assignStatement.Identifier] = null;
             return assignStatement;
         }
 
         protected override Statement VisitCaptureStatement(CaptureStatement captureStatement)
         {
             base.VisitCaptureStatement(captureStatement);
-            _scopes.Peek()[captureStatement.Identifier] = typeof(string);
+            _scopes.Last()[captureStatement.Identifier] = typeof(string);
             return captureStatement;
         }
 
