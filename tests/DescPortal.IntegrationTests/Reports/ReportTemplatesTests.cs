@@ -115,6 +115,7 @@ public sealed class ReportTemplatesTests : IDisposable
     [InlineData("{% for f in figures %}{% else %}{{ f.nuber }}{% endfor %}", "f")]
     [InlineData("{% for f in figures %}{% for m in f.marks %}{{ m.note | escape | upcse }}{% endfor %}{% endfor %}", "upcse")]
     [InlineData("{{ documents.first.method.lihgts }}", "lihgts")]
+    [InlineData("<table>{% tablerow f in figures %}{{ f.sha265 }}{% endtablerow %}</table>", "sha265")]
     public void A_misspelt_name_fails_when_the_template_is_read_naming_the_file_and_the_name(string line, string name)
     {
         CopyTemplates();
@@ -136,7 +137,8 @@ public sealed class ReportTemplatesTests : IDisposable
             "{% assign n = report.number %}{{ n }}{% capture t %}{{ documents.size }}{% endcapture %}{{ t }}" +
             "{% for d in documents %}{{ forloop.index }} {{ d.observations.first.marks }} {{ d.method.lights | join: \", \" }}{% endfor %}" +
             "{% for i in (1..2) %}{{ i }}{% endfor %}{{ figures[0].marks.size }}{{ report.number.size }}{{ stylesheet }}" +
-            "{% for d in documents %}{% assign last_type = d.type %}{% endfor %}{{ last_type }}");
+            "{% for d in documents %}{% assign last_type = d.type %}{% endfor %}{{ last_type }}" +
+            "<table>{% tablerow f in figures cols: 2 %}{{ f.number }} {{ tablerowloop.col }}{% endtablerow %}</table>{% increment n %}{{ n }}");
         var templates = new ReportTemplates(new ReportOptions { Templates = _copy },
             new HostingEnvironment { ContentRootPath = AppContext.BaseDirectory });
 

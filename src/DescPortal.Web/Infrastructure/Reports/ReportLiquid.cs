@@ -143,6 +143,31 @@ internal static class ReportLiquid
             return forStatement;
         }
 
+        protected override Statement VisitTableRowStatement(TableRowStatement tableRowStatement)
+        {
+            Visit(tableRowStatement.Source);
+            Visit(tableRowStatement.Limit);
+            Visit(tableRowStatement.Offset);
+            Visit(tableRowStatement.Cols);
+            var items = tableRowStatement.Source is MemberExpression source ? ItemOf(TypeOf(source)) : null;
+            _scopes.Push(new(StringComparer.Ordinal) { [tableRowStatement.Identifier] = items, ["tablerowloop"] = null });
+            foreach (var statement in tableRowStatement.Statements) Visit(statement);
+            _scopes.Pop();
+            return tableRowStatement;
+        }
+
+        protected override Statement VisitIncrementStatement(IncrementStatement incrementStatement)
+        {
+            _scopes.Last()[incrementStatement.Identifier] = typeof(int);
+            return incrementStatement;
+        }
+
+        protected override Statement VisitDecrementStatement(DecrementStatement decrementStatement)
+        {
+            _scopes.Last()[decrementStatement.Identifier] = typeof(int);
+            return decrementStatement;
+        }
+
         protected override Statement VisitAssignStatement(AssignStatement assignStatement)
         {
             Visit(assignStatement.Value);
