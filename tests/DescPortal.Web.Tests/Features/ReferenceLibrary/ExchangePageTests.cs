@@ -18,8 +18,9 @@ public sealed class ExchangePageTests(ComponentHost host) : ComponentTest(host)
     public async Task A_partners_archive_is_previewed_with_its_signer_and_imported_from_the_page()
     {
         var examiner = SignInAs("examiner@desc.local");
+        // The demo visa (no feature other library tests count on), as a partner would send it.
         using var exported = new MemoryStream();
-        await Host.Services.GetRequiredService<ArchiveExport>().ExportAsync(examiner, [LibrarySeeding.IdOf("XXB-P-2019")], exported,
+        await Host.Services.GetRequiredService<ArchiveExport>().ExportAsync(examiner, [LibrarySeeding.IdOf("UTO-V-2018")], exported,
             Xunit.TestContext.Current.CancellationToken);
         // The same content signed by another installation: a partner centre's archive.
         using var partner = SpecimenArchives.NewKey();
@@ -37,8 +38,8 @@ public sealed class ExchangePageTests(ComponentHost host) : ComponentTest(host)
         await cut.InvokeAsync(() => cut.Find("[data-testid=import-button]").Click());
 
         cut.WaitForAssertion(() => Assert.Contains("1 created", cut.Find("[data-testid=import-result]").TextContent, StringComparison.Ordinal), Wait);
-        var id = ExchangeIds.LocalId(SpecimenArchives.Sha256(partner.ExportSubjectPublicKeyInfo()), LibrarySeeding.IdOf("XXB-P-2019"));
+        var id = ExchangeIds.LocalId(SpecimenArchives.Sha256(partner.ExportSubjectPublicKeyInfo()), LibrarySeeding.IdOf("UTO-V-2018"));
         var copy = await Host.Services.GetRequiredService<LibraryQueries>().LoadAsync(examiner, id, Xunit.TestContext.Current.CancellationToken);
-        Assert.Equal(("XXB", DocumentType.Passport), (copy!.Specimen.IssuingState, copy.Specimen.DocumentType));
+        Assert.Equal(("UTO", DocumentType.Visa), (copy!.Specimen.IssuingState, copy.Specimen.DocumentType));
     }
 }
