@@ -79,14 +79,12 @@ public static class SpecimenDecider
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(origin);
         RequireEditor(actor, now, "import specimens");
-        RequireNotWithdrawn(current);
-        if (current.Origin is not { } was || was.SignerKeyFingerprint != origin.SignerKeyFingerprint?.Trim()
-            || was.OriginalSpecimenId != origin.OriginalSpecimenId)
+        if (UpdateRefusal(current) is { } refusal) throw new DomainException(refusal);
+        var was = current.Origin!;
+        if (was.SignerKeyFingerprint != origin.SignerKeyFingerprint?.Trim() || was.OriginalSpecimenId != origin.OriginalSpecimenId)
             throw new DomainException($"{current.Name} was not imported from this specimen of this signer.");
         if (origin.OriginalVersion <= was.OriginalVersion)
             throw new DomainException(Invariant($"The library holds version {was.OriginalVersion} of {current.Name}; the archive's version {origin.OriginalVersion} is not newer."));
-        if (current.Version != was.OriginalVersion)
-            throw new DomainException(Invariant($"{current.Name} was changed here since version {was.OriginalVersion} was imported; the newer version is not imported over that work."));
         var c = ArchivedContent(current.IssuingState, details, images, features, confirmations, origin);
         foreach (var image in c.Images)
         {
@@ -94,6 +92,20 @@ public static class SpecimenDecider
                 throw new DomainException($"The archive holds another file under the id of image {image.ImageId}; images never change.");
         }
         return [new SpecimenUpdatedFromArchive(current.Id, c.Details, c.Images, c.Features, c.Confirmations, c.Origin, actor.Id, now)];
+    }
+
+    /// <summary>
+    /// Why no newer version may replace this specimen (withdrawn here, changed here since its import, or not imported at
+    /// all), or null when one may: an importer skips it with this reason, <see cref="UpdateFromArchive"/> refuses it.
+    /// </summary>
+    public static string? UpdateRefusal(Specimen current)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        if (current.Withdrawal is { } w)
+            return Invariant($"{current.Name} was withdrawn here on {w.At:yyyy-MM-dd}; a newer version is not imported.");
+        if (current.Origin is not { } was) return $"{current.Name} was made here, not imported.";
+        return current.Version == was.OriginalVersion ? null
+            : Invariant($"{current.Name} was changed here since version {was.OriginalVersion} was imported; the newer version is not imported over that work.");
     }
 
     private sealed record Archived(

@@ -87,6 +87,11 @@ public class SpecimenImportTests
             [White, Uv], [UvInk()], [], Origin(9) with { SignerKeyFingerprint = "SHA256:other" }, Editor, Later));
 
         Assert.Contains("changed here since version 7", overLocalWork.Message, StringComparison.Ordinal);
+        // The importer asks the same question before deciding, to skip rather than refuse the archive.
+        Assert.Equal(overLocalWork.Message, SpecimenDecider.UpdateRefusal(changedHere));
+        Assert.Null(SpecimenDecider.UpdateRefusal(imported));
+        var withdrawn = Given([.. Import(), .. SpecimenDecider.Withdraw(imported, "Series recalled", Editor, Later)]);
+        Assert.Contains("withdrawn here", SpecimenDecider.UpdateRefusal(withdrawn), StringComparison.Ordinal);
         Assert.Contains("not newer", notNewer.Message, StringComparison.Ordinal);
         Assert.Contains("images never change", otherFile.Message, StringComparison.Ordinal);
         Assert.Contains("not imported from this specimen of this signer", otherSigner.Message, StringComparison.Ordinal);

@@ -148,13 +148,13 @@ public sealed class ArchiveImport(
         {
             var localId = ExchangeIds.LocalId(signer, s.OriginalId);
             var update = keys.GetValueOrDefault(ExchangeKey.IdOf(signer, s.OriginalId)) is { } key && key.OriginalVersion < s.Version
-                ? present.GetValueOrDefault(key.SpecimenId) : null;
+                ? present.GetValueOrDefault(localId) : null;
             if (update is null && Skip(s, localId, hops[s.OriginalId], me, keys, ours, present) is { } skip)
             {
                 plans.Add(skip);
                 continue;
             }
-            if (update is not null && Unchangeable(update) is { } why)
+            if (update is not null && SpecimenDecider.UpdateRefusal(update.Specimen) is { } why)
             {
                 plans.Add(new Plan(s, localId, ExchangeOutcome.Skipped, update.Id, why, [], []));
                 continue;
@@ -202,16 +202,6 @@ public sealed class ArchiveImport(
         return null;
     }
 
-    /// <summary>Why a newer version cannot replace the specimen imported before, or null when it can.</summary>
-    private static string? Unchangeable(LibraryEntry entry)
-    {
-        var s = entry.Specimen;
-        if (s.IsWithdrawn) return "A newer version of a specimen withdrawn here; it is not imported.";
-        return s.Origin is { } origin && s.Version != origin.OriginalVersion
-            ? $"A newer version of a specimen changed here since version {origin.OriginalVersion} was imported; it is not imported over that work."
-            : null;
-    }
-
     /// <summary>
     /// The events that bring the specimen in: a new stream, or (<paramref name="update"/>) the newer version over the
     /// one imported before, whose images already stored keep their blobs.
@@ -219,13 +209,12 @@ public sealed class ArchiveImport(
     private static Plan Decide(ManifestSpecimen s, Guid localId, string signer, string signerName, ArchiveContents contents,
         LibraryActor actor, DateTimeOffset now, LibraryEntry? update = null)
     {
-        var specimenId = update?.Id ?? localId;
         var images = s.Images.Select(i =>
         {
             var staged = contents.Images[i.Path];
             // The blob name is chosen here; the archive's path only finds the entry. The extension comes from the content.
             var blobName = update?.Specimen.FindImage(i.ImageId)?.BlobName
-                ?? $"specimens/{specimenId:N}/{i.ImageId:N}{ImageContent.FileExtension(staged.Kind)}";
+                ?? $"specimens/{localId:N}/{i.ImageId:N}{ImageContent.FileExtension(staged.Kind)}";
             return new PlannedImage(i.Path, new SpecimenImage(i.ImageId, i.Area, i.LightSource, i.Dpi, i.WavelengthNm, i.CaptureDevice,
                 i.CapturedAt, i.Note, blobName, staged.Sha256, staged.SizeBytes, staged.Width, staged.Height, staged.ContentType));
         }).ToList();
@@ -249,7 +238,7 @@ public sealed class ArchiveImport(
         var updated = SpecimenDecider.UpdateFromArchive(update.Specimen, details, [.. images.Select(i => i.Stored)], features,
             confirmations, origin, actor, now);
         // Only the images new to the specimen are stored; the others are already there under their blob names.
-        return new Plan(s, update.Id, ExchangeOutcome.Updated, update.Id,
+        return new Plan(s, localId, ExchangeOutcome.Updated, localId,
             note ?? $"Updated from version {update.Specimen.Version} to {s.Version}.",
             [.. images.Where(i => update.Specimen.FindImage(i.Stored.ImageId) is null)], updated, update.StreamVersion);
     }
