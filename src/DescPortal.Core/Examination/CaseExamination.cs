@@ -32,6 +32,10 @@ public sealed record CaseExamination(
 
     public bool WasRemoved(Guid annotationId) => RemovedAnnotationIds.Contains(annotationId);
 
+    /// <summary>The numbers of the marks still there among <paramref name="annotationIds"/> (an observation's), in order.</summary>
+    public IReadOnlyList<int> MarkNumbersOf(IEnumerable<Guid> annotationIds) =>
+        [.. annotationIds.Select(id => FindAnnotation(id)?.Number).OfType<int>().Order()];
+
     public IReadOnlyList<RecordedAnnotation> AnnotationsOn(Guid evidenceImageId) =>
         [.. Annotations.Where(a => a.Annotation.EvidenceImageId == evidenceImageId)];
 

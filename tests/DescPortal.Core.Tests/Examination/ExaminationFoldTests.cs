@@ -91,6 +91,8 @@ public class ExaminationFoldTests
 
         Assert.Equal([(AnnotationId(1), 1), (AnnotationId(3), 3)],
             history.Examination.Annotations.Select(a => (a.Annotation.AnnotationId, a.Number)));
+        // An observation citing marks 3, 2 (removed) and 1 shows 1 and 3.
+        Assert.Equal([1, 3], history.Examination.MarkNumbersOf([AnnotationId(3), AnnotationId(2), AnnotationId(1)]));
         // A change keeps the number.
         var changed = history.Then((c, e) => ExaminationDecider.ChangeAnnotation(c, e, new Annotation(AnnotationId(1), PassportUv,
             AnnotationShape.Point(7, 7), null, Finding.Consistent, "Seen again"), Examiner, Now));

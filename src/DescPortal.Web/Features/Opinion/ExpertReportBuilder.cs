@@ -35,7 +35,6 @@ public sealed class ExpertReportBuilder(IDocumentStore store, BlobContainers blo
 
         // Marks keep the case's numbers (RecordedAnnotation.Number), which the findings text may cite.
         var images = new List<ReportImage>();
-        var markNumbers = record.Examination.Annotations.ToDictionary(a => a.Annotation.AnnotationId, a => a.Number);
         foreach (var e in record.Evidence.OrderBy(e => e.Document).ThenBy(e => e.Area).ThenBy(e => e.LightSource))
         {
             var print = await ImageDerivatives.MakeJpegAsync(blobs.Evidence, e.BlobName, ExpertReport.RecommendedImageWidth,
@@ -55,7 +54,7 @@ public sealed class ExpertReportBuilder(IDocumentStore store, BlobContainers blo
                 .Select(i => (Item: i, Observation: checklist.ObservationOf(i.FeatureId)))
                 .Where(x => x.Observation is not null)
                 .Select(x => new ReportObservation(SecurityFeatureTaxonomy.LabelOf(x.Item.Category, x.Item.Type), x.Observation!.Finding,
-                    x.Observation.Note, [.. x.Observation.AnnotationIds.Where(markNumbers.ContainsKey).Select(id => markNumbers[id]).Order()]))
+                    x.Observation.Note, record.Examination.MarkNumbersOf(x.Observation.AnnotationIds)))
                 .ToList();
             var method = new ReportMethod(
                 [.. record.Evidence.Where(e => e.Document == o.Document).Select(e => e.LightSource).Distinct().Order()],

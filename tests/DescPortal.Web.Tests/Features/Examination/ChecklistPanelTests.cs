@@ -20,13 +20,12 @@ public sealed class ChecklistPanelTests(ComponentHost host) : ComponentTest(host
     [Fact]
     public void Items_are_grouped_by_inspection_level_with_the_progress_of_the_observations()
     {
-        // Cites marks 7 and 3 and one since removed (no number).
-        var (seven, three, removed) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-        var observed = new ChecklistObservation(Microprint.FeatureId, Finding.Inconsistent, null, [seven, removed, three], "Erik Examiner", At);
-        var numbers = new Dictionary<Guid, int> { [seven] = 7, [three] = 3 };
+        // Cites three marks, of which the case still has marks 3 and 7 (CaseExamination.MarkNumbersOf answers that).
+        IReadOnlyList<Guid> cited = [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()];
+        var observed = new ChecklistObservation(Microprint.FeatureId, Finding.Inconsistent, null, cited, "Erik Examiner", At);
 
         var cut = Render<ChecklistPanel>(p => p.Add(x => x.Checklist, Checklist(observed))
-            .Add(x => x.MarkNumberOf, id => numbers.TryGetValue(id, out var n) ? n : null));
+            .Add(x => x.MarkNumbersOf, ids => ids.SequenceEqual(cited) ? [3, 7] : []));
 
         Assert.Equal(["Level 1 · naked eye", "Level 2 · simple tools (loupe, UV lamp)"], cut.FindAll("h3").Select(h => h.TextContent.Trim()));
         var items = cut.FindAll("[data-testid=checklist-item]");
