@@ -77,13 +77,20 @@ internal static class ReportLiquid
         if (type == typeof(string)) return JsonValue.Create("x");
         if (type == typeof(bool)) return JsonValue.Create(true);
         if (type.IsPrimitive || type == typeof(decimal)) return JsonValue.Create(1);
-        if (type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)) is { } list)
-            return new JsonArray(Exemplar(list.GetGenericArguments()[0]));
+        if (ItemOf(type) is { } item) return new JsonArray(Exemplar(item));
         var exemplar = new JsonObject();
         foreach (var property in type.GetProperties())
-            exemplar[ViewJson.PropertyNamingPolicy!.ConvertName(property.Name)] = Exemplar(property.PropertyType);
+            exemplar[NameOf(property)] = Exemplar(property.PropertyType);
         return exemplar;
     }
+
+    /// <summary>The item type of a list in the view; null for anything else (text included).</summary>
+    private static Type? ItemOf(Type? type) => type is null || type == typeof(string) ? null
+        : type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+            ?.GetGenericArguments()[0];
+
+    /// <summary>A view member's name in the template (snake_case, as the view is serialised).</summary>
+    private static string NameOf(System.Reflection.PropertyInfo property) => ViewJson.PropertyNamingPolicy!.ConvertName(property.Name);
 
     /// <summary>
     /// <c>{{ value | css_string }}</c>: the value as a quoted CSS string for a &lt;style&gt; block (page margin boxes),
@@ -125,35 +132,37 @@ internal static class ReportLiquid
 
         public NameCheck()
         {
-            var top = typeof(ReportView).GetProperties().ToDictionary(p => Json(p.Name), p => (Type?)p.PropertyType, StringComparer.Ordinal);
+            var top = typeof(ReportView).GetProperties().ToDictionary(NameOf, p => (Type?)p.PropertyType, StringComparer.Ordinal);
             top["stylesheet"] = typeof(string);
             _scopes.Push(top);
         }
 
         protected override Statement VisitForStatement(ForStatement forStatement)
         {
-            Visit(forStatement.Source);
             Visit(forStatement.Limit);
             Visit(forStatement.Offset);
-            var items = forStatement.Source is MemberExpression source ? ItemOf(TypeOf(source)) : null;
-            _scopes.Push(new(StringComparer.Ordinal) { [forStatement.Identifier] = items, ["forloop"] = null });
-            foreach (var statement in forStatement.Statements) Visit(statement);
-            _scopes.Pop();
+            InLoop(forStatement.Source, forStatement.Identifier, "forloop", forStatement.Statements);
             Visit(forStatement.Else);
             return forStatement;
         }
 
         protected override Statement VisitTableRowStatement(TableRowStatement tableRowStatement)
         {
-            Visit(tableRowStatement.Source);
             Visit(tableRowStatement.Limit);
             Visit(tableRowStatement.Offset);
             Visit(tableRowStatement.Cols);
-            var items = tableRowStatement.Source is MemberExpression source ? ItemOf(TypeOf(source)) : null;
-            _scopes.Push(new(StringComparer.Ordinal) { [tableRowStatement.Identifier] = items, ["tablerowloop"] = null });
-            foreach (var statement in tableRowStatement.Statements) Visit(statement);
-            _scopes.Pop();
+            InLoop(tableRowStatement.Source, tableRowStatement.Identifier, "tablerowloop", tableRowStatement.Statements);
             return tableRowStatement;
+        }
+
+        /// <summary>A loop's body, with its variable typed as the items of its source (a range's: unknown) and its loop object.</summary>
+        private void InLoop(Expression source, string variable, string loop, IEnumerable<Statement> body)
+        {
+            Visit(source);
+            var items = source is MemberExpression list ? ItemOf(TypeOf(list)) : null;
+            _scopes.Push(new(StringComparer.Ordinal) { [variable] = items, [loop] = null });
+            foreach (var statement in body) Visit(statement);
+            _scopes.Pop();
         }
 
         protected override Statement VisitIncrementStatement(IncrementStatement incrementStatement)
@@ -229,14 +238,8 @@ internal static class ReportLiquid
             type = Nullable.GetUnderlyingType(type) ?? type;
             if (type == typeof(string)) return name == "size" ? typeof(int) : null;
             if (ItemOf(type) is { } item) return name switch { "size" => typeof(int), "first" or "last" => item, _ => null };
-            return type.GetProperties().FirstOrDefault(p => Json(p.Name) == name)?.PropertyType;
+            return type.GetProperties().FirstOrDefault(p => NameOf(p) == name)?.PropertyType;
         }
-
-        private static Type? ItemOf(Type? type) => type is null || type == typeof(string) ? null
-            : type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
-                ?.GetGenericArguments()[0];
-
-        private static string Json(string name) => ViewJson.PropertyNamingPolicy!.ConvertName(name);
     }
 
     /// <summary>A value the report does not have: prints nothing, is false, equals nil, blank and empty.</summary>
