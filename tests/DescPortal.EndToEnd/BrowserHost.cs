@@ -63,6 +63,24 @@ public sealed class BrowserHost : PortalHost
         return page;
     }
 
+    /// <summary>A north referral of these images, sent through the API as a border system sends one; its case id.</summary>
+    public async Task<Guid> SubmitReferralAsync(System.Text.Json.Nodes.JsonObject referral, params byte[][] images)
+    {
+        using var api = new HttpClient { BaseAddress = BaseAddress }.WithKey(ReferralRequests.NorthKey);
+        var submitted = await api.PostAsync("/api/v1/referrals", ReferralRequests.Multipart(referral, images), TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.Created, submitted.StatusCode);
+        return (await submitted.JsonAsync()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>The signed-in examiner opens the case and takes it; returns once the page shows it is theirs.</summary>
+    public static async Task TakeCaseAsync(IPage page, Guid caseId)
+    {
+        await page.GotoAsync($"/cases/{caseId}");
+        await WaitInteractiveAsync(page);
+        await page.GetByTestId("take-case").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("take-case")).ToHaveCountAsync(0, new() { Timeout = 60_000 });
+    }
+
     /// <summary>Prerendered HTML ignores clicks: wait for the marker the layout sets once the circuit is live.</summary>
     public static Task WaitInteractiveAsync(IPage page) =>
         page.Locator("#desc-app[data-interactive='true']").WaitForAsync(new() { Timeout = 60_000 });

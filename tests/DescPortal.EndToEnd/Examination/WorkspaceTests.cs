@@ -1,4 +1,3 @@
-using System.Net;
 using DescPortal.Testing;
 using Microsoft.Playwright;
 using Xunit;
@@ -14,7 +13,7 @@ public sealed class WorkspaceTests(BrowserHost host)
     [Fact]
     public async Task The_evidence_opens_in_deep_zoom_and_switching_to_uv_keeps_position_and_zoom()
     {
-        var caseId = await SubmitAsync(ReferralRequests.Example(["White", "UV365"]), TestImages.Jpeg(1600, 1100, seed: 71), TestImages.Jpeg(1600, 1100, seed: 72));
+        var caseId = await host.SubmitReferralAsync(ReferralRequests.Example(["White", "UV365"]), TestImages.Jpeg(1600, 1100, seed: 71), TestImages.Jpeg(1600, 1100, seed: 72));
 
         var page = await host.SignInAsync("examiner@desc.local");
         await page.GotoAsync($"/cases/{caseId}");
@@ -54,13 +53,10 @@ public sealed class WorkspaceTests(BrowserHost host)
     [Fact]
     public async Task The_assigned_examiner_draws_a_rectangle_records_a_finding_and_finds_it_in_the_history()
     {
-        var caseId = await SubmitAsync(ReferralRequests.Example(["White"]), TestImages.Jpeg(1200, 800, seed: 73));
+        var caseId = await host.SubmitReferralAsync(ReferralRequests.Example(["White"]), TestImages.Jpeg(1200, 800, seed: 73));
 
         var page = await host.SignInAsync("examiner@desc.local");
-        await page.GotoAsync($"/cases/{caseId}");
-        await BrowserHost.WaitInteractiveAsync(page);
-        await page.GetByTestId("take-case").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("take-case")).ToHaveCountAsync(0, new() { Timeout = Slow });
+        await BrowserHost.TakeCaseAsync(page, caseId);
         await page.GetByTestId("open-workspace").ClickAsync();
         await Assertions.Expect(page.GetByTestId("tool-rectangle")).ToBeVisibleAsync(new() { Timeout = Slow });
         await BrowserHost.WaitInteractiveAsync(page);
@@ -132,16 +128,9 @@ public sealed class WorkspaceTests(BrowserHost host)
     [Fact]
     public async Task In_compare_mode_the_examiner_draws_a_rectangle_links_it_to_a_feature_and_finds_it_in_the_history()
     {
-        var caseId = await SubmitAsync(ReferralRequests.Example(["White"]), TestImages.Jpeg(1400, 1000, seed: 74));
+        var caseId = await host.SubmitReferralAsync(ReferralRequests.Example(["White"]), TestImages.Jpeg(1400, 1000, seed: 74));
 
-        var page = await host.SignInAsync("examiner@desc.local", width: 1600, height: 1000);
-        await page.GotoAsync($"/cases/{caseId}");
-        await BrowserHost.WaitInteractiveAsync(page);
-        await page.GetByTestId("take-case").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("take-case")).ToHaveCountAsync(0, new() { Timeout = Slow });
-        await page.GotoAsync($"/cases/{caseId}/workspace");
-        await BrowserHost.WaitInteractiveAsync(page);
-        await page.WaitForFunctionAsync(TilesLoaded, null, new() { Timeout = Slow });
+        var page = await OpenWorkspaceAsync(caseId, width: 1600, height: 1000);
         // Compare needs a reference specimen.
         await Assertions.Expect(page.GetByTestId("view-sidebyside")).ToBeDisabledAsync();
         await page.GetByTestId("reference-select").SelectOptionAsync(DescPortal.Web.Features.ReferenceLibrary.LibrarySeeding.IdOf("UTO-P-2007").ToString());
@@ -224,16 +213,9 @@ public sealed class WorkspaceTests(BrowserHost host)
     {
         var referral = ReferralRequests.Example(["White"]);
         referral["images"]![0]!["dpi"] = null;
-        var caseId = await SubmitAsync(referral, TestImages.Jpeg(1400, 1000, seed: 75));
+        var caseId = await host.SubmitReferralAsync(referral, TestImages.Jpeg(1400, 1000, seed: 75));
 
-        var page = await host.SignInAsync("examiner@desc.local");
-        await page.GotoAsync($"/cases/{caseId}");
-        await BrowserHost.WaitInteractiveAsync(page);
-        await page.GetByTestId("take-case").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("take-case")).ToHaveCountAsync(0, new() { Timeout = Slow });
-        await page.GotoAsync($"/cases/{caseId}/workspace");
-        await BrowserHost.WaitInteractiveAsync(page);
-        await page.WaitForFunctionAsync(TilesLoaded, null, new() { Timeout = Slow });
+        var page = await OpenWorkspaceAsync(caseId);
         var viewer = page.GetByTestId("deep-zoom");
         await Assertions.Expect(viewer).ToHaveAttributeAsync("data-scale-known", "false");
         await Assertions.Expect(page.GetByTestId("no-resolution")).ToBeVisibleAsync();
@@ -265,39 +247,11 @@ public sealed class WorkspaceTests(BrowserHost host)
         await page.Context.CloseAsync();
     }
 
-    /// <summary>A north referral of these images, sent through the API; its case id.</summary>
-    private async Task<Guid> SubmitAsync(System.Text.Json.Nodes.JsonObject referral, params byte[][] images)
-    {
-        using var api = new HttpClient { BaseAddress = host.BaseAddress }.WithKey(ReferralRequests.NorthKey);
-        var submitted = await api.PostAsync("/api/v1/referrals", ReferralRequests.Multipart(referral, images), TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
-        return (await submitted.JsonAsync()).GetProperty("id").GetGuid();
-    }
-
-    /// <summary>Zooms in with the mouse wheel at a point of the box (fractions of its size), then lets the view settle.</summary>
-    private static async Task ZoomInAsync(IPage page, LocatorBoundingBoxResult box, float x, float y, int steps)
-    {
-        await page.Mouse.MoveAsync(box.X + box.Width * x, box.Y + box.Height * y);
-        for (var i = 0; i < steps; i++)
-        {
-            await page.Mouse.WheelAsync(0, -200);
-            await page.WaitForTimeoutAsync(120);
-        }
-        await page.WaitForTimeoutAsync(800);
-    }
-
     [Fact]
     public async Task The_examiner_marks_a_polygon_and_a_point_changes_a_mark_and_aligns_the_specimen_to_see_its_features()
     {
-        var caseId = await SubmitAsync(ReferralRequests.Example(["White"]), TestImages.Jpeg(1400, 1000, seed: 75));
-        var page = await host.SignInAsync("examiner@desc.local", width: 1600, height: 1000);
-        await page.GotoAsync($"/cases/{caseId}");
-        await BrowserHost.WaitInteractiveAsync(page);
-        await page.GetByTestId("take-case").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("take-case")).ToHaveCountAsync(0, new() { Timeout = Slow });
-        await page.GotoAsync($"/cases/{caseId}/workspace");
-        await BrowserHost.WaitInteractiveAsync(page);
-        await page.WaitForFunctionAsync(TilesLoaded, null, new() { Timeout = Slow });
+        var caseId = await host.SubmitReferralAsync(ReferralRequests.Example(["White"]), TestImages.Jpeg(1400, 1000, seed: 75));
+        var page = await OpenWorkspaceAsync(caseId, width: 1600, height: 1000);
         var viewer = page.GetByTestId("deep-zoom");
         var items = page.GetByTestId("annotation-item");
 
@@ -368,6 +322,29 @@ public sealed class WorkspaceTests(BrowserHost host)
         await Assertions.Expect(page.GetByText("Annotation changed")).ToBeVisibleAsync(new() { Timeout = Slow });
         await Assertions.Expect(page.GetByText("Images aligned")).ToBeVisibleAsync(new() { Timeout = Slow });
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>The examiner signed in, the case taken, its workspace open with tiles shown.</summary>
+    private async Task<IPage> OpenWorkspaceAsync(Guid caseId, int width = 1400, int height = 900)
+    {
+        var page = await host.SignInAsync("examiner@desc.local", width, height);
+        await BrowserHost.TakeCaseAsync(page, caseId);
+        await page.GotoAsync($"/cases/{caseId}/workspace");
+        await BrowserHost.WaitInteractiveAsync(page);
+        await page.WaitForFunctionAsync(TilesLoaded, null, new() { Timeout = Slow });
+        return page;
+    }
+
+    /// <summary>Zooms in with the mouse wheel at a point of the box (fractions of its size), then lets the view settle.</summary>
+    private static async Task ZoomInAsync(IPage page, LocatorBoundingBoxResult box, float x, float y, int steps)
+    {
+        await page.Mouse.MoveAsync(box.X + box.Width * x, box.Y + box.Height * y);
+        for (var i = 0; i < steps; i++)
+        {
+            await page.Mouse.WheelAsync(0, -200);
+            await page.WaitForTimeoutAsync(120);
+        }
+        await page.WaitForTimeoutAsync(800);
     }
 
     private static async Task ClickPixelAsync(IPage page, string testId, double x, double y)

@@ -1,4 +1,3 @@
-using System.Net;
 using DescPortal.Testing;
 using Microsoft.Playwright;
 using Xunit;
@@ -13,16 +12,10 @@ public sealed class InformationRequestTests(BrowserHost host)
     [Fact]
     public async Task The_examiner_asks_for_a_uv_image_and_the_officer_sends_it_from_the_referral_page()
     {
-        using var api = new HttpClient { BaseAddress = host.BaseAddress }.WithKey(ReferralRequests.NorthKey);
-        var submitted = await api.PostAsync("/api/v1/referrals", ReferralRequests.Multipart(ReferralRequests.Example(["White"]),
-            TestImages.Jpeg(900, 600, seed: 91)), TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
-        var caseId = (await submitted.JsonAsync()).GetProperty("id").GetGuid();
+        var caseId = await host.SubmitReferralAsync(ReferralRequests.Example(["White"]), TestImages.Jpeg(900, 600, seed: 91));
 
         var examiner = await host.SignInAsync("examiner@desc.local");
-        await examiner.GotoAsync($"/cases/{caseId}");
-        await BrowserHost.WaitInteractiveAsync(examiner);
-        await examiner.GetByTestId("take-case").ClickAsync();
+        await BrowserHost.TakeCaseAsync(examiner, caseId);
         await examiner.GetByTestId("information-open").ClickAsync();
         await examiner.GetByTestId("information-message").FillAsync("Please send the data page under UV 365 nm.");
         await examiner.GetByTestId("information-send").ClickAsync();

@@ -1,4 +1,3 @@
-using System.Net;
 using DescPortal.Testing;
 using Microsoft.Playwright;
 using Xunit;
@@ -13,17 +12,11 @@ public sealed class OpinionToReportTests(BrowserHost host)
     [Fact]
     public async Task The_examiner_drafts_a_reviewer_approves_and_the_officer_downloads_the_report()
     {
-        using var api = new HttpClient { BaseAddress = host.BaseAddress }.WithKey(ReferralRequests.NorthKey);
-        var submitted = await api.PostAsync("/api/v1/referrals", ReferralRequests.Multipart(ReferralRequests.Example(["White"]),
-            TestImages.Jpeg(1200, 800, seed: 81)), TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
-        var caseId = (await submitted.JsonAsync()).GetProperty("id").GetGuid();
+        var caseId = await host.SubmitReferralAsync(ReferralRequests.Example(["White"]), TestImages.Jpeg(1200, 800, seed: 81));
 
         // The examiner takes the case and drafts: refused without a fraud type, the typed conclusion kept.
         var examiner = await host.SignInAsync("examiner@desc.local");
-        await examiner.GotoAsync($"/cases/{caseId}");
-        await BrowserHost.WaitInteractiveAsync(examiner);
-        await examiner.GetByTestId("take-case").ClickAsync();
+        await BrowserHost.TakeCaseAsync(examiner, caseId);
         var conclusion = examiner.GetByTestId("opinion-conclusion");
         await Assertions.Expect(conclusion).ToBeVisibleAsync(new() { Timeout = Slow });
         await conclusion.FillAsync("The passport is a counterfeit: the guilloche is printed as dots.");
