@@ -35,6 +35,22 @@ public sealed class ExchangeTests(BrowserHost host)
         await page.GetByTestId("import-button").ClickAsync();
         await Assertions.Expect(page.GetByTestId("import-result")).ToContainTextAsync("1 created", new() { Timeout = Slow });
         await BrowserHost.ScreenshotAsync(page, "exchange-imported");
+
+        // Later the partner sends a newer version (corrected over there): it updates the copy.
+        var newer = SpecimenArchives.Forge(await download.BodyAsync(), partner, (manifest, _) =>
+        {
+            var specimen = manifest["specimens"]![0]!;
+            specimen["version"] = (int)specimen["version"]! + 1;
+            specimen["description"] = "Corrected by the partner centre.";
+        }, name: "Partner centre South");
+        await page.GetByTestId("import-another").ClickAsync();
+        await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = "partner-newer.zip", MimeType = "application/zip", Buffer = newer });
+        await Assertions.Expect(page.GetByTestId("import-update")).ToBeVisibleAsync(new() { Timeout = Slow });
+        await BrowserHost.ScreenshotAsync(page, "exchange-newer-version");
+        await page.GetByTestId("import-button").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("import-result")).ToContainTextAsync("1 updated", new() { Timeout = Slow });
+        await page.GetByTestId("import-result-link").ClickAsync();
+        await Assertions.Expect(page.GetByText("Corrected by the partner centre.")).ToBeVisibleAsync(new() { Timeout = Slow });
         await page.Context.CloseAsync();
     }
 }
