@@ -40,23 +40,14 @@ public static class SpecimenDecider
     /// <summary>
     /// A specimen from another centre's verified archive, as a new stream that keeps the exporter's content version
     /// (<see cref="SpecimenOrigin.OriginalVersion"/>) and the issuing authority's confirmations of it. The content
-    /// is held to the same rules as local edits. <paramref name="images"/> name the blobs this server stored.
+    /// is held to the same rules as local edits. Its images name the blobs this server stored.
     /// </summary>
-    public static IReadOnlyList<object> Import(
-        Guid id,
-        string issuingState,
-        SpecimenDetails details,
-        IReadOnlyList<SpecimenImage> images,
-        IReadOnlyList<SecurityFeature> features,
-        IReadOnlyList<SpecimenConfirmation> confirmations,
-        SpecimenOrigin origin,
-        LibraryActor actor,
-        DateTimeOffset now)
+    public static IReadOnlyList<object> Import(Guid id, string issuingState, ArchivedSpecimen archived, LibraryActor actor, DateTimeOffset now)
     {
         RequireId(id, nameof(id));
         RequireEditor(actor, now, "import specimens");
         var state = IssuingStateOf(issuingState);
-        var c = ArchivedContent(state, details, images, features, confirmations, origin);
+        var c = Normalised(state, archived);
         return [new SpecimenImported(id, state, c.Details, c.Images, c.Features, c.Confirmations, c.Origin, actor.Id, now)];
     }
 
@@ -66,18 +57,11 @@ public static class SpecimenDecider
     /// exporter's: the partner's version would overwrite local work) or withdrawn, and for anything but a newer version
     /// of the same original. An image kept under the same id must be the same file: images never change.
     /// </summary>
-    public static IReadOnlyList<object> UpdateFromArchive(
-        Specimen current,
-        SpecimenDetails details,
-        IReadOnlyList<SpecimenImage> images,
-        IReadOnlyList<SecurityFeature> features,
-        IReadOnlyList<SpecimenConfirmation> confirmations,
-        SpecimenOrigin origin,
-        LibraryActor actor,
-        DateTimeOffset now)
+    public static IReadOnlyList<object> UpdateFromArchive(Specimen current, ArchivedSpecimen archived, LibraryActor actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(current);
-        ArgumentNullException.ThrowIfNull(origin);
+        ArgumentNullException.ThrowIfNull(archived);
+        var origin = archived.Origin;
         RequireEditor(actor, now, "import specimens");
         if (UpdateRefusal(current) is { } refusal) throw new DomainException(refusal);
         var was = current.Origin!;
@@ -85,7 +69,7 @@ public static class SpecimenDecider
             throw new DomainException($"{current.Name} was not imported from this specimen of this signer.");
         if (origin.OriginalVersion <= was.OriginalVersion)
             throw new DomainException(Invariant($"The library holds version {was.OriginalVersion} of {current.Name}; the archive's version {origin.OriginalVersion} is not newer."));
-        var c = ArchivedContent(current.IssuingState, details, images, features, confirmations, origin);
+        var c = Normalised(current.IssuingState, archived);
         foreach (var image in c.Images)
         {
             if (current.FindImage(image.ImageId) is { } kept && kept.Sha256 != image.Sha256)
@@ -108,14 +92,11 @@ public static class SpecimenDecider
             : Invariant($"{current.Name} was changed here since version {was.OriginalVersion} was imported; the newer version is not imported over that work.");
     }
 
-    private sealed record Archived(
-        SpecimenDetails Details, IReadOnlyList<SpecimenImage> Images, IReadOnlyList<SecurityFeature> Features,
-        IReadOnlyList<SpecimenConfirmation> Confirmations, SpecimenOrigin Origin);
-
     /// <summary>An archive's specimen held to the rules of local edits, with the issuing authority's confirmations only.</summary>
-    private static Archived ArchivedContent(string state, SpecimenDetails details, IReadOnlyList<SpecimenImage> images,
-        IReadOnlyList<SecurityFeature> features, IReadOnlyList<SpecimenConfirmation> confirmations, SpecimenOrigin origin)
+    private static ArchivedSpecimen Normalised(string state, ArchivedSpecimen archived)
     {
+        ArgumentNullException.ThrowIfNull(archived);
+        var (details, images, features, confirmations, origin) = archived;
         ArgumentNullException.ThrowIfNull(images);
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(confirmations);
@@ -165,7 +146,7 @@ public static class SpecimenDecider
             normalisedConfirmations.Add(c with { Country = state });
         }
 
-        return new Archived(normalisedDetails, normalisedImages, normalisedFeatures, normalisedConfirmations, normalisedOrigin);
+        return new ArchivedSpecimen(normalisedDetails, normalisedImages, normalisedFeatures, normalisedConfirmations, normalisedOrigin);
     }
 
     /// <summary>Replaces the details; nothing when they are the same. An area that images show cannot be dropped.</summary>
@@ -753,3 +734,14 @@ public static class SpecimenDecider
         return names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + $" {conjunction} " + names[^1];
     }
 }
+
+/// <summary>
+/// A specimen as a partner centre's archive gives it: its content, the issuing authority's confirmations, and where it
+/// comes from; what <see cref="SpecimenDecider.Import"/> and <see cref="SpecimenDecider.UpdateFromArchive"/> take.
+/// </summary>
+public sealed record ArchivedSpecimen(
+    SpecimenDetails Details,
+    IReadOnlyList<SpecimenImage> Images,
+    IReadOnlyList<SecurityFeature> Features,
+    IReadOnlyList<SpecimenConfirmation> Confirmations,
+    SpecimenOrigin Origin);

@@ -18,8 +18,8 @@ public class SpecimenImportTests
     private static IReadOnlyList<object> Import(
         IReadOnlyList<SpecimenConfirmation>? confirmations = null, SpecimenOrigin? origin = null,
         IReadOnlyList<SecurityFeature>? features = null) =>
-        SpecimenDecider.Import(ImportedId, "UTO", Details(), [White, Uv], features ?? [UvInk(), Guilloche()],
-            confirmations ?? [Confirmation(7)], origin ?? Origin(), Editor, Later);
+        SpecimenDecider.Import(ImportedId, "UTO", new ArchivedSpecimen(Details(), [White, Uv], features ?? [UvInk(), Guilloche()],
+            confirmations ?? [Confirmation(7)], origin ?? Origin()), Editor, Later);
 
     [Fact]
     public void AnImportedSpecimenKeepsItsOriginVersionAndConfirmation()
@@ -58,8 +58,8 @@ public class SpecimenImportTests
         var imported = Given(Import());
         // Version 9 over there: the guilloche gone, a third image, confirmed again by UTO.
         var ir = Image(3, LightSource.IR);
-        var events = SpecimenDecider.UpdateFromArchive(imported, Details() with { Description = "Corrected over there" },
-            [White, Uv, ir], [UvInk()], [Confirmation(7), Confirmation(9)], Origin(9) with { ArchiveSha256 = new string('f', 64) }, Editor, Later);
+        var events = SpecimenDecider.UpdateFromArchive(imported, new ArchivedSpecimen(Details() with { Description = "Corrected over there" },
+            [White, Uv, ir], [UvInk()], [Confirmation(7), Confirmation(9)], Origin(9) with { ArchiveSha256 = new string('f', 64) }), Editor, Later);
 
         var e = Assert.IsType<SpecimenUpdatedFromArchive>(Assert.Single(events));
         var specimen = Given([.. Import(), e]);
@@ -77,14 +77,14 @@ public class SpecimenImportTests
         var imported = Given(Import());
         var changedHere = Given([.. Import(), .. SpecimenDecider.RemoveFeature(imported, FeatureId(2), Editor, Later)]);
 
-        var overLocalWork = Assert.Throws<DomainException>(() => SpecimenDecider.UpdateFromArchive(changedHere, Details(),
-            [White, Uv], [UvInk()], [], Origin(9), Editor, Later));
-        var notNewer = Assert.Throws<DomainException>(() => SpecimenDecider.UpdateFromArchive(imported, Details(),
-            [White, Uv], [UvInk()], [], Origin(7), Editor, Later));
-        var otherFile = Assert.Throws<DomainException>(() => SpecimenDecider.UpdateFromArchive(imported, Details(),
-            [White, Uv with { Sha256 = new string('0', 64) }], [UvInk()], [], Origin(9), Editor, Later));
-        var otherSigner = Assert.Throws<DomainException>(() => SpecimenDecider.UpdateFromArchive(imported, Details(),
-            [White, Uv], [UvInk()], [], Origin(9) with { SignerKeyFingerprint = "SHA256:other" }, Editor, Later));
+        var overLocalWork = Assert.Throws<DomainException>(() => SpecimenDecider.UpdateFromArchive(changedHere, new ArchivedSpecimen(Details(),
+            [White, Uv], [UvInk()], [], Origin(9)), Editor, Later));
+        var notNewer = Assert.Throws<DomainException>(() => SpecimenDecider.UpdateFromArchive(imported, new ArchivedSpecimen(Details(),
+            [White, Uv], [UvInk()], [], Origin(7)), Editor, Later));
+        var otherFile = Assert.Throws<DomainException>(() => SpecimenDecider.UpdateFromArchive(imported, new ArchivedSpecimen(Details(),
+            [White, Uv with { Sha256 = new string('0', 64) }], [UvInk()], [], Origin(9)), Editor, Later));
+        var otherSigner = Assert.Throws<DomainException>(() => SpecimenDecider.UpdateFromArchive(imported, new ArchivedSpecimen(Details(),
+            [White, Uv], [UvInk()], [], Origin(9) with { SignerKeyFingerprint = "SHA256:other" }), Editor, Later));
 
         Assert.Contains("changed here since version 7", overLocalWork.Message, StringComparison.Ordinal);
         // The importer asks the same question before deciding, to skip rather than refuse the archive.
@@ -145,7 +145,7 @@ public class SpecimenImportTests
     [Fact]
     public void OnlyLibraryEditorsImport()
     {
-        Assert.Throws<DomainException>(() => SpecimenDecider.Import(ImportedId, "UTO", Details(), [White], [], [],
-            Origin(), Utopia, Later));
+        Assert.Throws<DomainException>(() => SpecimenDecider.Import(ImportedId, "UTO", new ArchivedSpecimen(Details(), [White], [], [],
+            Origin()), Utopia, Later));
     }
 }

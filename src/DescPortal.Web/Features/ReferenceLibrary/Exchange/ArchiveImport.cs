@@ -229,14 +229,10 @@ public sealed class ArchiveImport(
             [.. own.Select(c => new SpecimenConfirmation(c.Version, c.ConfirmedByName, c.ConfirmedByUserId, c.Country, c.At))];
         var note = dropped == 0 ? null
             : $"{dropped} confirmation(s) by other countries were not kept: only the issuing authority of {s.IssuingState} confirms its specimens.";
+        var archived = new ArchivedSpecimen(details, [.. images.Select(i => i.Stored)], features, confirmations, origin);
         if (update is null)
-        {
-            var events = SpecimenDecider.Import(localId, s.IssuingState, details, [.. images.Select(i => i.Stored)], features,
-                confirmations, origin, actor, now);
-            return new Plan(s, localId, ExchangeOutcome.Created, null, note, images, events);
-        }
-        var updated = SpecimenDecider.UpdateFromArchive(update.Specimen, details, [.. images.Select(i => i.Stored)], features,
-            confirmations, origin, actor, now);
+            return new Plan(s, localId, ExchangeOutcome.Created, null, note, images, SpecimenDecider.Import(localId, s.IssuingState, archived, actor, now));
+        var updated = SpecimenDecider.UpdateFromArchive(update.Specimen, archived, actor, now);
         // Only the images new to the specimen are stored; the others are already there under their blob names.
         return new Plan(s, localId, ExchangeOutcome.Updated, localId,
             note ?? $"Updated from version {update.Specimen.Version} to {s.Version}.",
