@@ -57,9 +57,12 @@ public sealed class AdminUsersTests(ComponentHost host) : ComponentTest(host)
         cut.Type("new-password", Password);
         await cut.ClickAsync("create-user");
 
+        // The field's state is set before its render reaches the markup: wait for both.
         cut.WaitForAssertion(() =>
-            AssertShown(cut.ErrorOf<AdminUsers, MudSelect<string>>("new-agency"), "must belong to an agency"), TimeSpan.FromSeconds(10));
-        Assert.Contains("must belong to an agency", cut.Markup, StringComparison.Ordinal);
+        {
+            AssertShown(cut.ErrorOf<AdminUsers, MudSelect<string>>("new-agency"), "must belong to an agency");
+            Assert.Contains("must belong to an agency", cut.Markup, StringComparison.Ordinal);
+        }, TimeSpan.FromSeconds(10));
         Assert.Null(cut.ErrorOf<AdminUsers, MudTextField<string>>("new-email"));
         Assert.Equal(email, cut.Field("new-email").GetAttribute("value"));
         Assert.Equal("Olga Officer", cut.Field("new-display-name").GetAttribute("value"));
