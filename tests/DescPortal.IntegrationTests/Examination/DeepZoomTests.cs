@@ -115,7 +115,7 @@ public sealed class DeepZoomTests(IntegrationHost host)
         // Not made yet, or made by the job the first request enqueued: either way the answer settles to 200.
         HttpResponseMessage description;
         var tries = 0;
-        while ((description = await examiner.GetAsync($"/library/{id}/images/{image.ImageId}/deepzoom", Ct)).StatusCode == HttpStatusCode.NotFound && tries++ < 150)
+        while ((description = await examiner.GetAsync($"/library/{id}/images/{image.ImageId}/deepzoom", Ct)).StatusCode == HttpStatusCode.NotFound && tries++ < 300)
             await Task.Delay(200, Ct);
         Assert.Equal(HttpStatusCode.OK, description.StatusCode);
         var tile = await examiner.GetAsync($"/library/{id}/images/{image.ImageId}/tiles/0/0_0.jpg", Ct);
@@ -124,6 +124,17 @@ public sealed class DeepZoomTests(IntegrationHost host)
         using var authority = await host.SignedInClientAsync("authority@desc.local");
         Assert.Equal(HttpStatusCode.NotFound, (await authority.GetAsync($"/library/{id}/images/{image.ImageId}/deepzoom", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await authority.GetAsync($"/library/{id}/images/{image.ImageId}/tiles/0/0_0.jpg", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public void A_viewer_asking_again_while_the_tiles_are_made_queues_no_second_job()
+    {
+        // The viewer shows the whole image and asks every few seconds until the pyramid is there.
+        var pyramids = host.Services.GetRequiredService<TilePyramids>();
+        var image = Guid.NewGuid();
+        Assert.True(pyramids.ShouldQueue(image));
+        Assert.False(pyramids.ShouldQueue(image));
+        Assert.True(pyramids.ShouldQueue(Guid.NewGuid()));
     }
 
     private async Task<TilePyramid> LoadAsync(Guid imageId)

@@ -6,7 +6,7 @@ namespace DescPortal.Web.Infrastructure.DeepZoom;
 /// <summary>
 /// What an image endpoint answers for Deep Zoom, once its caller has checked the user's right to the image:
 /// the pyramid's description (for the viewer), or one tile. An image without a pyramid yet gets its job enqueued
-/// and a 404 that says so; the viewer shows the plain image meanwhile. Tiles are served from the app, never from a
+/// and a 404 that says so; the viewer shows the plain image meanwhile and asks again. Tiles are served from the app, never from a
 /// public blob URL.
 /// </summary>
 public static class DeepZoomEndpoints
@@ -29,7 +29,7 @@ public static class DeepZoomEndpoints
         if (await pyramids.FindAsync(imageId, ct) is not { } p)
         {
             // Made once: a duplicated job finds the first one's pyramid and stops.
-            jobs.Enqueue(make);
+            if (pyramids.ShouldQueue(imageId)) jobs.Enqueue(make);
             return Results.Problem(statusCode: 404, title: "The deep zoom tiles are being prepared.", detail: "Show the image itself meanwhile.");
         }
         return Results.Ok(DeepZoomDescription.Of(p, tilesUrl));

@@ -24,6 +24,23 @@ public sealed class TilePyramids(IDocumentStore store, BlobContainers blobs, Adv
     // Pyramids never change once made: keep the few in use in memory rather than reading them for every tile.
     private readonly ConcurrentDictionary<Guid, TilePyramid> _cache = new();
 
+    // When a viewer last found an image without its pyramid and a job was queued for it.
+    private readonly ConcurrentDictionary<Guid, DateTimeOffset> _asked = new();
+
+    /// <summary>
+    /// Whether a viewer's ask for an image without a pyramid should queue a job: once per image in a while, so a viewer
+    /// asking again until the tiles are there does not queue a job each time. Memory per process: another process may
+    /// queue once more, and the job stops when it finds the pyramid made.
+    /// </summary>
+    public bool ShouldQueue(Guid imageId)
+    {
+        var now = clock.GetUtcNow();
+        if (_asked.TryGetValue(imageId, out var at) && now - at < TimeSpan.FromMinutes(2)) return false;
+        if (_asked.Count > 10_000) _asked.Clear();
+        _asked[imageId] = now;
+        return true;
+    }
+
     public async Task<TilePyramid?> FindAsync(Guid imageId, CancellationToken ct)
     {
         if (_cache.TryGetValue(imageId, out var cached)) return cached;

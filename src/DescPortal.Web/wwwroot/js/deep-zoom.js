@@ -57,11 +57,19 @@ export async function show(element, layers, scaleKnown) {
         return true;
     }
     element.__descLayers = signature;
+    element.__descMarks = []; // the new image's marks follow from the server
+    await open(element, layers, signature);
+    return true;
+}
+
+/** Opens the layers in the viewer, keeping the view (and the marks: they follow the main image, whatever its source). */
+async function open(element, layers, signature) {
+    const viewer = element.__descViewer;
     const kept = viewer.world.getItemCount() > 0 ? { center: viewer.viewport.getCenter(), zoom: viewer.viewport.getZoom() } : null;
     const sources = await Promise.all(layers.map(sourceOf));
+    if (element.__descLayers !== signature) return; // other layers were asked for meanwhile
     element.dataset.tiled = String(sources[0].tiled);
     element.dataset.tilesLoaded = "0";
-    element.__descMarks = []; // the new image's marks follow from the server
     await new Promise((resolve) => {
         viewer.addOnceHandler("open", () => {
             if (kept) {
@@ -76,7 +84,31 @@ export async function show(element, layers, scaleKnown) {
             tileSource: sources[i].source, x: l.x, y: l.y, width: l.width, degrees: l.degrees || 0, opacity: l.opacity ?? 1,
         })));
     });
-    return true;
+    if (sources.some((s) => !s.tiled)) tilesLater(element, layers, signature, 1);
+}
+
+/**
+ * An image opened whole because its pyramid was still being made (a case opened the moment it arrived): ask again
+ * now and then, and once every pyramid is there, open the tiles in place of the whole image, where the view is.
+ */
+function tilesLater(element, layers, signature, attempt) {
+    if (attempt > 40) return;
+    setTimeout(async () => {
+        if (element.__descLayers !== signature || !element.isConnected || !element.__descViewer) return;
+        if (element.__descDraft) return void tilesLater(element, layers, signature, attempt); // not mid-shape
+        try {
+            const described = await Promise.all(layers.map(async (l) => {
+                if (l.description) return l;
+                const response = await fetch(l.describeUrl, { credentials: "same-origin" });
+                return response.ok ? { ...l, description: await response.json() } : null;
+            }));
+            if (element.__descLayers !== signature) return;
+            if (described.every((l) => l)) await open(element, described, signature);
+            else tilesLater(element, layers, signature, attempt + 1);
+        } catch {
+            tilesLater(element, layers, signature, attempt + 1);
+        }
+    }, Math.min(2000 * attempt, 10000));
 }
 
 function viewerOf(element) {
