@@ -12,6 +12,12 @@ namespace DescPortal.EndToEnd;
 /// </summary>
 public sealed class BrowserHost : PortalHost
 {
+    /// <summary>
+    /// How long a test waits for what the server does (a round trip, a job), and every expectation's default: a cap,
+    /// not a timed test. The suite's four projects share two cores, where a click or a page load can wait its turn.
+    /// </summary>
+    public const int Slow = 60_000;
+
     private IPlaywright? _playwright;
 
     protected override bool Kestrel => true;
@@ -21,6 +27,7 @@ public sealed class BrowserHost : PortalHost
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
+        Assertions.SetDefaultExpectTimeout(Slow);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
@@ -42,11 +49,7 @@ public sealed class BrowserHost : PortalHost
     /// <summary>A fresh context and page, signed in as the demo account, waiting until the circuit is interactive.</summary>
     public async Task<IPage> SignInAsync(string email, int width = 1400, int height = 900)
     {
-        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, BaseURL = BaseAddress.ToString() });
-        // Caps, not timed tests: the suite's four projects share two cores, where a click or a page load can wait its turn.
-        context.SetDefaultTimeout(60_000);
-        context.SetDefaultNavigationTimeout(90_000);
-        var page = await context.NewPageAsync();
+        var page = await NewPageAsync(width, height);
         await page.GotoAsync("/account/signin");
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", DescPortal.Web.Features.Demo.DemoData.Password);
@@ -61,6 +64,15 @@ public sealed class BrowserHost : PortalHost
             new() { Timeout = 90_000, WaitUntil = WaitUntilState.Commit });
         await WaitInteractiveAsync(page);
         return page;
+    }
+
+    /// <summary>A page in a fresh context (its own cookies), not signed in, with the suite's waiting caps.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1400, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, BaseURL = BaseAddress.ToString() });
+        context.SetDefaultTimeout(Slow);
+        context.SetDefaultNavigationTimeout(90_000);
+        return await context.NewPageAsync();
     }
 
     /// <summary>A north referral of these images, sent through the API as a border system sends one; its case id.</summary>
@@ -78,12 +90,12 @@ public sealed class BrowserHost : PortalHost
         await page.GotoAsync($"/cases/{caseId}");
         await WaitInteractiveAsync(page);
         await page.GetByTestId("take-case").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("take-case")).ToHaveCountAsync(0, new() { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByTestId("take-case")).ToHaveCountAsync(0);
     }
 
     /// <summary>Prerendered HTML ignores clicks: wait for the marker the layout sets once the circuit is live.</summary>
     public static Task WaitInteractiveAsync(IPage page) =>
-        page.Locator("#desc-app[data-interactive='true']").WaitForAsync(new() { Timeout = 60_000 });
+        page.Locator("#desc-app[data-interactive='true']").WaitForAsync(new() { Timeout = Slow });
 
     /// <summary>Starts a trail of focus changes and committed values in the page, for a failure message.</summary>
     public static Task RecordFocusAsync(IPage page) => page.EvaluateAsync("""

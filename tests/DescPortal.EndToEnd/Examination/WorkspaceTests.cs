@@ -1,14 +1,16 @@
 using DescPortal.Testing;
 using Microsoft.Playwright;
 using Xunit;
+using static DescPortal.EndToEnd.BrowserHost;
 
 namespace DescPortal.EndToEnd.Examination;
 
 /// <summary>The examiner's workspace shows the evidence in deep zoom and keeps the view when the light changes.</summary>
 public sealed class WorkspaceTests(BrowserHost host)
 {
-    private const int Slow = 30_000;
-    private const string TilesLoaded = "() => Number(document.querySelector(\"[data-testid='deep-zoom']\")?.dataset.tilesLoaded || 0) > 0";
+    // Tiles, not the whole image shown while the pyramid is made (the viewer changes to tiles once they are there).
+    private const string TilesLoaded =
+        "() => { const el = document.querySelector(\"[data-testid='deep-zoom']\"); return el?.dataset.tiled === 'true' && Number(el.dataset.tilesLoaded || 0) > 0; }";
 
     [Fact]
     public async Task The_evidence_opens_in_deep_zoom_and_switching_to_uv_keeps_position_and_zoom()
@@ -20,11 +22,12 @@ public sealed class WorkspaceTests(BrowserHost host)
         await BrowserHost.WaitInteractiveAsync(page);
         await page.GetByTestId("open-workspace").ClickAsync();
         var viewer = page.GetByTestId("deep-zoom");
-        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-light", "White", new() { Timeout = Slow });
+        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-light", "White");
         await BrowserHost.WaitInteractiveAsync(page);
-        // Tiles, not the whole image: the job made the pyramid when the referral arrived (or the first request asks for it).
+        // Tiles, not the whole image: the job made the pyramid when the referral arrived; opened before it is there, the
+        // viewer shows the whole image and changes to tiles once they are made.
+        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-tiled", "true");
         await page.WaitForFunctionAsync(TilesLoaded, null, new() { Timeout = Slow });
-        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-tiled", "true", new() { Timeout = Slow });
 
         var box = await viewer.BoundingBoxAsync();
         Assert.NotNull(box);
@@ -33,7 +36,7 @@ public sealed class WorkspaceTests(BrowserHost host)
         Assert.True(before[0] > 2 * before[3], $"zoom {before[0]}, home {before[3]}: the wheel did not zoom in");
 
         await page.GetByTestId("light-UV365").ClickAsync();
-        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-light", "UV365", new() { Timeout = Slow });
+        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-light", "UV365");
         await page.WaitForFunctionAsync(TilesLoaded, null, new() { Timeout = Slow });
         var after = await ViewAsync(page);
         Assert.Equal(1, after[0] / before[0], 3);
@@ -58,19 +61,19 @@ public sealed class WorkspaceTests(BrowserHost host)
         var page = await host.SignInAsync("examiner@desc.local");
         await BrowserHost.TakeCaseAsync(page, caseId);
         await page.GetByTestId("open-workspace").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("tool-rectangle")).ToBeVisibleAsync(new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByTestId("tool-rectangle")).ToBeVisibleAsync();
         await BrowserHost.WaitInteractiveAsync(page);
         await page.WaitForFunctionAsync(TilesLoaded, null, new() { Timeout = Slow });
 
         // The reference specimen: the library's UTO passport; its features become the checklist.
         await page.GetByTestId("reference-select").SelectOptionAsync(DescPortal.Web.Features.ReferenceLibrary.LibrarySeeding.IdOf("UTO-P-2007").ToString());
         await page.GetByTestId("reference-choose").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("checklist-item").First).ToBeVisibleAsync(new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByTestId("checklist-item").First).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("checklist-progress")).ToHaveAttributeAsync("data-observed", "0");
 
         await page.GetByTestId("tool-rectangle").ClickAsync();
         var viewer = page.GetByTestId("deep-zoom");
-        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-tool", "rectangle", new() { Timeout = Slow });
+        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-tool", "rectangle");
         var box = await viewer.BoundingBoxAsync();
         Assert.NotNull(box);
         await page.Mouse.MoveAsync(box.X + box.Width * 0.3f, box.Y + box.Height * 0.3f);
@@ -79,11 +82,11 @@ public sealed class WorkspaceTests(BrowserHost host)
         await page.Mouse.MoveAsync(box.X + box.Width * 0.55f, box.Y + box.Height * 0.6f, new() { Steps = 5 });
         await page.Mouse.UpAsync();
 
-        await Assertions.Expect(page.GetByTestId("annotation-form")).ToBeVisibleAsync(new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByTestId("annotation-form")).ToBeVisibleAsync();
         // No finding chosen: refused on the page, the note typed stays.
         await page.GetByTestId("annotation-note-input").FillAsync("Laminate lifted at the portrait's edge.");
         await page.GetByTestId("annotation-save").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("annotation-error")).ToBeVisibleAsync(new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByTestId("annotation-error")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("annotation-note-input")).ToHaveValueAsync("Laminate lifted at the portrait's edge.");
         await page.GetByTestId("annotation-finding-select").SelectOptionAsync("Inconsistent");
         // Linked to the first feature of the checklist.
@@ -92,25 +95,25 @@ public sealed class WorkspaceTests(BrowserHost host)
         await page.GetByTestId("annotation-save").ClickAsync();
 
         var item = page.GetByTestId("annotation-item");
-        await Assertions.Expect(item).ToHaveCountAsync(1, new() { Timeout = Slow });
+        await Assertions.Expect(item).ToHaveCountAsync(1);
         await Assertions.Expect(item).ToHaveAttributeAsync("data-finding", "Inconsistent");
         await Assertions.Expect(item).ToContainTextAsync("Laminate lifted at the portrait's edge.");
-        await Assertions.Expect(page.GetByTestId("annotation-mark")).ToHaveCountAsync(1, new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByTestId("annotation-mark")).ToHaveCountAsync(1);
         // The observation for that feature cites the mark; progress moves.
         await page.GetByTestId("checklist-finding").First.SelectOptionAsync("Inconsistent");
-        await Assertions.Expect(page.GetByTestId("checklist-progress")).ToHaveAttributeAsync("data-observed", "1", new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByTestId("checklist-progress")).ToHaveAttributeAsync("data-observed", "1");
         await Assertions.Expect(page.GetByTestId("checklist-marks").First).ToHaveTextAsync("Mark 1");
 
         // The document's MRZ: checked against the data entered, then recorded in the case.
         await Assertions.Expect(page.GetByTestId("mrz-verdict")).ToHaveAttributeAsync("data-valid", "true");
         await page.GetByTestId("mrz-record").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("mrz-recorded")).ToBeVisibleAsync(new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByTestId("mrz-recorded")).ToBeVisibleAsync();
         await BrowserHost.ScreenshotAsync(page, "workspace-mark-recorded");
 
         // Every mark is part of the case's history.
         await page.GotoAsync($"/cases/{caseId}");
         await BrowserHost.WaitInteractiveAsync(page);
-        await Assertions.Expect(page.GetByText("Annotation added")).ToBeVisibleAsync(new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByText("Annotation added")).ToBeVisibleAsync();
         // The checklist's progress shows on the case.
         await Assertions.Expect(page.GetByTestId("case-checklist-progress")).ToHaveAttributeAsync("data-observed", "1");
         await BrowserHost.ScreenshotAsync(page, "case-page-checklist");
@@ -120,7 +123,7 @@ public sealed class WorkspaceTests(BrowserHost host)
         await page.GotoAsync("/queue");
         await BrowserHost.WaitInteractiveAsync(page);
         var row = page.Locator("tr", new() { Has = page.GetByTestId("case-link").GetByText(reference, new() { Exact = true }) });
-        await Assertions.Expect(row.GetByTestId("queue-checklist")).ToHaveAttributeAsync("data-observed", "1", new() { Timeout = Slow });
+        await Assertions.Expect(row.GetByTestId("queue-checklist")).ToHaveAttributeAsync("data-observed", "1");
         await BrowserHost.ScreenshotAsync(page, "queue-checklist");
         await page.Context.CloseAsync();
     }
@@ -135,20 +138,20 @@ public sealed class WorkspaceTests(BrowserHost host)
         await Assertions.Expect(page.GetByTestId("view-sidebyside")).ToBeDisabledAsync();
         await page.GetByTestId("reference-select").SelectOptionAsync(DescPortal.Web.Features.ReferenceLibrary.LibrarySeeding.IdOf("UTO-P-2007").ToString());
         await page.GetByTestId("reference-choose").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("checklist-item").First).ToBeVisibleAsync(new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByTestId("checklist-item").First).ToBeVisibleAsync();
 
         // Side by side: the specimen's white image of the data page, with its features drawn, kept in step.
         await page.GetByTestId("view-sidebyside").ClickAsync();
         var specimen = page.GetByTestId("specimen-deep-zoom");
-        await Assertions.Expect(specimen).ToHaveAttributeAsync("data-light", "White", new() { Timeout = Slow });
+        await Assertions.Expect(specimen).ToHaveAttributeAsync("data-light", "White");
         await page.WaitForFunctionAsync(OpenIn("specimen-deep-zoom"), null, new() { Timeout = Slow });
-        await Assertions.Expect(specimen.GetByTestId("feature-overlay").First).ToBeAttachedAsync(new() { Timeout = Slow });
+        await Assertions.Expect(specimen.GetByTestId("feature-overlay").First).ToBeAttachedAsync();
         var viewer = page.GetByTestId("deep-zoom");
         var box = await viewer.BoundingBoxAsync();
         Assert.NotNull(box);
         await ZoomInAsync(page, box, 0.4f, 0.4f, steps: 4);
-        var questioned = await ViewOfAsync(page, "deep-zoom");
-        var genuine = await ViewOfAsync(page, "specimen-deep-zoom");
+        var views = await SettledViewsAsync(page, "deep-zoom", "specimen-deep-zoom");
+        var (questioned, genuine) = (views[0], views[1]);
         Assert.True(questioned[0] > 1.5 * questioned[3], $"zoom {questioned[0]}, home {questioned[3]}: the wheel did not zoom in");
         // The same view of the same millimetres: same zoom, same centre.
         Assert.Equal(1, genuine[0] / questioned[0], 4);
@@ -157,34 +160,34 @@ public sealed class WorkspaceTests(BrowserHost host)
 
         // The ruler reads millimetres from the image's resolution: 600 px at 600 dpi are 25.4 mm.
         await page.GetByTestId("tool-ruler").ClickAsync();
-        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-tool", "ruler", new() { Timeout = Slow });
+        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-tool", "ruler");
         await DragAsync(page, (500, 500), (1100, 500));
         var ruler = viewer.Locator("xpath=..").GetByTestId("ruler-length");
-        await Assertions.Expect(ruler).ToBeVisibleAsync(new() { Timeout = Slow });
+        await Assertions.Expect(ruler).ToBeVisibleAsync();
         var mm = double.Parse((await ruler.GetAttributeAsync("data-mm"))!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(mm, 25.2, 25.6);
         // The marks drawn again (as when a colleague's change arrives) keep the ruler's line on the image.
         var line = viewer.Locator(".ws-mark-line");
-        await Assertions.Expect(line).ToBeVisibleAsync(new() { Timeout = Slow });
+        await Assertions.Expect(line).ToBeVisibleAsync();
         await viewer.EvaluateAsync("el => import('./js/deep-zoom.js').then(m => m.setMarks(el, el.__descMarks))");
-        await Assertions.Expect(line).ToBeVisibleAsync(new() { Timeout = Slow });
+        await Assertions.Expect(line).ToBeVisibleAsync();
 
         // A rectangle on the questioned image, linked to the first feature of the specimen.
         await page.GetByTestId("tool-rectangle").ClickAsync();
-        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-tool", "rectangle", new() { Timeout = Slow });
+        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-tool", "rectangle");
         await page.Mouse.MoveAsync(box.X + box.Width * 0.3f, box.Y + box.Height * 0.3f);
         await page.Mouse.DownAsync();
         await page.Mouse.MoveAsync(box.X + box.Width * 0.5f, box.Y + box.Height * 0.5f, new() { Steps = 6 });
         await page.Mouse.UpAsync();
-        await Assertions.Expect(page.GetByTestId("annotation-form")).ToBeVisibleAsync(new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByTestId("annotation-form")).ToBeVisibleAsync();
         await page.GetByTestId("annotation-finding-select").SelectOptionAsync("Inconsistent");
         var feature = await page.GetByTestId("checklist-item").First.GetAttributeAsync("data-feature");
         await page.GetByTestId("annotation-feature-select").SelectOptionAsync(feature!);
         await page.GetByTestId("annotation-note-input").FillAsync("Guilloche lines break at the portrait.");
         await page.GetByTestId("annotation-save").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("annotation-item")).ToHaveCountAsync(1, new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByTestId("annotation-item")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByTestId("annotation-item")).ToContainTextAsync("Guilloche");
-        await Assertions.Expect(viewer.GetByTestId("annotation-mark")).ToHaveCountAsync(1, new() { Timeout = Slow });
+        await Assertions.Expect(viewer.GetByTestId("annotation-mark")).ToHaveCountAsync(1);
         // Still side by side, the mark on the questioned image only.
         await Assertions.Expect(specimen).ToBeVisibleAsync();
         await Assertions.Expect(specimen.GetByTestId("annotation-mark")).ToHaveCountAsync(0);
@@ -192,7 +195,7 @@ public sealed class WorkspaceTests(BrowserHost host)
 
         // Overlay: the specimen over the questioned image, its opacity on a slider.
         await page.GetByTestId("view-overlay").ClickAsync();
-        await Assertions.Expect(specimen).ToHaveCountAsync(0, new() { Timeout = Slow });
+        await Assertions.Expect(specimen).ToHaveCountAsync(0);
         await page.WaitForFunctionAsync("() => document.querySelector(\"[data-testid='deep-zoom']\").__descViewer.world.getItemCount() === 2", null, new() { Timeout = Slow });
         await page.GetByTestId("overlay-opacity").FillAsync("30");
         await page.WaitForFunctionAsync("() => Math.abs(document.querySelector(\"[data-testid='deep-zoom']\").__descViewer.world.getItemAt(1).getOpacity() - 0.3) < 0.001", null, new() { Timeout = Slow });
@@ -204,7 +207,7 @@ public sealed class WorkspaceTests(BrowserHost host)
         Assert.Contains($"#feature-{feature}", await export.TextAsync(), StringComparison.Ordinal);
         await page.GotoAsync($"/cases/{caseId}");
         await BrowserHost.WaitInteractiveAsync(page);
-        await Assertions.Expect(page.GetByText("Annotation added")).ToBeVisibleAsync(new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByText("Annotation added")).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
 
@@ -222,28 +225,28 @@ public sealed class WorkspaceTests(BrowserHost host)
 
         // 1,000 pixels that measure 50 mm on the document: 508 dpi.
         await page.GetByTestId("tool-calibrate").ClickAsync();
-        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-tool", "calibrate", new() { Timeout = Slow });
+        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-tool", "calibrate");
         await DragAsync(page, (200, 500), (1200, 500));
-        await Assertions.Expect(page.GetByTestId("calibration-form")).ToBeVisibleAsync(new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByTestId("calibration-form")).ToBeVisibleAsync();
         await page.GetByTestId("calibration-value").FillAsync("50");
         await page.GetByTestId("calibration-save").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("calibration-current")).ToHaveAttributeAsync("data-dpi", "508", new() { Timeout = Slow });
-        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-scale-known", "true", new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByTestId("calibration-current")).ToHaveAttributeAsync("data-dpi", "508");
+        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-scale-known", "true");
 
         // The ruler now reads millimetres: 500 pixels are 25 mm.
-        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-tool", "ruler", new() { Timeout = Slow });
+        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-tool", "ruler");
         // The image is placed again at its new scale: 1,400 px at 508 dpi are 70 mm wide.
         await page.WaitForFunctionAsync("() => Math.abs(document.querySelector(\"[data-testid='deep-zoom']\").__descViewer.world.getItemAt(0).getBounds().width - 70) < 0.01",
             null, new() { Timeout = Slow });
         await DragAsync(page, (200, 300), (700, 300));
         var ruler = viewer.Locator("xpath=..").GetByTestId("ruler-length");
-        await Assertions.Expect(ruler).ToBeVisibleAsync(new() { Timeout = Slow });
+        await Assertions.Expect(ruler).ToBeVisibleAsync();
         Assert.InRange(double.Parse((await ruler.GetAttributeAsync("data-mm"))!, System.Globalization.CultureInfo.InvariantCulture), 24.8, 25.2);
         await BrowserHost.ScreenshotAsync(page, "workspace-calibrated");
 
         await page.GotoAsync($"/cases/{caseId}");
         await BrowserHost.WaitInteractiveAsync(page);
-        await Assertions.Expect(page.GetByText("Scale calibrated")).ToBeVisibleAsync(new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByText("Scale calibrated")).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
 
@@ -255,39 +258,43 @@ public sealed class WorkspaceTests(BrowserHost host)
         var viewer = page.GetByTestId("deep-zoom");
         var items = page.GetByTestId("annotation-item");
 
-        // A polygon: a click per corner, closed by a click on the first (clicks apart, or two read as a double click).
+        // A polygon: a click per corner, closed by a click on the first. Each corner is taken before the next click,
+        // and the clicks are apart, or two would read as a double click.
         await page.GetByTestId("tool-polygon").ClickAsync();
-        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-tool", "polygon", new() { Timeout = Slow });
-        foreach (var (x, y) in new[] { (300.0, 300.0), (700.0, 250.0), (650.0, 600.0), (300.0, 300.0) })
+        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-tool", "polygon");
+        var corners = new[] { (300.0, 300.0), (700.0, 250.0), (650.0, 600.0) };
+        for (var i = 0; i < corners.Length; i++)
         {
-            await ClickPixelAsync(page, "deep-zoom", x, y);
+            await ClickPixelAsync(page, "deep-zoom", corners[i].Item1, corners[i].Item2);
+            await page.WaitForFunctionAsync("n => document.querySelector(\"[data-testid='deep-zoom']\").__descDraft?.points.length === n", 2 * (i + 1));
             await page.WaitForTimeoutAsync(450);
         }
-        await Assertions.Expect(page.GetByTestId("annotation-form")).ToContainTextAsync("Polygon", new() { Timeout = Slow });
+        await ClickPixelAsync(page, "deep-zoom", corners[0].Item1, corners[0].Item2);
+        await Assertions.Expect(page.GetByTestId("annotation-form")).ToContainTextAsync("Polygon");
         await page.GetByTestId("annotation-finding-select").SelectOptionAsync("Altered");
         await page.GetByTestId("annotation-save").ClickAsync();
-        await Assertions.Expect(items).ToHaveCountAsync(1, new() { Timeout = Slow });
+        await Assertions.Expect(items).ToHaveCountAsync(1);
 
         // A point: one click.
         await page.GetByTestId("tool-point").ClickAsync();
-        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-tool", "point", new() { Timeout = Slow });
+        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-tool", "point");
         await ClickPixelAsync(page, "deep-zoom", 1000, 700);
-        await Assertions.Expect(page.GetByTestId("annotation-form")).ToContainTextAsync("Point", new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByTestId("annotation-form")).ToContainTextAsync("Point");
         await page.GetByTestId("annotation-finding-select").SelectOptionAsync("Absent");
         await page.GetByTestId("annotation-save").ClickAsync();
-        await Assertions.Expect(items).ToHaveCountAsync(2, new() { Timeout = Slow });
-        await Assertions.Expect(viewer.GetByTestId("annotation-mark")).ToHaveCountAsync(2, new() { Timeout = Slow });
+        await Assertions.Expect(items).ToHaveCountAsync(2);
+        await Assertions.Expect(viewer.GetByTestId("annotation-mark")).ToHaveCountAsync(2);
         Assert.Equal(["1", "2"], await items.Locator(".lib-num").AllTextContentsAsync());
         await Assertions.Expect(items.Nth(0)).ToHaveAttributeAsync("data-finding", "Altered");
         await Assertions.Expect(items.Nth(1)).ToHaveAttributeAsync("data-finding", "Absent");
 
         // The polygon's finding changed, with a note; it keeps its number.
         await items.Nth(0).GetByTestId("annotation-change").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("annotation-form")).ToContainTextAsync("Change mark", new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByTestId("annotation-form")).ToContainTextAsync("Change mark");
         await page.GetByTestId("annotation-finding-select").SelectOptionAsync("Inconsistent");
         await page.GetByTestId("annotation-note-input").FillAsync("Lamination edge re-cut.");
         await page.GetByTestId("annotation-save").ClickAsync();
-        await Assertions.Expect(items.Nth(0)).ToHaveAttributeAsync("data-finding", "Inconsistent", new() { Timeout = Slow });
+        await Assertions.Expect(items.Nth(0)).ToHaveAttributeAsync("data-finding", "Inconsistent");
         await Assertions.Expect(items.Nth(0)).ToContainTextAsync("Lamination edge re-cut.");
         Assert.Equal(["1", "2"], await items.Locator(".lib-num").AllTextContentsAsync());
 
@@ -295,12 +302,12 @@ public sealed class WorkspaceTests(BrowserHost host)
         // are drawn on the questioned image.
         await page.GetByTestId("reference-select").SelectOptionAsync(DescPortal.Web.Features.ReferenceLibrary.LibrarySeeding.IdOf("UTO-P-2007").ToString());
         await page.GetByTestId("reference-choose").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("checklist-item").First).ToBeVisibleAsync(new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByTestId("checklist-item").First).ToBeVisibleAsync();
         await page.GetByTestId("view-sidebyside").ClickAsync();
         await page.WaitForFunctionAsync(OpenIn("specimen-deep-zoom"), null, new() { Timeout = Slow });
         await Assertions.Expect(viewer.GetByTestId("feature-overlay")).ToHaveCountAsync(0);
         await page.GetByTestId("tool-pick").ClickAsync();
-        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-tool", "pick", new() { Timeout = Slow });
+        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-tool", "pick");
         foreach (var (fx, fy) in new[] { (0.2, 0.2), (0.8, 0.25), (0.3, 0.8) })
         {
             foreach (var id in new[] { "deep-zoom", "specimen-deep-zoom" })
@@ -310,17 +317,17 @@ public sealed class WorkspaceTests(BrowserHost host)
             }
         }
         var pending = page.GetByTestId("alignment-pending");
-        await Assertions.Expect(pending).ToHaveAttributeAsync("data-evidence", "3", new() { Timeout = Slow });
+        await Assertions.Expect(pending).ToHaveAttributeAsync("data-evidence", "3");
         await Assertions.Expect(pending).ToHaveAttributeAsync("data-specimen", "3");
         await page.GetByTestId("alignment-save").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("alignment-current")).ToHaveAttributeAsync("data-pairs", "3", new() { Timeout = Slow });
-        await Assertions.Expect(viewer.GetByTestId("feature-overlay").First).ToBeAttachedAsync(new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByTestId("alignment-current")).ToHaveAttributeAsync("data-pairs", "3");
+        await Assertions.Expect(viewer.GetByTestId("feature-overlay").First).ToBeAttachedAsync();
         await BrowserHost.ScreenshotAsync(page, "workspace-aligned-features");
 
         await page.GotoAsync($"/cases/{caseId}");
         await BrowserHost.WaitInteractiveAsync(page);
-        await Assertions.Expect(page.GetByText("Annotation changed")).ToBeVisibleAsync(new() { Timeout = Slow });
-        await Assertions.Expect(page.GetByText("Images aligned")).ToBeVisibleAsync(new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByText("Annotation changed")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Images aligned")).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
 
@@ -375,12 +382,28 @@ public sealed class WorkspaceTests(BrowserHost host)
         await page.Mouse.UpAsync();
     }
 
+    /// <summary>The viewer shows its image as tiles (not the whole image shown while they are made).</summary>
     private static string OpenIn(string testId) =>
-        $"() => document.querySelector(\"[data-testid='{testId}']\")?.__descViewer?.world.getItemCount() > 0";
+        $"() => {{ const el = document.querySelector(\"[data-testid='{testId}']\"); return el?.__descViewer?.world.getItemCount() > 0 && el.dataset.tiled === 'true'; }}";
 
-    /// <summary>Zoom and centre of a viewer's viewport, in the workspace's world (millimetres).</summary>
-    private static Task<double[]> ViewOfAsync(IPage page, string testId) => page.EvaluateAsync<double[]>(
-        "id => { const v = document.querySelector(`[data-testid='${id}']`).__descViewer.viewport; const c = v.getCenter(true); return [v.getZoom(true), c.x, c.y, v.getHomeZoom()]; }", testId);
+    /// <summary>
+    /// Zoom, centre and home zoom of viewers in the workspace's world (millimetres), read at one moment once their
+    /// animations have ended (what is shown is where they were heading), so a frame between two reads cannot differ.
+    /// </summary>
+    private static async Task<double[][]> SettledViewsAsync(IPage page, params string[] testIds)
+    {
+        var settled = await page.WaitForFunctionAsync("""
+            ids => {
+                const views = ids.map(id => {
+                    const v = document.querySelector(`[data-testid='${id}']`).__descViewer.viewport;
+                    const c = v.getCenter(true), t = v.getCenter();
+                    return { view: [v.getZoom(true), c.x, c.y, v.getHomeZoom()], done: v.getZoom(true) === v.getZoom() && c.x === t.x && c.y === t.y };
+                });
+                return views.every(v => v.done) ? views.map(v => v.view) : null;
+            }
+            """, testIds, new() { Timeout = Slow });
+        return (await settled.JsonValueAsync<double[][]>())!;
+    }
 
     /// <summary>Where a pixel of a viewer's main image is on the screen.</summary>
     private static Task<float[]> ScreenPointAsync(IPage page, string testId, double x, double y) => page.EvaluateAsync<float[]>(

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using DescPortal.Web.Features.ReferenceLibrary;
 using Microsoft.Playwright;
 using Xunit;
+using static DescPortal.EndToEnd.BrowserHost;
 
 namespace DescPortal.EndToEnd.ReferenceLibrary;
 
@@ -11,7 +12,6 @@ namespace DescPortal.EndToEnd.ReferenceLibrary;
 /// </summary>
 public sealed partial class ConfirmationTests(BrowserHost host)
 {
-    private const int Slow = 30_000;
     private static readonly Guid Visa = LibrarySeeding.IdOf("UTO-V-2018");
     private static readonly Guid OtherCountry = LibrarySeeding.IdOf("XXA-P-2021");
 
@@ -23,7 +23,7 @@ public sealed partial class ConfirmationTests(BrowserHost host)
         await authority.GotoAsync("/library");
         await BrowserHost.WaitInteractiveAsync(authority);
         var results = authority.GetByTestId("library-result");
-        await Assertions.Expect(results.First).ToBeVisibleAsync(new() { Timeout = Slow });
+        await Assertions.Expect(results.First).ToBeVisibleAsync();
         await Assertions.Expect(authority.GetByTestId("library-scope")).ToContainTextAsync("UTO");
         await Assertions.Expect(authority.Locator($"[data-testid='library-result'][data-specimen='{Visa}']")).ToHaveCountAsync(1);
         await Assertions.Expect(authority.Locator($"[data-specimen='{OtherCountry}']")).ToHaveCountAsync(0);
@@ -36,15 +36,15 @@ public sealed partial class ConfirmationTests(BrowserHost host)
         await authority.GotoAsync($"/library/{Visa}");
         await BrowserHost.WaitInteractiveAsync(authority);
         var banner = authority.GetByTestId("confirmation-banner");
-        await Assertions.Expect(banner).ToHaveAttributeAsync("data-state", "unconfirmed", new() { Timeout = Slow });
+        await Assertions.Expect(banner).ToHaveAttributeAsync("data-state", "unconfirmed");
         await Assertions.Expect(banner).ToContainTextAsync("Not yet confirmed by the issuer");
 
         // Under UV 365 nm: another image, loaded, with its regions drawn.
         var image = authority.GetByTestId("specimen-image");
-        await Assertions.Expect(image).ToHaveAttributeAsync("data-light", "White", new() { Timeout = Slow });
+        await Assertions.Expect(image).ToHaveAttributeAsync("data-light", "White");
         var whiteSrc = await image.GetAttributeAsync("src");
         await authority.GetByTestId("light-UV365").ClickAsync();
-        await Assertions.Expect(image).ToHaveAttributeAsync("data-light", "UV365", new() { Timeout = Slow });
+        await Assertions.Expect(image).ToHaveAttributeAsync("data-light", "UV365");
         Assert.NotEqual(whiteSrc, await image.GetAttributeAsync("src"));
         await authority.WaitForFunctionAsync(
             "() => { const i = document.querySelector(\"[data-testid='specimen-image']\"); return !!i && i.dataset.light === 'UV365' && i.complete && i.naturalWidth > 0; }",
@@ -55,7 +55,7 @@ public sealed partial class ConfirmationTests(BrowserHost host)
         // Confirm the version shown.
         await authority.GetByTestId("confirm-version").ClickAsync();
         await authority.GetByTestId("confirm-dialog-ok").ClickAsync();
-        await Assertions.Expect(banner).ToHaveAttributeAsync("data-state", "confirmed", new() { Timeout = Slow });
+        await Assertions.Expect(banner).ToHaveAttributeAsync("data-state", "confirmed");
         await Assertions.Expect(banner).ToContainTextAsync("Umar Utopia");
         await Assertions.Expect(authority.GetByTestId("confirm-version")).ToHaveCountAsync(0);
         var bannerText = await banner.InnerTextAsync();
@@ -69,7 +69,7 @@ public sealed partial class ConfirmationTests(BrowserHost host)
         await examiner.GotoAsync($"/library/{Visa}");
         await BrowserHost.WaitInteractiveAsync(examiner);
         var seen = examiner.GetByTestId("confirmation-banner");
-        await Assertions.Expect(seen).ToHaveAttributeAsync("data-state", "confirmed", new() { Timeout = Slow });
+        await Assertions.Expect(seen).ToHaveAttributeAsync("data-state", "confirmed");
         await Assertions.Expect(seen).ToContainTextAsync("Confirmed by the issuer");
         await Assertions.Expect(seen).ToContainTextAsync("Umar Utopia");
         await Assertions.Expect(seen).ToContainTextAsync($"version {version.Groups[1].Value}");
@@ -91,7 +91,7 @@ public sealed partial class ConfirmationTests(BrowserHost host)
         await authority.GotoAsync($"/library/{OtherCountry}");
         await BrowserHost.WaitInteractiveAsync(authority);
         await Assertions.Expect(authority.GetByTestId("specimen-not-found"))
-            .ToContainTextAsync("There is no such specimen in the reference library.", new() { Timeout = Slow });
+            .ToContainTextAsync("There is no such specimen in the reference library.");
         await Assertions.Expect(authority.GetByTestId("specimen-viewer")).ToHaveCountAsync(0);
         await Assertions.Expect(authority.GetByTestId("specimen-image")).ToHaveCountAsync(0);
         await BrowserHost.ScreenshotAsync(authority, "specimen-other-country-authority");

@@ -1,6 +1,7 @@
 using DescPortal.Testing;
 using Microsoft.Playwright;
 using Xunit;
+using static DescPortal.EndToEnd.BrowserHost;
 
 namespace DescPortal.EndToEnd.ReferenceLibrary;
 
@@ -10,8 +11,6 @@ namespace DescPortal.EndToEnd.ReferenceLibrary;
 /// </summary>
 public sealed class EditingTests(BrowserHost host)
 {
-    private const int Slow = 30_000;
-
     [Fact]
     public async Task An_examiner_creates_a_specimen_uploads_an_image_and_draws_a_feature_on_it()
     {
@@ -19,12 +18,12 @@ public sealed class EditingTests(BrowserHost host)
         await page.GotoAsync("/library");
         await BrowserHost.WaitInteractiveAsync(page);
         await page.GetByTestId("new-specimen").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("details-state")).ToBeVisibleAsync(new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByTestId("details-state")).ToBeVisibleAsync();
         await BrowserHost.WaitInteractiveAsync(page);
 
         // Nothing entered: each required field says what it needs.
         await page.GetByTestId("details-save").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("details-error-series")).ToBeVisibleAsync(new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByTestId("details-error-series")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("details-error-issuingState")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("details-error-issuedFrom")).ToBeVisibleAsync();
 
@@ -34,7 +33,7 @@ public sealed class EditingTests(BrowserHost host)
         await page.GetByTestId("details-series").FillAsync("Residence permit, browser-test series");
         await page.GetByTestId("details-from").FillAsync("2024-03-01");
         await page.GetByTestId("details-save").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("specimen-title")).ToContainTextAsync("browser-test series", new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByTestId("specimen-title")).ToContainTextAsync("browser-test series");
         await BrowserHost.WaitInteractiveAsync(page);
         Assert.Matches(@"/library/[0-9a-f-]{36}$", page.Url);
 
@@ -47,7 +46,7 @@ public sealed class EditingTests(BrowserHost host)
         await page.GetByTestId("image-dpi").FillAsync("300");
         await page.GetByTestId("image-save").ClickAsync();
         var image = page.GetByTestId("specimen-image");
-        await Assertions.Expect(image).ToHaveAttributeAsync("data-light", "White", new() { Timeout = Slow });
+        await Assertions.Expect(image).ToHaveAttributeAsync("data-light", "White");
         await page.WaitForFunctionAsync(
             "() => { const i = document.querySelector(\"[data-testid='specimen-image']\"); return !!i && i.complete && i.naturalWidth === 900; }",
             null, new() { Timeout = Slow });
@@ -57,6 +56,8 @@ public sealed class EditingTests(BrowserHost host)
         await page.GetByTestId("feature-category").SelectOptionAsync("SecurityPrinting");
         await page.GetByTestId("feature-type").SelectOptionAsync("Guilloche");
         await page.GetByTestId("feature-description").FillAsync("Guilloche rosette behind the portrait.");
+        // The drawing script attaches once the editor is on screen: a drag before that draws nothing.
+        await Assertions.Expect(page.GetByTestId("specimen-stage")).ToHaveAttributeAsync("data-draw-attached", "true");
         var stage = await page.GetByTestId("specimen-stage").BoundingBoxAsync();
         Assert.NotNull(stage);
         await page.Mouse.MoveAsync(stage.X + stage.Width * 0.10f, stage.Y + stage.Height * 0.20f);
@@ -64,7 +65,7 @@ public sealed class EditingTests(BrowserHost host)
         await page.Mouse.MoveAsync(stage.X + stage.Width * 0.30f, stage.Y + stage.Height * 0.40f, new() { Steps = 5 });
         await page.Mouse.MoveAsync(stage.X + stage.Width * 0.50f, stage.Y + stage.Height * 0.60f, new() { Steps = 5 });
         await page.Mouse.UpAsync();
-        await Assertions.Expect(page.GetByTestId("region-item")).ToHaveCountAsync(1, new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByTestId("region-item")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByTestId("draft-region")).ToHaveCountAsync(1);
         // The region is in the image's own pixels: about 10 % to 50 % of 900 across.
         var x = int.Parse(await page.GetByTestId("region-x").InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
@@ -77,7 +78,7 @@ public sealed class EditingTests(BrowserHost host)
         await page.GetByTestId("feature-save").ClickAsync();
 
         // Drawn on the image, listed beside it, and in the history.
-        await Assertions.Expect(page.GetByTestId("feature-item")).ToHaveCountAsync(1, new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByTestId("feature-item")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByTestId("feature-item")).ToContainTextAsync("Guilloche rosette behind the portrait.");
         await Assertions.Expect(page.GetByTestId("feature-region")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByTestId("feature-region")).ToHaveAttributeAsync("x", x.ToString(System.Globalization.CultureInfo.InvariantCulture));

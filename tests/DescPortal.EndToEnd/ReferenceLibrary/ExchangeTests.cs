@@ -8,8 +8,6 @@ namespace DescPortal.EndToEnd.ReferenceLibrary;
 /// <summary>An examiner exports a specimen from the exchange page; a partner's archive is previewed and imported there.</summary>
 public sealed class ExchangeTests(BrowserHost host)
 {
-    private const int Slow = 60_000;
-
     [Fact]
     public async Task An_examiner_downloads_an_archive_and_imports_a_partners_from_the_exchange_page()
     {
@@ -27,13 +25,13 @@ public sealed class ExchangeTests(BrowserHost host)
         {
             Name = "partner.zip", MimeType = "application/zip", Buffer = archive,
         });
-        await Assertions.Expect(page.GetByTestId("signature-valid")).ToBeVisibleAsync(new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByTestId("signature-valid")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("signer-name")).ToHaveTextAsync("Partner centre South");
         await Assertions.Expect(page.GetByTestId("import-new")).ToBeVisibleAsync();
         await BrowserHost.ScreenshotAsync(page, "exchange-preview");
 
         await page.GetByTestId("import-button").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("import-result")).ToContainTextAsync("1 created", new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByTestId("import-result")).ToContainTextAsync("1 created");
         await BrowserHost.ScreenshotAsync(page, "exchange-imported");
 
         // Later the partner sends a newer version (corrected over there): it updates the copy.
@@ -45,12 +43,12 @@ public sealed class ExchangeTests(BrowserHost host)
         }, name: "Partner centre South");
         await page.GetByTestId("import-another").ClickAsync();
         await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = "partner-newer.zip", MimeType = "application/zip", Buffer = newer });
-        await Assertions.Expect(page.GetByTestId("import-update")).ToBeVisibleAsync(new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByTestId("import-update")).ToBeVisibleAsync();
         await BrowserHost.ScreenshotAsync(page, "exchange-newer-version");
         await page.GetByTestId("import-button").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("import-result")).ToContainTextAsync("1 updated", new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByTestId("import-result")).ToContainTextAsync("1 updated");
         await page.GetByTestId("import-result-link").ClickAsync();
-        await Assertions.Expect(page.GetByText("Corrected by the partner centre.")).ToBeVisibleAsync(new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByText("Corrected by the partner centre.")).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
 }

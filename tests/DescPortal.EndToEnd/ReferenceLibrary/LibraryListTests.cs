@@ -1,14 +1,13 @@
 using DescPortal.Web.Features.ReferenceLibrary;
 using Microsoft.Playwright;
 using Xunit;
+using static DescPortal.EndToEnd.BrowserHost;
 
 namespace DescPortal.EndToEnd.ReferenceLibrary;
 
 /// <summary>Lists keep their filters in the address: Back from a specimen and a reload of the queue show the same list.</summary>
 public sealed class LibraryListTests(BrowserHost host)
 {
-    private const int Slow = 60_000;
-
     [Fact]
     public async Task The_library_and_the_queue_keep_their_filters_through_back_and_reload()
     {
@@ -19,13 +18,13 @@ public sealed class LibraryListTests(BrowserHost host)
         await page.WaitForURLAsync(url => url.Contains("type=Visa", StringComparison.Ordinal), new() { Timeout = Slow });
         var visa = page.Locator($"[data-testid=library-result][data-specimen='{LibrarySeeding.IdOf("UTO-V-2018")}']");
         await Assertions.Expect(page.Locator($"[data-testid=library-result][data-specimen='{LibrarySeeding.IdOf("UTO-P-2007")}']"))
-            .ToHaveCountAsync(0, new() { Timeout = Slow });
+            .ToHaveCountAsync(0);
         await visa.ClickAsync();
-        await Assertions.Expect(page.GetByTestId("specimen-title")).ToBeVisibleAsync(new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByTestId("specimen-title")).ToBeVisibleAsync();
 
         await page.GoBackAsync();
         await BrowserHost.WaitInteractiveAsync(page);
-        await Assertions.Expect(page.GetByTestId("filter-type")).ToHaveValueAsync("Visa", new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByTestId("filter-type")).ToHaveValueAsync("Visa");
         await Assertions.Expect(visa).ToBeVisibleAsync();
         await BrowserHost.ScreenshotAsync(page, "library-filter-after-back");
 
@@ -35,7 +34,7 @@ public sealed class LibraryListTests(BrowserHost host)
         await page.WaitForURLAsync(url => url.Contains("status=all", StringComparison.Ordinal), new() { Timeout = Slow });
         await page.ReloadAsync();
         await BrowserHost.WaitInteractiveAsync(page);
-        await Assertions.Expect(page.GetByTestId("filter-status")).ToHaveValueAsync("all", new() { Timeout = Slow });
+        await Assertions.Expect(page.GetByTestId("filter-status")).ToHaveValueAsync("all");
         await page.Context.CloseAsync();
     }
 }

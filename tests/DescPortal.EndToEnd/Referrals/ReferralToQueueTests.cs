@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using DescPortal.Testing;
 using Microsoft.Playwright;
 using Xunit;
+using static DescPortal.EndToEnd.BrowserHost;
 
 namespace DescPortal.EndToEnd.Referrals;
 
@@ -49,7 +50,7 @@ public sealed partial class ReferralToQueueTests(BrowserHost host)
         await t("document-number-0").FillAsync("L898902C3");
 
         await t("image-input").SetInputFilesAsync(files);
-        await Assertions.Expect(officer.Locator("[data-testid^='image-card-']")).ToHaveCountAsync(3, new() { Timeout = 60_000 });
+        await Assertions.Expect(officer.Locator("[data-testid^='image-card-']")).ToHaveCountAsync(3);
         await ChooseAsync(officer, "image-light-1", "UV 365 nm");
         await ChooseAsync(officer, "image-light-2", "Infrared (IR)");
         await BrowserHost.ScreenshotAsync(officer, "referral-form-filled");
@@ -59,7 +60,7 @@ public sealed partial class ReferralToQueueTests(BrowserHost host)
         try
         {
             // The page shows the case (the form navigates within the app; its evidence images may still be loading).
-            await Assertions.Expect(officer.GetByTestId("case-reference")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+            await Assertions.Expect(officer.GetByTestId("case-reference")).ToBeVisibleAsync();
             Assert.Matches(CaseUrl(), officer.Url);
         }
         catch (TimeoutException)
@@ -77,15 +78,15 @@ public sealed partial class ReferralToQueueTests(BrowserHost host)
         await examiner.GotoAsync("/queue");
         await BrowserHost.WaitInteractiveAsync(examiner);
         var first = examiner.GetByTestId("case-link").First;
-        await Assertions.Expect(first).ToHaveTextAsync(reference, new() { Timeout = 15_000 });
+        await Assertions.Expect(first).ToHaveTextAsync(reference);
         await BrowserHost.ScreenshotAsync(examiner, "queue-with-referral");
 
         await first.ClickAsync();
-        await Assertions.Expect(examiner.GetByTestId("evidence-card").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(examiner.GetByTestId("evidence-card").First).ToBeVisibleAsync();
         Assert.Matches(CaseUrl(), examiner.Url);
         await Assertions.Expect(examiner.GetByTestId("evidence-card")).ToHaveCountAsync(3);
         // The thumbnails come from the job; the page refreshes itself when they exist.
-        await Assertions.Expect(examiner.Locator("img[data-thumbnail='ready']")).ToHaveCountAsync(3, new() { Timeout = 60_000 });
+        await Assertions.Expect(examiner.Locator("img[data-thumbnail='ready']")).ToHaveCountAsync(3);
         await Assertions.Expect(examiner.GetByTestId("evidence-light")).ToHaveTextAsync(["White light, reflected", "UV 365 nm (long-wave)", "Infrared (IR)"]);
         var history = examiner.GetByTestId("history-entry");
         await Assertions.Expect(history.First).ToHaveTextAsync("Referral submitted");
@@ -93,7 +94,7 @@ public sealed partial class ReferralToQueueTests(BrowserHost host)
         // Each thumbnail loads (a src just switched to the thumbnail is still loading for a moment; a broken one never does).
         await examiner.WaitForFunctionAsync(
             "() => [...document.querySelectorAll(\"img[data-thumbnail='ready']\")].every(i => i.complete && i.naturalWidth > 0)",
-            null, new() { Timeout = 60_000 });
+            null, new() { Timeout = Slow });
         await BrowserHost.ScreenshotAsync(examiner, "case-page-examiner");
 
         await examiner.GetByTestId("take-case").ClickAsync();

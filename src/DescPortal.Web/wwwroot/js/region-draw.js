@@ -6,6 +6,7 @@ const MIN_SIZE = 4;
 export function attach(stage, dotnet) {
     if (!stage || stage.__descDraw) return;
     stage.__descDraw = true;
+    stage.dataset.drawAttached = "true"; // from now on a drag draws (while data-drawing says so)
     let start = null, rect = null, svg = null;
 
     const point = (e) => {
