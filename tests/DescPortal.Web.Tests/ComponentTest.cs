@@ -16,8 +16,9 @@ namespace DescPortal.Web.Tests;
 public abstract class ComponentTest : BunitContext
 {
     // bUnit waits 1 s by default; CI runs four test projects at once on two cores, where a real database round trip
-    // can take longer. A wait that succeeds returns at once, so only a failing assertion pays for the margin.
-    static ComponentTest() => DefaultWaitTimeout = TimeSpan.FromSeconds(15);
+    // or a job can take much longer. A wait that succeeds returns at once, so only a failing assertion pays for the
+    // margin. Every wait uses this one cap.
+    static ComponentTest() => DefaultWaitTimeout = TimeSpan.FromSeconds(30);
 
     protected ComponentTest(ComponentHost host)
     {

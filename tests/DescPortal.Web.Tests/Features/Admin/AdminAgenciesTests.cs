@@ -16,13 +16,13 @@ public sealed class AdminAgenciesTests(ComponentHost host) : ComponentTest(host)
     {
         SignInAs("admin@desc.local");
         var cut = RenderWithProviders<AdminAgencies>();
-        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=agency-card]")), TimeSpan.FromSeconds(10));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=agency-card]")));
         var code = Unique("BCP-");
 
         cut.Type("agency-code", code);
         cut.Type("agency-name", "Eastern Border Guard");
         await cut.ClickAsync("create-agency");
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll($"[data-testid=agency-card][data-agency={code}]")), TimeSpan.FromSeconds(10));
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll($"[data-testid=agency-card][data-agency={code}]")));
 
         // The same code again, typed in lower case: still the same agency code.
         cut.Type("agency-code", code.ToLowerInvariant());
@@ -30,8 +30,7 @@ public sealed class AdminAgenciesTests(ComponentHost host) : ComponentTest(host)
         await cut.ClickAsync("create-agency");
 
         cut.WaitForAssertion(() =>
-            AssertShown(cut.ErrorOf<AdminAgencies, MudTextField<string>>("agency-code"), $"The agency code {code} is already in use"),
-            TimeSpan.FromSeconds(10));
+            AssertShown(cut.ErrorOf<AdminAgencies, MudTextField<string>>("agency-code"), $"The agency code {code} is already in use"));
         Assert.Equal("Another name", cut.Field("agency-name").GetAttribute("value"));
         Assert.Single(cut.FindAll($"[data-testid=agency-card][data-agency={code}]"));
     }
@@ -57,8 +56,7 @@ public sealed class AdminAgenciesTests(ComponentHost host) : ComponentTest(host)
         await card.ClickAsync("add-point");
 
         card.WaitForAssertion(() =>
-            AssertShown(card.ErrorOf<AgencyCard, MudAutocomplete<string>>("point-zone"), "\"Mars/Olympus_Mons\" is not an IANA time zone"),
-            TimeSpan.FromSeconds(10));
+            AssertShown(card.ErrorOf<AgencyCard, MudAutocomplete<string>>("point-zone"), "\"Mars/Olympus_Mons\" is not an IANA time zone"));
         Assert.Contains("is not an IANA time zone", card.Markup, StringComparison.Ordinal);
         Assert.Equal(pointCode, card.Field("point-code").GetAttribute("value"));
         Assert.Equal("East Gate", card.Field("point-name").GetAttribute("value"));
@@ -79,8 +77,7 @@ public sealed class AdminAgenciesTests(ComponentHost host) : ComponentTest(host)
         await card.ClickAsync("add-point");
 
         card.WaitForAssertion(() =>
-            Assert.Contains(pointCode, card.Find("[data-testid=crossing-points]").TextContent, StringComparison.Ordinal),
-            TimeSpan.FromSeconds(10));
+            Assert.Contains(pointCode, card.Find("[data-testid=crossing-points]").TextContent, StringComparison.Ordinal));
         Assert.Equal([new CrossingPoint(pointCode, "East Gate", "Europe/Tallinn")], (await LoadAsync(code)).CrossingPoints);
         Assert.Equal("", card.Field("point-code").GetAttribute("value") ?? "");
     }
@@ -146,7 +143,7 @@ public sealed class AdminAgenciesTests(ComponentHost host) : ComponentTest(host)
     {
         SignInAs("admin@desc.local");
         var page = RenderWithProviders<AdminAgencies>();
-        page.WaitForAssertion(() => Assert.Single(page.FindAll($"[data-testid=agency-card][data-agency={code}]")), TimeSpan.FromSeconds(10));
+        page.WaitForAssertion(() => Assert.Single(page.FindAll($"[data-testid=agency-card][data-agency={code}]")));
         return page.FindComponents<AgencyCard>().Single(c => c.Instance.View.Agency.Id == code);
     }
 

@@ -18,7 +18,7 @@ public sealed class AdminUsersTests(ComponentHost host) : ComponentTest(host)
     {
         SignInAs("admin@desc.local");
         var cut = RenderWithProviders<AdminUsers>();
-        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=user-email]")), TimeSpan.FromSeconds(10));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=user-email]")));
         var email = $"new.examiner.{Guid.NewGuid():N}@desc.local";
 
         cut.Type("new-email", email);
@@ -28,10 +28,10 @@ public sealed class AdminUsersTests(ComponentHost host) : ComponentTest(host)
         await cut.ClickAsync("create-user");
 
         // The shared host holds other tests' accounts too: search narrows the grid to this one.
-        cut.WaitForAssertion(() => Assert.Equal("", cut.Field("new-email").GetAttribute("value") ?? ""), TimeSpan.FromSeconds(10));
+        cut.WaitForAssertion(() => Assert.Equal("", cut.Field("new-email").GetAttribute("value") ?? ""));
         cut.Find("[data-testid=user-search] input, input[data-testid=user-search]").Input(email);
         cut.WaitForAssertion(() =>
-            Assert.Equal([email], cut.FindAll("[data-testid=user-email]").Select(e => e.TextContent.Trim())), TimeSpan.FromSeconds(10));
+            Assert.Equal([email], cut.FindAll("[data-testid=user-email]").Select(e => e.TextContent.Trim())));
         Assert.Contains("Examiner", cut.Find("[data-testid=user-grid] tbody").TextContent, StringComparison.Ordinal);
 
         await using var scope = Host.Services.CreateAsyncScope();
@@ -62,7 +62,7 @@ public sealed class AdminUsersTests(ComponentHost host) : ComponentTest(host)
         {
             AssertShown(cut.ErrorOf<AdminUsers, MudSelect<string>>("new-agency"), "must belong to an agency");
             Assert.Contains("must belong to an agency", cut.Markup, StringComparison.Ordinal);
-        }, TimeSpan.FromSeconds(10));
+        });
         Assert.Null(cut.ErrorOf<AdminUsers, MudTextField<string>>("new-email"));
         Assert.Equal(email, cut.Field("new-email").GetAttribute("value"));
         Assert.Equal("Olga Officer", cut.Field("new-display-name").GetAttribute("value"));
@@ -84,7 +84,7 @@ public sealed class AdminUsersTests(ComponentHost host) : ComponentTest(host)
         await cut.ClickAsync("create-user");
 
         cut.WaitForAssertion(() =>
-            AssertShown(cut.ErrorOf<AdminUsers, MudTextField<string>>("new-password"), "at least 10 characters"), TimeSpan.FromSeconds(10));
+            AssertShown(cut.ErrorOf<AdminUsers, MudTextField<string>>("new-password"), "at least 10 characters"));
     }
 
     [Fact]

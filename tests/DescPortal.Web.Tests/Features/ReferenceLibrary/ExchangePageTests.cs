@@ -12,7 +12,6 @@ namespace DescPortal.Web.Tests.Features.ReferenceLibrary;
 /// <summary>The exchange page with a partner's archive: what it holds, then the import.</summary>
 public sealed class ExchangePageTests(ComponentHost host) : ComponentTest(host)
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task A_partners_archive_is_previewed_with_its_signer_and_imported_from_the_page()
@@ -27,17 +26,17 @@ public sealed class ExchangePageTests(ComponentHost host) : ComponentTest(host)
         var archive = SpecimenArchives.Forge(exported.ToArray(), partner, (_, _) => { }, name: "Partner centre North");
 
         var cut = RenderWithProviders<ExchangePage>();
-        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=installation-fingerprint]")), Wait);
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=installation-fingerprint]")));
         cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(archive, "partner.zip", contentType: "application/zip"));
 
-        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=signature-valid]")), Wait);
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=signature-valid]")));
         Assert.Empty(cut.FindAll("[data-testid=import-error]"));
         Assert.Equal("Partner centre North", cut.Find("[data-testid=signer-name]").TextContent);
         Assert.NotNull(cut.Find("[data-testid=import-new]"));
 
         await cut.InvokeAsync(() => cut.Find("[data-testid=import-button]").Click());
 
-        cut.WaitForAssertion(() => Assert.Contains("1 created", cut.Find("[data-testid=import-result]").TextContent, StringComparison.Ordinal), Wait);
+        cut.WaitForAssertion(() => Assert.Contains("1 created", cut.Find("[data-testid=import-result]").TextContent, StringComparison.Ordinal));
         var id = ExchangeIds.LocalId(SpecimenArchives.Sha256(partner.ExportSubjectPublicKeyInfo()), LibrarySeeding.IdOf("UTO-V-2018"));
         var copy = await Host.Services.GetRequiredService<LibraryQueries>().LoadAsync(examiner, id, Xunit.TestContext.Current.CancellationToken);
         Assert.Equal(("UTO", DocumentType.Visa), (copy!.Specimen.IssuingState, copy.Specimen.DocumentType));

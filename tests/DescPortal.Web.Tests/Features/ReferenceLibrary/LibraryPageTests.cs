@@ -9,7 +9,6 @@ namespace DescPortal.Web.Tests.Features.ReferenceLibrary;
 /// <summary>The library's list page against the seeded demo specimens (UTO passport, card and visa; XXA and XXB passports).</summary>
 public sealed class LibraryPageTests(ComponentHost host) : ComponentTest(host)
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
 
     private static string IdOf(string key) => LibrarySeeding.IdOf(key).ToString();
 
@@ -20,7 +19,7 @@ public sealed class LibraryPageTests(ComponentHost host) : ComponentTest(host)
     private IRenderedComponent<LibraryPage> RenderLibrary()
     {
         var cut = RenderWithProviders<LibraryPage>();
-        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=pager] select")), Wait);
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=pager] select")));
         cut.Find("[data-testid=pager] select").Change("48");
         return cut;
     }
@@ -41,7 +40,7 @@ public sealed class LibraryPageTests(ComponentHost host) : ComponentTest(host)
             Assert.Contains(IdOf("UTO-P-2007"), listed);
             Assert.Contains(IdOf("XXA-P-2021"), listed);
             Assert.Contains(IdOf("XXB-P-2019"), listed);
-        }, Wait);
+        });
         var uto = cut.Find($"[data-specimen='{IdOf("UTO-P-2007")}']");
         Assert.Contains("Utopia", uto.TextContent, StringComparison.Ordinal);
         Assert.Equal("Confirmed", uto.QuerySelector("[data-testid=specimen-status]")!.GetAttribute("data-status"));
@@ -65,7 +64,7 @@ public sealed class LibraryPageTests(ComponentHost host) : ComponentTest(host)
             var listed = Listed(cut);
             Assert.Contains(IdOf("UTO-P-2007"), listed);
             Assert.Contains(IdOf("UTO-V-2018"), listed);
-        }, Wait);
+        });
         Assert.DoesNotContain(IdOf("XXA-P-2021"), Listed(cut));
         Assert.DoesNotContain(IdOf("XXB-P-2019"), Listed(cut));
         Assert.All(cut.FindAll("[data-testid=library-result]"), r => Assert.Equal("UTO", r.GetAttribute("data-state")));
@@ -80,7 +79,7 @@ public sealed class LibraryPageTests(ComponentHost host) : ComponentTest(host)
     {
         SignInAs("trainer@desc.local");
         var cut = RenderLibrary();
-        cut.WaitForAssertion(() => Assert.Contains(IdOf("XXA-P-2021"), Listed(cut)), Wait);
+        cut.WaitForAssertion(() => Assert.Contains(IdOf("XXA-P-2021"), Listed(cut)));
 
         // Planchettes: only the XXB passport has them.
         ChangeFilter(cut, "filter-feature", "Planchettes");
@@ -91,7 +90,7 @@ public sealed class LibraryPageTests(ComponentHost host) : ComponentTest(host)
             Assert.Contains(IdOf("XXB-P-2019"), listed);
             Assert.DoesNotContain(IdOf("XXA-P-2021"), listed);
             Assert.DoesNotContain(IdOf("UTO-P-2007"), listed);
-        }, Wait);
+        });
 
         ChangeFilter(cut, "filter-feature", "");
         ChangeFilter(cut, "filter-type", "Visa");
@@ -100,7 +99,7 @@ public sealed class LibraryPageTests(ComponentHost host) : ComponentTest(host)
             var listed = Listed(cut);
             Assert.Contains(IdOf("UTO-V-2018"), listed);
             Assert.DoesNotContain(IdOf("UTO-P-2007"), listed);
-        }, Wait);
+        });
 
         // The UTO 2007 series was issued until 2016: none of them in 2020.
         ChangeFilter(cut, "filter-type", "");
@@ -111,7 +110,7 @@ public sealed class LibraryPageTests(ComponentHost host) : ComponentTest(host)
             Assert.Contains(IdOf("XXB-P-2019"), listed);
             Assert.DoesNotContain(IdOf("UTO-P-2007"), listed);
             Assert.DoesNotContain(IdOf("UTO-I-2007"), listed);
-        }, Wait);
+        });
     }
 
     [Fact]
@@ -119,7 +118,7 @@ public sealed class LibraryPageTests(ComponentHost host) : ComponentTest(host)
     {
         SignInAs("examiner@desc.local");
         var cut = RenderLibrary();
-        cut.WaitForAssertion(() => Assert.NotEmpty(Listed(cut)), Wait);
+        cut.WaitForAssertion(() => Assert.NotEmpty(Listed(cut)));
 
         ChangeFilter(cut, "filter-text", "sticker");
         cut.WaitForAssertion(() =>
@@ -127,10 +126,10 @@ public sealed class LibraryPageTests(ComponentHost host) : ComponentTest(host)
             var listed = Listed(cut);
             Assert.Contains(IdOf("UTO-V-2018"), listed);
             Assert.DoesNotContain(IdOf("XXA-P-2021"), listed);
-        }, Wait);
+        });
 
         ChangeFilter(cut, "filter-text", "zzyzx quokka");
-        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=library-empty]")), Wait);
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=library-empty]")));
         Assert.Empty(Listed(cut));
     }
 
@@ -140,11 +139,11 @@ public sealed class LibraryPageTests(ComponentHost host) : ComponentTest(host)
         SignInAs("examiner@desc.local");
         var navigation = Services.GetRequiredService<NavigationManager>();
         var cut = RenderLibrary();
-        cut.WaitForAssertion(() => Assert.Contains(IdOf("UTO-V-2018"), Listed(cut)), Wait);
+        cut.WaitForAssertion(() => Assert.Contains(IdOf("UTO-V-2018"), Listed(cut)));
 
         ChangeFilter(cut, "filter-type", "Visa");
         ChangeFilter(cut, "filter-state", "uto");
-        cut.WaitForAssertion(() => Assert.Equal(["size=48", "state=UTO", "type=Visa"], new Uri(navigation.Uri).Query.TrimStart('?').Split('&').Order()), Wait);
+        cut.WaitForAssertion(() => Assert.Equal(["size=48", "state=UTO", "type=Visa"], new Uri(navigation.Uri).Query.TrimStart('?').Split('&').Order()));
 
         // Back from a specimen, or a shared link: the same list. What the address cannot mean is left out.
         navigation.NavigateTo("library?type=Visa&state=UTO&year=2019&feature=NoSuchFeature&page=x");
@@ -154,7 +153,7 @@ public sealed class LibraryPageTests(ComponentHost host) : ComponentTest(host)
             var listed = Listed(again);
             Assert.Contains(IdOf("UTO-V-2018"), listed);
             Assert.DoesNotContain(IdOf("UTO-P-2007"), listed);
-        }, Wait);
+        });
         Assert.Equal("Visa", again.Find("[data-testid=filter-type]").GetAttribute("value"));
         Assert.Equal("UTO", again.Find("[data-testid=filter-state]").GetAttribute("value"));
         Assert.Equal("2019", again.Find("[data-testid=filter-year]").GetAttribute("value"));

@@ -13,7 +13,6 @@ namespace DescPortal.Web.Tests.Features.ReferenceLibrary;
 
 public sealed class NewSpecimenPageTests(ComponentHost host) : ComponentTest(host)
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
 
     [Fact]
     public async Task Each_missing_or_wrong_field_is_named_and_a_valid_specimen_is_created_and_opened()
@@ -40,7 +39,7 @@ public sealed class NewSpecimenPageTests(ComponentHost host) : ComponentTest(hos
         await cut.InvokeAsync(() => cut.Find("[data-testid=specimen-details-form]").Submit());
 
         var navigation = Services.GetRequiredService<NavigationManager>();
-        cut.WaitForAssertion(() => Assert.Matches("/library/[0-9a-f-]{36}$", navigation.Uri), Wait);
+        cut.WaitForAssertion(() => Assert.Matches("/library/[0-9a-f-]{36}$", navigation.Uri));
         var id = Guid.Parse(navigation.Uri[^36..]);
         var editor = new UserScope("test-library-editor", "Lena Librarian", new HashSet<string> { Roles.Examiner }, null, null, false);
         var entry = await Host.Services.GetRequiredService<LibraryQueries>().LoadAsync(editor, id, Xunit.TestContext.Current.CancellationToken);

@@ -18,7 +18,6 @@ namespace DescPortal.Web.Tests.Features.ReferenceLibrary;
 /// </summary>
 public sealed class SpecimenPageTests(ComponentHost host) : ComponentTest(host)
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     private static readonly UserScope Editor =
@@ -29,7 +28,7 @@ public sealed class SpecimenPageTests(ComponentHost host) : ComponentTest(host)
 
     private static void WaitLoaded(IRenderedComponent<SpecimenPage> cut) =>
         cut.WaitForAssertion(() => Assert.True(
-            cut.FindAll("[data-testid=specimen-title]").Count + cut.FindAll("[data-testid=specimen-not-found]").Count > 0), Wait);
+            cut.FindAll("[data-testid=specimen-title]").Count + cut.FindAll("[data-testid=specimen-not-found]").Count > 0));
 
     private static Task ClickAsync<T>(IRenderedComponent<T> cut, string selector) where T : IComponent =>
         cut.InvokeAsync(() => cut.Find(selector).Click());
@@ -87,7 +86,7 @@ public sealed class SpecimenPageTests(ComponentHost host) : ComponentTest(host)
         await ClickAsync(cut, "[data-testid=light-UV365]");
 
         cut.WaitForAssertion(() =>
-            Assert.Equal(uv.ImageId.ToString(), cut.Find("[data-testid=specimen-image]").GetAttribute("data-image")), Wait);
+            Assert.Equal(uv.ImageId.ToString(), cut.Find("[data-testid=specimen-image]").GetAttribute("data-image")));
         var img = cut.Find("[data-testid=specimen-image]");
         Assert.Equal($"library/{id}/images/{uv.ImageId}", img.GetAttribute("src"));
         Assert.Equal("UV365", img.GetAttribute("data-light"));
@@ -119,7 +118,7 @@ public sealed class SpecimenPageTests(ComponentHost host) : ComponentTest(host)
         Assert.Equal("false", irItem.GetAttribute("data-on-image"));
         await cut.InvokeAsync(() => cut.Find($"li[data-feature={number}] button").Click());
 
-        cut.WaitForAssertion(() => Assert.Equal("IR", cut.Find("[data-testid=specimen-image]").GetAttribute("data-light")), Wait);
+        cut.WaitForAssertion(() => Assert.Equal("IR", cut.Find("[data-testid=specimen-image]").GetAttribute("data-light")));
         Assert.Contains("is-selected", cut.Find($"li[data-feature={number}]").ClassName, StringComparison.Ordinal);
         Assert.All(cut.FindAll($"g.lib-region[data-feature={number}]"), g => Assert.Contains("is-selected", g.ClassName, StringComparison.Ordinal));
         Assert.NotEmpty(cut.FindAll($"g.lib-region[data-feature={number}]"));
@@ -159,7 +158,7 @@ public sealed class SpecimenPageTests(ComponentHost host) : ComponentTest(host)
 
         await ClickAsync(cut, "[data-testid=confirm-version]");
         dialogs.WaitForAssertion(() => Assert.Contains($"version {version}", dialogs.Find("[data-testid=dialog-message]").TextContent,
-            StringComparison.Ordinal), Wait);
+            StringComparison.Ordinal));
         await ClickAsync(dialogs, "[data-testid=confirm-dialog-ok]");
 
         cut.WaitForAssertion(() =>
@@ -168,7 +167,7 @@ public sealed class SpecimenPageTests(ComponentHost host) : ComponentTest(host)
             Assert.Equal("confirmed", banner.GetAttribute("data-state"));
             Assert.Contains($"Confirmed by the issuer: Umar Utopia, ", banner.TextContent, StringComparison.Ordinal);
             Assert.Contains($"version {version}", banner.TextContent, StringComparison.Ordinal);
-        }, Wait);
+        });
         Assert.Empty(cut.FindAll("[data-testid=confirm-version]"));
         var entry = await LoadAsync(id);
         Assert.True(entry.Specimen.ConfirmedByIssuer);
@@ -192,7 +191,7 @@ public sealed class SpecimenPageTests(ComponentHost host) : ComponentTest(host)
         page.Find("[data-testid=correction-text]").Input("The fibres are yellow and blue only; there are no red ones.");
         await ClickAsync(page, "[data-testid=correction-submit]");
 
-        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=correction-item]")), Wait);
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=correction-item]")));
         Assert.Empty(page.FindAll("[data-testid=correction-form]"));
         var proposed = (await LoadAsync(id)).Specimen.Corrections.Single();
         Assert.Equal(feature.FeatureId, proposed.FeatureId);
@@ -210,10 +209,10 @@ public sealed class SpecimenPageTests(ComponentHost host) : ComponentTest(host)
         Assert.Contains("Invisible fluorescent fibres", item.TextContent, StringComparison.Ordinal);
 
         await ClickAsync(cut, "[data-testid=reject-correction]");
-        dialogs.WaitForAssertion(() => Assert.NotNull(dialogs.Find("[data-testid=confirm-dialog-ok]")), Wait);
+        dialogs.WaitForAssertion(() => Assert.NotNull(dialogs.Find("[data-testid=confirm-dialog-ok]")));
         // A reason is required: OK without one keeps the dialog open.
         await ClickAsync(dialogs, "[data-testid=confirm-dialog-ok]");
-        dialogs.WaitForAssertion(() => Assert.NotNull(dialogs.Find("[data-testid=dialog-error]")), Wait);
+        dialogs.WaitForAssertion(() => Assert.NotNull(dialogs.Find("[data-testid=dialog-error]")));
         dialogs.Find("[data-testid=dialog-text]").Input("Red fibres are in the 2007 paper too; see the specimen under UV.");
         await ClickAsync(dialogs, "[data-testid=confirm-dialog-ok]");
 
@@ -222,7 +221,7 @@ public sealed class SpecimenPageTests(ComponentHost host) : ComponentTest(host)
             var rejected = cut.Find("[data-testid=correction-item]");
             Assert.Equal("Rejected", rejected.GetAttribute("data-status"));
             Assert.Contains("Red fibres are in the 2007 paper too", rejected.TextContent, StringComparison.Ordinal);
-        }, Wait);
+        });
         Assert.Empty(cut.FindAll("[data-testid=reject-correction], [data-testid=apply-correction]"));
         var resolved = (await LoadAsync(id)).Specimen.Corrections.Single();
         Assert.Equal(CorrectionStatus.Rejected, resolved.Status);
@@ -239,7 +238,7 @@ public sealed class SpecimenPageTests(ComponentHost host) : ComponentTest(host)
         WaitLoaded(cut);
         var seen = (await LoadAsync(id)).ContentVersion;
         await ClickAsync(cut, "[data-testid=confirm-version]");
-        dialogs.WaitForAssertion(() => Assert.NotNull(dialogs.Find("[data-testid=confirm-dialog-ok]")), Wait);
+        dialogs.WaitForAssertion(() => Assert.NotNull(dialogs.Find("[data-testid=confirm-dialog-ok]")));
 
         // An editor changes the specimen while the authority reads the dialog: what it looked at is no longer current.
         var white = (await LoadAsync(id)).Specimen.Images.Single(i => i.LightSource == LightSource.White);
@@ -249,7 +248,7 @@ public sealed class SpecimenPageTests(ComponentHost host) : ComponentTest(host)
         await ClickAsync(dialogs, "[data-testid=confirm-dialog-ok]");
 
         cut.WaitForAssertion(() =>
-            Assert.Contains($"Confirm version {seen + 1}", cut.Find("[data-testid=confirm-version]").TextContent, StringComparison.Ordinal), Wait);
+            Assert.Contains($"Confirm version {seen + 1}", cut.Find("[data-testid=confirm-version]").TextContent, StringComparison.Ordinal));
         Assert.Equal("unconfirmed", cut.Find("[data-testid=confirmation-banner]").GetAttribute("data-state"));
         Assert.Contains(Services.GetRequiredService<ISnackbar>().ShownSnackbars,
             b => b.Message?.Contains($"Version {seen} was changed", StringComparison.Ordinal) == true);
@@ -268,11 +267,11 @@ public sealed class SpecimenPageTests(ComponentHost host) : ComponentTest(host)
         Assert.NotNull(cut.Find("[data-testid=submit-confirmation]"));
 
         await ClickAsync(cut, "[data-testid=withdraw-specimen]");
-        dialogs.WaitForAssertion(() => Assert.NotNull(dialogs.Find("[data-testid=dialog-text]")), Wait);
+        dialogs.WaitForAssertion(() => Assert.NotNull(dialogs.Find("[data-testid=dialog-text]")));
         dialogs.Find("[data-testid=dialog-text]").Input("Replaced by the 2024 series.");
         await ClickAsync(dialogs, "[data-testid=confirm-dialog-ok]");
 
-        cut.WaitForAssertion(() => Assert.Equal("Withdrawn", cut.Find("[data-testid=specimen-status]").GetAttribute("data-status")), Wait);
+        cut.WaitForAssertion(() => Assert.Equal("Withdrawn", cut.Find("[data-testid=specimen-status]").GetAttribute("data-status")));
         Assert.Contains("Replaced by the 2024 series.", cut.Find("[data-testid=withdrawn-banner]").TextContent, StringComparison.Ordinal);
         Assert.Empty(cut.FindAll("[data-testid=withdraw-specimen], [data-testid=submit-confirmation]"));
     }
@@ -291,11 +290,11 @@ public sealed class SpecimenPageTests(ComponentHost host) : ComponentTest(host)
         Assert.NotNull(cut.Find("[data-testid=open-corrections-hint]"));
 
         await ClickAsync(cut, "[data-testid=apply-correction]");
-        dialogs.WaitForAssertion(() => Assert.NotNull(dialogs.Find("[data-testid=dialog-text]")), Wait);
+        dialogs.WaitForAssertion(() => Assert.NotNull(dialogs.Find("[data-testid=dialog-text]")));
         dialogs.Find("[data-testid=dialog-text]").Input("Renamed as asked.");
         await ClickAsync(dialogs, "[data-testid=confirm-dialog-ok]");
 
-        cut.WaitForAssertion(() => Assert.Equal("Applied", cut.Find("[data-testid=correction-item]").GetAttribute("data-status")), Wait);
+        cut.WaitForAssertion(() => Assert.Equal("Applied", cut.Find("[data-testid=correction-item]").GetAttribute("data-status")));
         Assert.Contains("Renamed as asked.", cut.Find("[data-testid=correction-resolution]").TextContent, StringComparison.Ordinal);
         Assert.Empty(cut.FindAll("[data-testid=open-corrections-hint]"));
     }
@@ -310,7 +309,7 @@ public sealed class SpecimenPageTests(ComponentHost host) : ComponentTest(host)
         WaitLoaded(cut);
 
         await ClickAsync(cut, "[data-testid=add-feature]");
-        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=feature-editor]")), Wait);
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=feature-editor]")));
         Assert.Empty(cut.FindAll("[data-testid=feature-list]"));
         await cut.InvokeAsync(() => cut.Find("[data-testid=feature-category]").Change("Ink"));
         await cut.InvokeAsync(() => cut.Find("[data-testid=feature-type]").Change("OpticallyVariable"));
@@ -320,14 +319,14 @@ public sealed class SpecimenPageTests(ComponentHost host) : ComponentTest(host)
         var viewer = cut.FindComponent<SpecimenViewer>();
         await cut.InvokeAsync(() => viewer.Instance.RegionDrawn(120, 40, 80, 50));
 
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=region-item]")), Wait);
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=region-item]")));
         Assert.Single(cut.FindAll("[data-testid=draft-region]"));
         Assert.Equal("120", cut.Find("[data-testid=region-x]").GetAttribute("value"));
         // The first region ticks the light of its image.
         Assert.True(cut.Find("[data-testid=feature-light-White]").HasAttribute("checked"));
         await cut.InvokeAsync(() => cut.Find("[data-testid=feature-editor]").Submit());
 
-        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=feature-item]").Count), Wait);
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=feature-item]").Count));
         var added = (await LoadAsync(id)).Specimen.Features.Single(f => f.Type == "OpticallyVariable");
         Assert.Equal(SecurityFeatureCategory.Ink, added.Category);
         Assert.Equal(2, added.InspectionLevel);
@@ -350,7 +349,7 @@ public sealed class SpecimenPageTests(ComponentHost host) : ComponentTest(host)
 
         await cut.InvokeAsync(() => viewer.Instance.RegionDrawn(-50, 200, 100_000, 400));
 
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=region-item]")), Wait);
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=region-item]")));
         Assert.Equal("0", cut.Find("[data-testid=region-x]").GetAttribute("value"));
         Assert.Equal(white.Width.ToString(System.Globalization.CultureInfo.InvariantCulture), cut.Find("[data-testid=region-width]").GetAttribute("value"));
         Assert.Equal((white.Height - 200).ToString(System.Globalization.CultureInfo.InvariantCulture), cut.Find("[data-testid=region-height]").GetAttribute("value"));
@@ -368,7 +367,7 @@ public sealed class SpecimenPageTests(ComponentHost host) : ComponentTest(host)
 
         // Nothing entered: each field says what it needs, and nothing is sent.
         await cut.InvokeAsync(() => cut.Find("[data-testid=feature-editor]").Submit());
-        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=feature-error-type]")), Wait);
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=feature-error-type]")));
         Assert.NotNull(cut.Find("[data-testid=feature-error-description]"));
         Assert.NotNull(cut.Find("[data-testid=feature-error-regions]"));
 
@@ -381,7 +380,7 @@ public sealed class SpecimenPageTests(ComponentHost host) : ComponentTest(host)
         await cut.InvokeAsync(() => cut.Find("[data-testid=feature-editor]").Submit());
 
         cut.WaitForAssertion(() => Assert.Contains("Region 1 is on the DataPage image taken under White light",
-            cut.Find("[data-testid=feature-refusal]").TextContent, StringComparison.Ordinal), Wait);
+            cut.Find("[data-testid=feature-refusal]").TextContent, StringComparison.Ordinal));
         Assert.Equal("Seal fluoresces orange.", cut.Find("[data-testid=feature-description]").GetAttribute("value") ?? cut.Find("[data-testid=feature-description]").TextContent);
         Assert.Single(cut.FindAll("[data-testid=region-item]"));
         Assert.Equal(before, (await LoadAsync(id)).ContentVersion);
@@ -400,20 +399,20 @@ public sealed class SpecimenPageTests(ComponentHost host) : ComponentTest(host)
 
         await ClickAsync(cut, "li[data-feature=f1] button");
         await ClickAsync(cut, "[data-testid=edit-feature]");
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=region-item]")), Wait);
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=region-item]")));
         await cut.InvokeAsync(() => cut.Find("[data-testid=region-width]").Change("150"));
         await cut.InvokeAsync(() => cut.Find("[data-testid=feature-editor]").Submit());
         cut.WaitForAssertion(() => Assert.Contains(cut.FindAll("[data-testid=history-entry]"),
-            h => h.GetAttribute("data-type") == nameof(SecurityFeatureChanged)), Wait);
+            h => h.GetAttribute("data-type") == nameof(SecurityFeatureChanged)));
         Assert.Equal(150, (await LoadAsync(id)).Specimen.FindFeature(guilloche.FeatureId)!.Locations[0].Width);
 
         // The fibres (level 2, number 2): open, remove, confirm.
         await ClickAsync(cut, "li[data-feature=f2] button");
         await ClickAsync(cut, "[data-testid=edit-feature]");
         await ClickAsync(cut, "[data-testid=feature-remove]");
-        dialogs.WaitForAssertion(() => Assert.NotNull(dialogs.Find("[data-testid=confirm-dialog-ok]")), Wait);
+        dialogs.WaitForAssertion(() => Assert.NotNull(dialogs.Find("[data-testid=confirm-dialog-ok]")));
         await ClickAsync(dialogs, "[data-testid=confirm-dialog-ok]");
-        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=feature-item]")), Wait);
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=feature-item]")));
         Assert.Single((await LoadAsync(id)).Specimen.Features);
     }
 
@@ -425,7 +424,7 @@ public sealed class SpecimenPageTests(ComponentHost host) : ComponentTest(host)
         var cut = RenderPage(id);
         WaitLoaded(cut);
         await ClickAsync(cut, "[data-testid=add-image]");
-        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=image-form]")), Wait);
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=image-form]")));
 
         // Text named like a picture: refused by its content; the form keeps what was entered.
         cut.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>()
@@ -433,7 +432,7 @@ public sealed class SpecimenPageTests(ComponentHost host) : ComponentTest(host)
         await cut.InvokeAsync(() => cut.Find("[data-testid=image-light]").Change("IR"));
         await cut.InvokeAsync(() => cut.Find("[data-testid=image-note]").Change("Reflected IR, 850 nm filter"));
         await cut.InvokeAsync(() => cut.Find("[data-testid=image-form]").Submit());
-        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=image-error-file]")), Wait);
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=image-error-file]")));
         Assert.Equal("Reflected IR, 850 nm filter", cut.Find("[data-testid=image-note]").GetAttribute("value"));
         Assert.Equal(2, (await LoadAsync(id)).Specimen.Images.Count);
 
@@ -441,7 +440,7 @@ public sealed class SpecimenPageTests(ComponentHost host) : ComponentTest(host)
         cut.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>()
             .UploadFiles(InputFileContent.CreateFromBinary(TestImages.Png(400, 250, Random.Shared.Next()), "ir-scan.png", contentType: "image/png"));
         await cut.InvokeAsync(() => cut.Find("[data-testid=image-form]").Submit());
-        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=image-form]")), Wait);
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=image-form]")));
         var ir = Assert.Single((await LoadAsync(id)).Specimen.Images, i => i.LightSource == LightSource.IR);
         Assert.Equal("Reflected IR, 850 nm filter", ir.Note);
         Assert.Equal(300, ir.Dpi);
@@ -457,7 +456,7 @@ public sealed class SpecimenPageTests(ComponentHost host) : ComponentTest(host)
         var cut = RenderPage(id);
         WaitLoaded(cut);
         await ClickAsync(cut, "[data-testid=edit-details]");
-        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=specimen-details-form]")), Wait);
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=specimen-details-form]")));
         // The issuing state decides who confirms: it is not offered for change.
         Assert.Empty(cut.FindAll("[data-testid=details-state]"));
         // Images show the data page: it cannot be unticked.
@@ -466,11 +465,11 @@ public sealed class SpecimenPageTests(ComponentHost host) : ComponentTest(host)
         await cut.InvokeAsync(() => cut.Find("[data-testid=details-series]").Input("Residence permit, 2020 series (renamed)"));
         await cut.InvokeAsync(() => cut.Find("[data-testid=details-to]").Change("2019-12-31"));
         await cut.InvokeAsync(() => cut.Find("[data-testid=specimen-details-form]").Submit());
-        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=details-error-issuedTo]")), Wait);
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=details-error-issuedTo]")));
 
         await cut.InvokeAsync(() => cut.Find("[data-testid=details-to]").Change("2023-12-31"));
         await cut.InvokeAsync(() => cut.Find("[data-testid=specimen-details-form]").Submit());
-        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=specimen-details-form]")), Wait);
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=specimen-details-form]")));
         var after = await LoadAsync(id);
         Assert.Equal("Residence permit, 2020 series (renamed)", after.Specimen.Series);
         Assert.Equal(new DateOnly(2023, 12, 31), after.Specimen.IssuedTo);

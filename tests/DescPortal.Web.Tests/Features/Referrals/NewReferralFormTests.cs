@@ -19,7 +19,6 @@ namespace DescPortal.Web.Tests.Features.Referrals;
 public sealed class NewReferralFormTests(ComponentHost host) : ComponentTest(host)
 {
     private const string Officer = "officer.north@desc.local";
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     private ReferralDrafts Drafts => Host.Services.GetRequiredService<ReferralDrafts>();
@@ -37,7 +36,7 @@ public sealed class NewReferralFormTests(ComponentHost host) : ComponentTest(hos
             Assert.Equal(2, items.Count);
             Assert.Contains(items, i => i.Contains("NORTH-GATE", StringComparison.Ordinal));
             Assert.Contains(items, i => i.Contains("NORTH-AIRPORT", StringComparison.Ordinal));
-        }, Wait);
+        });
         Assert.DoesNotContain("SOUTH-PORT", popovers.Markup, StringComparison.Ordinal);
         Assert.DoesNotContain("SOUTH-PORT", form.Markup, StringComparison.Ordinal);
     }
@@ -52,7 +51,7 @@ public sealed class NewReferralFormTests(ComponentHost host) : ComponentTest(hos
 
         await form.Find("[data-testid=submit-referral]").ClickAsync(new());
 
-        form.WaitForElement("[data-testid=validation-summary]", Wait);
+        form.WaitForElement("[data-testid=validation-summary]");
         var summary = form.Find("[data-testid=validation-summary]");
         Assert.Contains("Surname: Surname is required.", summary.TextContent, StringComparison.Ordinal);
         var problems = summary.QuerySelectorAll("li").Length;
@@ -76,7 +75,7 @@ public sealed class NewReferralFormTests(ComponentHost host) : ComponentTest(hos
         form.Find("[data-testid=bearer-surname]").Change("ERIKSSON");
         form.Find("[data-testid=reason]").Change("UV: no fibres");
         // The autosave runs about a second after the last change.
-        form.WaitForAssertion(() => Assert.Contains("Draft saved", form.Find("[data-testid=draft-status]").TextContent, StringComparison.Ordinal), Wait);
+        form.WaitForAssertion(() => Assert.Contains("Draft saved", form.Find("[data-testid=draft-status]").TextContent, StringComparison.Ordinal));
 
         // MudBlazor's services are async-disposable only.
         await using var otherTab = new SecondContext(Host);
@@ -111,7 +110,7 @@ public sealed class NewReferralFormTests(ComponentHost host) : ComponentTest(hos
             Assert.Equal(2, form.FindAll("[data-testid^=image-card-]").Count);
             Assert.Single(form.FindAll("[data-testid=upload-refused]"));
             Assert.Empty(form.FindAll("[data-testid=upload-card]"));
-        }, Wait);
+        });
         var facts = form.FindAll("[data-testid^=image-facts-]").Select(f => f.TextContent).ToList();
         Assert.Contains(facts, f => f.Contains(Size(jpeg.Length), StringComparison.Ordinal) && f.Contains("320 × 200 px", StringComparison.Ordinal) && f.Contains("JPEG", StringComparison.Ordinal));
         Assert.Contains(facts, f => f.Contains(Size(tiff.Length), StringComparison.Ordinal) && f.Contains("400 × 300 px", StringComparison.Ordinal) && f.Contains("TIFF", StringComparison.Ordinal));
@@ -146,14 +145,14 @@ public sealed class NewReferralFormTests(ComponentHost host) : ComponentTest(hos
         form.Find("[data-testid=document-number-0]").Change("L898902C3");
         form.FindComponent<InputFile>().UploadFiles(
             InputFileContent.CreateFromBinary(TestImages.Jpeg(seed: Random.Shared.Next()), "datapage.jpg", contentType: "image/jpeg"));
-        form.WaitForElement("[data-testid=image-card-0]", Wait);
+        form.WaitForElement("[data-testid=image-card-0]");
         Pick(popovers, form, "nr-images-0--lightSource", "UV 365 nm");
         var draftBefore = await Drafts.LoadAsync(Scope(userId), Ct);
 
         await form.Find("[data-testid=submit-referral]").ClickAsync(new());
 
         var nav = Services.GetRequiredService<NavigationManager>();
-        form.WaitForAssertion(() => Assert.Matches("/referrals/[0-9a-f-]{36}$", nav.Uri), Wait);
+        form.WaitForAssertion(() => Assert.Matches("/referrals/[0-9a-f-]{36}$", nav.Uri));
         Assert.Empty(form.FindAll("[data-testid=validation-summary]"));
         var id = Guid.Parse(nav.Uri[^36..]);
         await using (var session = Host.Services.GetRequiredService<IDocumentStore>().QuerySession())
@@ -184,19 +183,20 @@ public sealed class NewReferralFormTests(ComponentHost host) : ComponentTest(hos
         form.FindComponent<InputFile>().UploadFiles(
             InputFileContent.CreateFromBinary(TestImages.Jpeg(seed: Random.Shared.Next()), "one.jpg", contentType: "image/jpeg"),
             InputFileContent.CreateFromBinary(TestImages.Png(seed: Random.Shared.Next()), "two.png", contentType: "image/png"));
-        form.WaitForAssertion(() => Assert.Equal(2, form.FindAll("[data-testid^=image-card-]").Count), Wait);
+        form.WaitForAssertion(() => Assert.Equal(2, form.FindAll("[data-testid^=image-card-]").Count));
         var before = (await Drafts.LoadAsync(Scope(userId), Ct))!;
         var removed = before.Images[0];
         var kept = before.Images[1];
         Pick(popovers, form, "nr-images-1--document", "2");
 
-        await form.Find("[data-testid=remove-image-0]").ClickAsync(new());
-        await form.Find("[data-testid=remove-document-0]").ClickAsync(new());
+        // Found and clicked on the renderer's thread: the autosave's render cannot retire the handler in between.
+        await form.InvokeAsync(() => form.Find("[data-testid=remove-image-0]").ClickAsync(new()));
+        await form.InvokeAsync(() => form.Find("[data-testid=remove-document-0]").ClickAsync(new()));
         form.Find("[data-testid=reason]").Blur();
 
-        form.WaitForAssertion(() => Assert.Single(form.FindAll("[data-testid^=image-card-]")), Wait);
+        form.WaitForAssertion(() => Assert.Single(form.FindAll("[data-testid^=image-card-]")));
         Assert.Single(form.FindAll("[data-testid^=document-card-]"));
-        form.WaitForAssertion(() => Assert.Contains("Draft saved", form.Find("[data-testid=draft-status]").TextContent, StringComparison.Ordinal), Wait);
+        form.WaitForAssertion(() => Assert.Contains("Draft saved", form.Find("[data-testid=draft-status]").TextContent, StringComparison.Ordinal));
         var after = (await Drafts.LoadAsync(Scope(userId), Ct))!;
         Assert.Equal([kept.Id], after.Images.Select(i => i.Id));
         // The image showed document 2; with document 1 gone it shows the only one left.
@@ -225,7 +225,7 @@ public sealed class NewReferralFormTests(ComponentHost host) : ComponentTest(hos
             Assert.Equal("D", form.Find("[data-testid=document-issuing-state-0]").GetAttribute("value"));
             Assert.Equal("XYZ", form.Find("[data-testid=route-to]").GetAttribute("value"));
             Assert.Contains("'XYZ' is not an ICAO three-letter country code.", form.Find("#nr-routeTo").TextContent, StringComparison.Ordinal);
-        }, Wait);
+        });
         // Every field offers the same suggestions, by code and by name.
         Assert.Equal("nr-icao-countries", form.Find("[data-testid=bearer-nationality]").GetAttribute("list"));
         Assert.NotNull(form.Find("datalist#nr-icao-countries option[value=UTO]"));
@@ -241,7 +241,7 @@ public sealed class NewReferralFormTests(ComponentHost host) : ComponentTest(hos
         await form.Find("[data-testid=urgency-urgent]").ClickAsync(new());
         Assert.Equal("", form.Find("[data-testid=answer-by]").GetAttribute("value") ?? "");
         await form.Find("[data-testid=submit-referral]").ClickAsync(new());
-        form.WaitForAssertion(() => Assert.Contains("Answer-by time is required", form.Find("#nr-answerBy").TextContent, StringComparison.Ordinal), Wait);
+        form.WaitForAssertion(() => Assert.Contains("Answer-by time is required", form.Find("#nr-answerBy").TextContent, StringComparison.Ordinal));
 
         await form.Find("[data-testid=answer-in-2h]").ClickAsync(new());
 
@@ -264,7 +264,7 @@ public sealed class NewReferralFormTests(ComponentHost host) : ComponentTest(hos
         SignInAs(Officer, userId);
         var popovers = Render<MudPopoverProvider>();
         var form = Render<NewReferral>();
-        form.WaitForElement("[data-testid=reason]", Wait);
+        form.WaitForElement("[data-testid=reason]");
         return (popovers, form);
     }
 
@@ -272,16 +272,17 @@ public sealed class NewReferralFormTests(ComponentHost host) : ComponentTest(hos
     {
         form.Find($"#{fieldId} .mud-input-control").MouseDown();
         popovers.WaitForAssertion(() => Assert.Contains(popovers.FindAll(".mud-popover-open .mud-list-item"),
-            i => i.TextContent.Contains(itemText, StringComparison.Ordinal)), Wait);
-        popovers.FindAll(".mud-popover-open .mud-list-item").First(i => i.TextContent.Contains(itemText, StringComparison.Ordinal)).Click();
-        form.WaitForAssertion(() => Assert.Contains(itemText, form.Find($"#{fieldId} input").GetAttribute("value") ?? "", StringComparison.Ordinal), Wait);
+            i => i.TextContent.Contains(itemText, StringComparison.Ordinal)));
+        popovers.InvokeAsync(() => popovers.FindAll(".mud-popover-open .mud-list-item")
+            .First(i => i.TextContent.Contains(itemText, StringComparison.Ordinal)).Click()).GetAwaiter().GetResult();
+        form.WaitForAssertion(() => Assert.Contains(itemText, form.Find($"#{fieldId} input").GetAttribute("value") ?? "", StringComparison.Ordinal));
     }
 
     /// <summary>Types a code into a country field and leaves it (the browser sends "change" on Tab or Enter).</summary>
     private static void TypeCountry(IRenderedComponent<NewReferral> form, string testId, string text)
     {
         form.Find($"[data-testid={testId}]").Change(text);
-        form.WaitForAssertion(() => Assert.Equal(text.ToUpperInvariant(), form.Find($"[data-testid={testId}]").GetAttribute("value")), Wait);
+        form.WaitForAssertion(() => Assert.Equal(text.ToUpperInvariant(), form.Find($"[data-testid={testId}]").GetAttribute("value")));
     }
 
     private static string Size(long bytes) => (bytes / 1024.0).ToString("0", CultureInfo.InvariantCulture) + " KB";
@@ -294,7 +295,7 @@ public sealed class NewReferralFormTests(ComponentHost host) : ComponentTest(hos
             SignInAs(Officer, userId);
             Render<MudPopoverProvider>();
             var form = Render<NewReferral>();
-            form.WaitForElement("[data-testid=reason]", Wait);
+            form.WaitForElement("[data-testid=reason]");
             return form;
         }
     }
