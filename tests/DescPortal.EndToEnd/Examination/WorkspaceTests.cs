@@ -1,4 +1,5 @@
 using DescPortal.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit;
 using static DescPortal.EndToEnd.BrowserHost;
@@ -52,6 +53,37 @@ public sealed class WorkspaceTests(BrowserHost host)
     /// </summary>
     private static Task<double[]> ViewAsync(IPage page) => page.EvaluateAsync<double[]>(
         "() => { const v = document.querySelector(\"[data-testid='deep-zoom']\").__descViewer.viewport; const c = v.getCenter(); return [v.getZoom(), c.x, c.y, v.getHomeZoom()]; }");
+
+    [Fact]
+    public async Task An_image_shown_whole_while_its_tiles_are_made_changes_to_tiles_once_they_are_there()
+    {
+        var caseId = await host.SubmitReferralAsync(ReferralRequests.Example(["White"]), TestImages.Jpeg(1200, 800, seed: 76));
+        var page = await OpenWorkspaceAsync(caseId);
+        Guid evidenceId;
+        await using (var session = host.Services.GetRequiredService<Marten.IDocumentStore>().QuerySession())
+            evidenceId = (await DescPortal.Web.Features.Referrals.ReferralRecord.LoadAsync(session, caseId, TestContext.Current.CancellationToken))!.Evidence[0].Id;
+
+        // The server answers "being prepared" (404) twice, as it does until the job has made the pyramid.
+        var asked = 0;
+        await page.RouteAsync("**/deepzoom", async route =>
+        {
+            if (Interlocked.Increment(ref asked) <= 2) await route.FulfillAsync(new() { Status = 404 });
+            else await route.ContinueAsync();
+        });
+        // The image shown again as the page shows one whose pyramid it does not know yet.
+        await page.EvaluateAsync("""
+            ([describeUrl, imageUrl]) => import('./js/deep-zoom.js').then(m => m.show(document.querySelector("[data-testid='deep-zoom']"),
+                [{ key: 'again', describeUrl, imageUrl, x: 0, y: 0, width: 50.8 }], true))
+            """, new[] { $"evidence/{caseId}/{evidenceId}/deepzoom", $"evidence/{caseId}/{evidenceId}" });
+        var viewer = page.GetByTestId("deep-zoom");
+        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-tiled", "false");
+
+        // It asks again by itself and opens the tiles where the view is.
+        await Assertions.Expect(viewer).ToHaveAttributeAsync("data-tiled", "true");
+        await page.WaitForFunctionAsync(TilesLoaded);
+        Assert.Equal(3, Volatile.Read(ref asked));
+        await page.Context.CloseAsync();
+    }
 
     [Fact]
     public async Task The_assigned_examiner_draws_a_rectangle_records_a_finding_and_finds_it_in_the_history()
