@@ -15,7 +15,7 @@ public sealed class LibraryListTests(BrowserHost host)
         await page.GotoAsync("/library");
         await BrowserHost.WaitInteractiveAsync(page);
         await page.GetByTestId("filter-type").SelectOptionAsync("Visa");
-        await page.WaitForURLAsync(url => url.Contains("type=Visa", StringComparison.Ordinal), new() { Timeout = Slow });
+        await page.WaitForURLAsync(url => url.Contains("type=Visa", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         var visa = page.Locator($"[data-testid=library-result][data-specimen='{LibrarySeeding.IdOf("UTO-V-2018")}']");
         await Assertions.Expect(page.Locator($"[data-testid=library-result][data-specimen='{LibrarySeeding.IdOf("UTO-P-2007")}']"))
             .ToHaveCountAsync(0);
@@ -31,7 +31,7 @@ public sealed class LibraryListTests(BrowserHost host)
         await page.GotoAsync("/queue");
         await BrowserHost.WaitInteractiveAsync(page);
         await page.GetByTestId("filter-status").SelectOptionAsync("all");
-        await page.WaitForURLAsync(url => url.Contains("status=all", StringComparison.Ordinal), new() { Timeout = Slow });
+        await page.WaitForURLAsync(url => url.Contains("status=all", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await page.ReloadAsync();
         await BrowserHost.WaitInteractiveAsync(page);
         await Assertions.Expect(page.GetByTestId("filter-status")).ToHaveValueAsync("all");
