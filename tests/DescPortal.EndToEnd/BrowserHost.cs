@@ -10,7 +10,7 @@ namespace DescPortal.EndToEnd;
 /// The portal on a loopback port and one Debian Chromium for the whole assembly. Tests open their own
 /// browser contexts (separate cookies), sign in as demo users and keep screenshots as artifacts.
 /// </summary>
-public sealed class BrowserHost : PortalHost
+public sealed partial class BrowserHost : PortalHost
 {
     /// <summary>
     /// How long a test waits for what the server does (a round trip, a job), and every expectation's default: a cap,
@@ -58,13 +58,15 @@ public sealed class BrowserHost : PortalHost
         await page.Locator("[data-testid='signin-error'], #desc-app").First.WaitForAsync(new() { Timeout = 90_000 });
         if (await page.GetByTestId("signin-error").CountAsync() > 0)
             throw new InvalidOperationException($"Signing in as {email} was refused: {await page.GetByTestId("signin-error").InnerTextAsync()}");
-        // Off the sign-in page; not "load", which a busy machine once failed to report within 30 s after the app was
-        // already there (the interactive marker below is what the tests need).
-        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal),
-            new() { Timeout = 90_000, WaitUntil = WaitUntilState.Commit });
+        // Off the sign-in page. An expectation that reads the address until it matches, not WaitForURL: that one
+        // waited for a navigation (and a load) that had already happened, now and then, until it timed out.
+        await Assertions.Expect(page).ToHaveURLAsync(NotSignIn(), new() { Timeout = 90_000 });
         await WaitInteractiveAsync(page);
         return page;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^(?!.*/account/signin)")]
+    private static partial System.Text.RegularExpressions.Regex NotSignIn();
 
     /// <summary>A page in a fresh context (its own cookies), not signed in, with the suite's waiting caps.</summary>
     public async Task<IPage> NewPageAsync(int width = 1400, int height = 900)

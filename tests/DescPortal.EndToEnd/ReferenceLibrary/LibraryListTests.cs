@@ -6,8 +6,14 @@ using static DescPortal.EndToEnd.BrowserHost;
 namespace DescPortal.EndToEnd.ReferenceLibrary;
 
 /// <summary>Lists keep their filters in the address: Back from a specimen and a reload of the queue show the same list.</summary>
-public sealed class LibraryListTests(BrowserHost host)
+public sealed partial class LibraryListTests(BrowserHost host)
 {
+    [System.Text.RegularExpressions.GeneratedRegex("[?&]type=Visa")]
+    private static partial System.Text.RegularExpressions.Regex TypeVisa();
+
+    [System.Text.RegularExpressions.GeneratedRegex("[?&]status=all")]
+    private static partial System.Text.RegularExpressions.Regex StatusAll();
+
     [Fact]
     public async Task The_library_and_the_queue_keep_their_filters_through_back_and_reload()
     {
@@ -15,7 +21,8 @@ public sealed class LibraryListTests(BrowserHost host)
         await page.GotoAsync("/library");
         await BrowserHost.WaitInteractiveAsync(page);
         await page.GetByTestId("filter-type").SelectOptionAsync("Visa");
-        await page.WaitForURLAsync(url => url.Contains("type=Visa", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        // Expect reads the address until it matches (WaitForURL could miss a replaceState that came before it listened).
+        await Assertions.Expect(page).ToHaveURLAsync(TypeVisa());
         var visa = page.Locator($"[data-testid=library-result][data-specimen='{LibrarySeeding.IdOf("UTO-V-2018")}']");
         await Assertions.Expect(page.Locator($"[data-testid=library-result][data-specimen='{LibrarySeeding.IdOf("UTO-P-2007")}']"))
             .ToHaveCountAsync(0);
@@ -31,7 +38,7 @@ public sealed class LibraryListTests(BrowserHost host)
         await page.GotoAsync("/queue");
         await BrowserHost.WaitInteractiveAsync(page);
         await page.GetByTestId("filter-status").SelectOptionAsync("all");
-        await page.WaitForURLAsync(url => url.Contains("status=all", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page).ToHaveURLAsync(StatusAll());
         await page.ReloadAsync();
         await BrowserHost.WaitInteractiveAsync(page);
         await Assertions.Expect(page.GetByTestId("filter-status")).ToHaveValueAsync("all");
