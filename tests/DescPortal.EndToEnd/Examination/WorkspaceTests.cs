@@ -77,11 +77,14 @@ public sealed class WorkspaceTests(BrowserHost host)
             """, new[] { $"evidence/{caseId}/{evidenceId}/deepzoom", $"evidence/{caseId}/{evidenceId}" });
         var viewer = page.GetByTestId("deep-zoom");
         await Assertions.Expect(viewer).ToHaveAttributeAsync("data-tiled", "false");
+        Assert.Contains("tiles are being made", await viewer.EvaluateAsync<string>("el => getComputedStyle(el, '::after').content"), StringComparison.Ordinal);
+        await BrowserHost.ScreenshotAsync(page, "workspace-tiles-being-made");
 
         // It asks again by itself and opens the tiles where the view is.
         await Assertions.Expect(viewer).ToHaveAttributeAsync("data-tiled", "true");
         await page.WaitForFunctionAsync(TilesLoaded);
         Assert.Equal(3, Volatile.Read(ref asked));
+        Assert.Equal("none", await viewer.EvaluateAsync<string>("el => getComputedStyle(el, '::after').content"));
         await page.Context.CloseAsync();
     }
 

@@ -37,6 +37,9 @@ public partial class Workspace
     private ViewMode _mode = ViewMode.Single;
     private double _opacity = 0.5;
     private string _tool = "pan";
+
+    // Shown on a viewer while it has the whole image because the image's tiles are still being made.
+    private string Preparing => L["Whole image: the deep zoom tiles are being made and will replace it."];
     private Specimen? _specimen;
 
     // The mark being drawn or changed.
