@@ -19,14 +19,17 @@ function loadLibrary() {
     return loading;
 }
 
+/** The layer's pyramid, as the server gave it or as its endpoint answers; null while the job is making it. */
+async function describe(layer) {
+    if (layer.description) return layer.description;
+    const response = await fetch(layer.describeUrl, { credentials: "same-origin" });
+    return response.ok ? await response.json() : null;
+}
+
 async function sourceOf(layer) {
-    let d = layer.description;
-    if (!d) {
-        const response = await fetch(layer.describeUrl, { credentials: "same-origin" });
-        // No pyramid yet (the job is making it): the plain image meanwhile.
-        if (!response.ok) return { source: { type: "image", url: layer.imageUrl }, tiled: false };
-        d = await response.json();
-    }
+    const d = await describe(layer);
+    // No pyramid yet: the plain image meanwhile.
+    if (!d) return { source: { type: "image", url: layer.imageUrl }, tiled: false };
     return {
         tiled: true,
         source: {
@@ -98,9 +101,8 @@ function tilesLater(element, layers, signature, attempt) {
         if (element.__descDraft) return void tilesLater(element, layers, signature, attempt); // not mid-shape
         try {
             const described = await Promise.all(layers.map(async (l) => {
-                if (l.description) return l;
-                const response = await fetch(l.describeUrl, { credentials: "same-origin" });
-                return response.ok ? { ...l, description: await response.json() } : null;
+                const description = await describe(l);
+                return description && { ...l, description };
             }));
             if (element.__descLayers !== signature) return;
             if (described.every((l) => l)) await open(element, described, signature);
