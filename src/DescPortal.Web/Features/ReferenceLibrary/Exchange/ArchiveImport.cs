@@ -81,11 +81,11 @@ public sealed class ArchiveImport(
         var plans = await PlanAsync(scope, contents, problems, ct);
         if (problems.Count > 0) throw new ArchiveRefusedException(problems);
 
-        var creations = plans.Where(p => p.Outcome is ExchangeOutcome.Created or ExchangeOutcome.Updated).ToList();
+        var writes = plans.Where(p => p.Writes).ToList();
         var stored = new List<(Guid SpecimenId, string BlobName)>();
         try
         {
-            foreach (var plan in creations)
+            foreach (var plan in writes)
             {
                 foreach (var image in plan.Images)
                 {
@@ -107,10 +107,10 @@ public sealed class ArchiveImport(
         }
 
         log.LogInformation("{Actor} imported archive {Sha256} from {Installation} ({Fingerprint}): {Created} created or updated, {Skipped} skipped",
-            scope.Actor, contents.ArchiveSha256, contents.SignerName, contents.SignerFingerprint, creations.Count, plans.Count - creations.Count);
+            scope.Actor, contents.ArchiveSha256, contents.SignerName, contents.SignerFingerprint, writes.Count, plans.Count - writes.Count);
         return new ImportResult(contents.ArchiveSha256, contents.SignerName!, contents.SignerFingerprint!,
             [.. plans.Select(p => new ImportedSpecimen(p.Specimen.OriginalId, p.Specimen.Name, p.Specimen.Version, p.Outcome,
-                p.Outcome == ExchangeOutcome.Created ? p.LocalId : p.ExistingId, p.Note))]);
+                p.Writes ? p.LocalId : p.ExistingId, p.Note))]);
     }
 
     // ---- deciding ---------------------------------------------------------------------------------------------
@@ -120,7 +120,11 @@ public sealed class ArchiveImport(
     /// <summary>What is done with one specimen; an update appends <see cref="Events"/> on <see cref="StreamVersion"/>.</summary>
     private sealed record Plan(
         ManifestSpecimen Specimen, Guid LocalId, ExchangeOutcome Outcome, Guid? ExistingId, string? Note,
-        IReadOnlyList<PlannedImage> Images, IReadOnlyList<object> Events, long StreamVersion = 0);
+        IReadOnlyList<PlannedImage> Images, IReadOnlyList<object> Events, long StreamVersion = 0)
+    {
+        /// <summary>The import writes this specimen (a new stream or a newer version), with its new images.</summary>
+        public bool Writes => Outcome is ExchangeOutcome.Created or ExchangeOutcome.Updated;
+    }
 
     /// <summary>For each specimen: skip it (already here, or this installation's own) or decide its import events.</summary>
     private async Task<List<Plan>> PlanAsync(UserScope scope, ArchiveContents contents, List<string> problems, CancellationToken ct)
@@ -287,7 +291,7 @@ public sealed class ArchiveImport(
             Fingerprint = signer,
             Actor = scope.Actor,
             At = now,
-            Specimens = [.. plans.Select(p => new ExchangeRecordItem(p.Outcome is ExchangeOutcome.Created or ExchangeOutcome.Updated ? p.LocalId : p.ExistingId,
+            Specimens = [.. plans.Select(p => new ExchangeRecordItem(p.Writes ? p.LocalId : p.ExistingId,
                 p.Specimen.OriginalId, p.Specimen.Version, p.Outcome, p.Note))],
         });
         await session.SaveChangesAsync(ct);
