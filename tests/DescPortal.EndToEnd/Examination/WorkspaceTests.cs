@@ -179,7 +179,7 @@ public sealed class WorkspaceTests(BrowserHost host)
         await page.GetByTestId("view-sidebyside").ClickAsync();
         var specimen = page.GetByTestId("specimen-deep-zoom");
         await Assertions.Expect(specimen).ToHaveAttributeAsync("data-light", "White");
-        await page.WaitForFunctionAsync(OpenIn("specimen-deep-zoom"), null, new() { Timeout = Slow });
+        await page.WaitForFunctionAsync(TiledIn("specimen-deep-zoom"), null, new() { Timeout = Slow });
         await Assertions.Expect(specimen.GetByTestId("feature-overlay").First).ToBeAttachedAsync();
         var viewer = page.GetByTestId("deep-zoom");
         var box = await viewer.BoundingBoxAsync();
@@ -339,7 +339,7 @@ public sealed class WorkspaceTests(BrowserHost host)
         await page.GetByTestId("reference-choose").ClickAsync();
         await Assertions.Expect(page.GetByTestId("checklist-item").First).ToBeVisibleAsync();
         await page.GetByTestId("view-sidebyside").ClickAsync();
-        await page.WaitForFunctionAsync(OpenIn("specimen-deep-zoom"), null, new() { Timeout = Slow });
+        await page.WaitForFunctionAsync(TiledIn("specimen-deep-zoom"), null, new() { Timeout = Slow });
         await Assertions.Expect(viewer.GetByTestId("feature-overlay")).ToHaveCountAsync(0);
         await page.GetByTestId("tool-pick").ClickAsync();
         await Assertions.Expect(viewer).ToHaveAttributeAsync("data-tool", "pick");
@@ -418,7 +418,7 @@ public sealed class WorkspaceTests(BrowserHost host)
     }
 
     /// <summary>The viewer shows its image as tiles (not the whole image shown while they are made).</summary>
-    private static string OpenIn(string testId) =>
+    private static string TiledIn(string testId) =>
         $"() => {{ const el = document.querySelector(\"[data-testid='{testId}']\"); return el?.__descViewer?.world.getItemCount() > 0 && el.dataset.tiled === 'true'; }}";
 
     /// <summary>
