@@ -1,8 +1,6 @@
 using System.Text.Json.Serialization;
 using DescPortal.Web.Components;
 using DescPortal.Web.Features;
-using DescPortal.Web.Features.Account;
-using DescPortal.Web.Features.Demo;
 using DescPortal.Web.Infrastructure;
 using DescPortal.Web.Infrastructure.Blobs;
 using DescPortal.Web.Infrastructure.Health;
@@ -11,7 +9,6 @@ using DescPortal.Web.Infrastructure.Identity;
 using DescPortal.Web.Infrastructure.Jobs;
 using DescPortal.Web.Infrastructure.Persistence;
 using DescPortal.Web.Infrastructure.Reports;
-using Azure.Storage.Blobs;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,19 +23,18 @@ if (!builder.Environment.IsDevelopment())
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddLocalization();
-builder.Services.AddDescMarten(postgres, FeatureSetup.ConfigureMarten);
+builder.Services.AddDescMarten(postgres);
 builder.Services.AddDescIdentity(postgres);
 builder.Services.AddDescJobs(postgres);
-builder.Services.AddSingleton(new BlobServiceClient(blobs));
-builder.Services.AddSingleton<BlobContainers>();
+builder.Services.AddDescBlobs(blobs, builder.Configuration);
 builder.Services.AddDescHealth(postgres);
 builder.Services.AddDescReports(builder.Configuration);
-builder.Services.AddScoped<DemoData>();
 builder.Services.AddHostedService<StartupTasks>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddFeatures(builder.Configuration);
+DevelopmentData.AddIfPresent(builder);
 builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
@@ -81,7 +77,6 @@ if (Directory.Exists(Path.Combine(AppContext.BaseDirectory, "vendor")))
 app.MapDescHealth();
 app.MapOpenApi();
 app.MapDescJobsDashboard();
-app.MapAccountEndpoints();
 app.MapFeatures();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

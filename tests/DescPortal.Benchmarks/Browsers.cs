@@ -1,4 +1,4 @@
-using DescPortal.Web.Features.Demo;
+using DescPortal.DemoData;
 using Microsoft.Playwright;
 
 namespace DescPortal.Benchmarks;
@@ -19,7 +19,7 @@ public static class Browsers
     {
         await page.GotoAsync("/account/signin");
         await page.FillAsync("#email", email);
-        await page.FillAsync("#password", DemoData.Password);
+        await page.FillAsync("#password", DemoAccounts.Password);
         await page.ClickAsync("#signin-submit");
         await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal), new() { Timeout = 60_000 });
     }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using DescPortal.Web.Features.Demo;
+using DescPortal.DemoData;
 using Microsoft.Playwright;
 
 namespace DescPortal.Benchmarks;
@@ -91,7 +91,7 @@ public static partial class CircuitBenchmark
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/signin?ReturnUrl=" + Uri.EscapeDataString(path));
         await page.FillAsync("#email", email);
-        await page.FillAsync("#password", DemoData.Password);
+        await page.FillAsync("#password", DemoAccounts.Password);
         await page.ClickAsync("#signin-submit");
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path, new() { Timeout = 60_000 });
         await page.Locator("#desc-app[data-interactive='true']").WaitForAsync(new() { Timeout = 60_000 });

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using DescPortal.Web.Features.ReferenceLibrary;
 using Microsoft.Playwright;
+using DescPortal.DemoData;
 
 namespace DescPortal.Benchmarks;
 

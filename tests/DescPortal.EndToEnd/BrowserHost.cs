@@ -1,6 +1,7 @@
 using DescPortal.Testing;
 using Microsoft.Playwright;
 using Xunit;
+using DescPortal.DemoData;
 
 [assembly: AssemblyFixture(typeof(DescPortal.EndToEnd.BrowserHost))]
 
@@ -52,7 +53,7 @@ public sealed partial class BrowserHost : PortalHost
         var page = await NewPageAsync(width, height);
         await page.GotoAsync("/account/signin");
         await page.FillAsync("#email", email);
-        await page.FillAsync("#password", DescPortal.Web.Features.Demo.DemoData.Password);
+        await page.FillAsync("#password", DescPortal.DemoData.DemoAccounts.Password);
         await page.ClickAsync("#signin-submit");
         // A refusal ends the wait with its reason.
         await page.Locator("[data-testid='signin-error'], #desc-app").First.WaitForAsync(new() { Timeout = 90_000 });

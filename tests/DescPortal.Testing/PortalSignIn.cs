@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using DescPortal.Web.Features.Demo;
+using DescPortal.DemoData;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace DescPortal.Testing;
@@ -18,7 +18,7 @@ public static partial class PortalSignIn
             ["_handler"] = "signin",
             ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
             ["Input.Email"] = email,
-            ["Input.Password"] = password ?? DemoData.Password,
+            ["Input.Password"] = password ?? DemoAccounts.Password,
         }));
         if (response.StatusCode != HttpStatusCode.Redirect)
         {

@@ -6,6 +6,8 @@ using DescPortal.Web.Features.ReferenceLibrary;
 using DescPortal.Web.Infrastructure.Blobs;
 using DescPortal.Web.Infrastructure.Reports;
 using NetVips;
+using DescPortal.Web.Features.Cases;
+using DescPortal.DemoData.Specimens;
 
 namespace DescPortal.Testing;
 

@@ -1,11 +1,12 @@
 using System.Security.Claims;
 using Bunit;
-using DescPortal.Web.Features.Demo;
+using DescPortal.DemoData;
 using DescPortal.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
+using DescPortal.Web.Features.Cases;
 
 namespace DescPortal.Web.Tests;
 
@@ -51,7 +52,7 @@ public abstract class ComponentTest : BunitContext
     /// <summary>Signs the component tree in as a demo account, with the claims the portal's cookie carries.</summary>
     protected UserScope SignInAs(string email, string? userId = null)
     {
-        var account = DemoData.Accounts.Single(a => a.Email == email);
+        var account = DemoAccounts.Accounts.Single(a => a.Email == email);
         var id = userId ?? "test-" + email;
         var auth = AddAuthorization();
         auth.SetAuthorized(account.Email);

@@ -1,54 +1,26 @@
-using DescPortal.Web.Features.Demo;
-using DescPortal.Web.Infrastructure.Blobs;
 using DescPortal.Web.Infrastructure.Health;
-using DescPortal.Web.Infrastructure.Identity;
 
 namespace DescPortal.Web.Infrastructure;
 
 /// <summary>
-/// Runs after Marten has applied its schema: Identity's tables, blob containers, then first-start demo data.
-/// Kestrel already serves meanwhile, so /health can say what it is waiting for.
+/// Runs the registered <see cref="StartupStep"/>s in order once Marten has applied its schema. Kestrel already serves
+/// meanwhile, so /health can say which step it is waiting for; the portal is ready when the last one is done.
 /// </summary>
-public sealed class StartupTasks(IServiceProvider services, Readiness readiness, IHostEnvironment env, ILogger<StartupTasks> log)
+public sealed class StartupTasks(IServiceProvider services, IEnumerable<StartupStep> steps, Readiness readiness, ILogger<StartupTasks> log)
     : BackgroundService
 {
+    private readonly IReadOnlyList<StartupStep> _steps = [.. steps.OrderBy(s => s.Order)];
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await using var scope = services.CreateAsyncScope();
-            var sp = scope.ServiceProvider;
-
-            readiness.Report("identity schema");
-            await IdentitySchema.EnsureAsync(sp.GetRequiredService<IdentityStore>(), stoppingToken);
-
-            readiness.Report("blob containers");
-            await sp.GetRequiredService<BlobContainers>().EnsureCreatedAsync(stoppingToken);
-            await sp.GetRequiredService<Features.ReferenceLibrary.Exchange.InstallationIdentity>().EnsureAsync(stoppingToken);
-
-            readiness.Report("recurring jobs");
-            Features.FeatureSetup.ScheduleRecurringJobs(sp);
-
-            readiness.Report("reference data");
-            await sp.GetRequiredService<DemoData>().EnsureRolesAsync();
-            if (env.IsDevelopment())
+            foreach (var step in _steps)
             {
-                readiness.Report("demo data");
-                await sp.GetRequiredService<DemoData>().SeedAsync(stoppingToken);
-                // A host that tests something else (tiny upload limits, say) can go without the demo library.
-                if (sp.GetRequiredService<IConfiguration>().GetValue("DemoData:Specimens", true))
-                {
-                    readiness.Report("demo specimens");
-                    await sp.GetRequiredService<Features.ReferenceLibrary.LibrarySeeding>().SeedAsync(stoppingToken);
-                    // Cases in every state of the workflow, their reports printed before the portal says it is ready.
-                    if (sp.GetRequiredService<IConfiguration>().GetValue("DemoData:Cases", true))
-                    {
-                        readiness.Report("demo cases");
-                        await sp.GetRequiredService<Features.Demo.DemoCases>().SeedAsync(stoppingToken);
-                    }
-                }
+                readiness.Report(step.Name);
+                await using var scope = services.CreateAsyncScope();
+                await step.RunAsync(scope.ServiceProvider, stoppingToken);
             }
-
             readiness.MarkReady();
             log.LogInformation("DescPortal is ready");
         }

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit;
 using static DescPortal.EndToEnd.BrowserHost;
+using DescPortal.Web.Features.Cases;
+using DescPortal.DemoData;
 
 namespace DescPortal.EndToEnd.Examination;
 
@@ -61,7 +63,7 @@ public sealed class WorkspaceTests(BrowserHost host)
         var page = await OpenWorkspaceAsync(caseId);
         Guid evidenceId;
         await using (var session = host.Services.GetRequiredService<Marten.IDocumentStore>().QuerySession())
-            evidenceId = (await DescPortal.Web.Features.Referrals.ReferralRecord.LoadAsync(session, caseId, TestContext.Current.CancellationToken))!.Evidence[0].Id;
+            evidenceId = (await DescPortal.Web.Features.Cases.CaseRecord.LoadAsync(session, caseId, TestContext.Current.CancellationToken))!.Evidence[0].Id;
 
         // The server answers "being prepared" (404) twice, as it does until the job has made the pyramid.
         var asked = 0;
@@ -101,7 +103,7 @@ public sealed class WorkspaceTests(BrowserHost host)
         await page.WaitForFunctionAsync(TilesLoaded, null, new() { Timeout = Slow });
 
         // The reference specimen: the library's UTO passport; its features become the checklist.
-        await page.GetByTestId("reference-select").SelectOptionAsync(DescPortal.Web.Features.ReferenceLibrary.LibrarySeeding.IdOf("UTO-P-2007").ToString());
+        await page.GetByTestId("reference-select").SelectOptionAsync(DescPortal.DemoData.LibrarySeeding.IdOf("UTO-P-2007").ToString());
         await page.GetByTestId("reference-choose").ClickAsync();
         await Assertions.Expect(page.GetByTestId("checklist-item").First).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("checklist-progress")).ToHaveAttributeAsync("data-observed", "0");
@@ -171,7 +173,7 @@ public sealed class WorkspaceTests(BrowserHost host)
         var page = await OpenWorkspaceAsync(caseId, width: 1600, height: 1000);
         // Compare needs a reference specimen.
         await Assertions.Expect(page.GetByTestId("view-sidebyside")).ToBeDisabledAsync();
-        await page.GetByTestId("reference-select").SelectOptionAsync(DescPortal.Web.Features.ReferenceLibrary.LibrarySeeding.IdOf("UTO-P-2007").ToString());
+        await page.GetByTestId("reference-select").SelectOptionAsync(DescPortal.DemoData.LibrarySeeding.IdOf("UTO-P-2007").ToString());
         await page.GetByTestId("reference-choose").ClickAsync();
         await Assertions.Expect(page.GetByTestId("checklist-item").First).ToBeVisibleAsync();
 
@@ -335,7 +337,7 @@ public sealed class WorkspaceTests(BrowserHost host)
 
         // Alignment: three pairs of points picked on the questioned and the genuine image, then the specimen's features
         // are drawn on the questioned image.
-        await page.GetByTestId("reference-select").SelectOptionAsync(DescPortal.Web.Features.ReferenceLibrary.LibrarySeeding.IdOf("UTO-P-2007").ToString());
+        await page.GetByTestId("reference-select").SelectOptionAsync(DescPortal.DemoData.LibrarySeeding.IdOf("UTO-P-2007").ToString());
         await page.GetByTestId("reference-choose").ClickAsync();
         await Assertions.Expect(page.GetByTestId("checklist-item").First).ToBeVisibleAsync();
         await page.GetByTestId("view-sidebyside").ClickAsync();

@@ -2,6 +2,7 @@ using DescPortal.Testing;
 using DescPortal.Web.Features.ReferenceLibrary;
 using Microsoft.Playwright;
 using Xunit;
+using DescPortal.DemoData;
 
 namespace DescPortal.EndToEnd.ReferenceLibrary;
 

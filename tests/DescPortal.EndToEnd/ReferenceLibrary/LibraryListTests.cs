@@ -2,6 +2,7 @@ using DescPortal.Web.Features.ReferenceLibrary;
 using Microsoft.Playwright;
 using Xunit;
 using static DescPortal.EndToEnd.BrowserHost;
+using DescPortal.DemoData;
 
 namespace DescPortal.EndToEnd.ReferenceLibrary;
 

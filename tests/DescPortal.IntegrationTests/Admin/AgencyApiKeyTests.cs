@@ -4,6 +4,8 @@ using DescPortal.Web.Features.Admin;
 using DescPortal.Web.Infrastructure.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
+using DescPortal.Web.Features.Cases;
+using DescPortal.Web.Infrastructure.Auth;
 
 namespace DescPortal.IntegrationTests.Admin;
 
@@ -30,7 +32,7 @@ public sealed class AgencyApiKeyTests(IntegrationHost host)
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         Assert.Equal(0, (await before.JsonAsync()).GetProperty("total").GetInt64());
 
-        var revoked = await keys.RevokeAsync(Admin, Web.Features.Agencies.ApiKey.Hash(issued.Value.Key), Ct);
+        var revoked = await keys.RevokeAsync(Admin, Web.Infrastructure.Auth.ApiKey.Hash(issued.Value.Key), Ct);
         Assert.True(revoked.Succeeded);
 
         var after = await client.GetAsync("/api/v1/referrals", Ct);

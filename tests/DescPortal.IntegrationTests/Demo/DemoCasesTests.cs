@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using DescPortal.Core;
 using DescPortal.Testing;
-using DescPortal.Web.Features.Demo;
+using DescPortal.DemoData;
 using DescPortal.Web.Features.Referrals;
 using DescPortal.Web.Infrastructure.Blobs;
 using DescPortal.Web.Infrastructure.Identity;
@@ -9,6 +9,7 @@ using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
+using DescPortal.Web.Features.Cases;
 
 namespace DescPortal.IntegrationTests.Demo;
 
@@ -40,7 +41,7 @@ public sealed class DemoCasesTests(DemoCasesHost host) : IClassFixture<DemoCases
             var statuses = new Dictionary<string, ReferralStatus>();
             foreach (var state in DemoCases.States)
             {
-                var record = await ReferralQueries.LoadForAsync(store, reader, seeded.Single(d => d.Id == $"{agency}/{state}").CaseId, Ct);
+                var record = await host.Services.GetRequiredService<CaseQueries>().LoadForAsync(reader, seeded.Single(d => d.Id == $"{agency}/{state}").CaseId, Ct);
                 Assert.NotNull(record);
                 Assert.Equal(agency, record.AgencyCode);
                 statuses[state] = record.Status;

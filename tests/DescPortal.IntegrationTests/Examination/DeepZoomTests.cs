@@ -6,11 +6,14 @@ using DescPortal.Web.Infrastructure.DeepZoom;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
+using DescPortal.Web.Features.Cases;
+using DescPortal.Web.Features.Referrals;
+using DescPortal.DemoData;
 
 namespace DescPortal.IntegrationTests.Examination;
 
 /// <summary>Deep Zoom tiles: made once by the job, packed in one blob, served only to those who may see the image.</summary>
-[Collection(nameof(CaseWrites))]
+[Collection(nameof(CaseWriteCollection))]
 public sealed class DeepZoomTests(IntegrationHost host)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -24,7 +27,7 @@ public sealed class DeepZoomTests(IntegrationHost host)
         var body = await response.JsonAsync();
         var id = body.GetProperty("id").GetGuid();
         await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        var record = await Web.Features.Referrals.ReferralRecord.LoadAsync(session, id, Ct);
+        var record = await Web.Features.Cases.CaseRecord.LoadAsync(session, id, Ct);
         return (id, record!.Evidence.Single().Id);
     }
 
@@ -32,11 +35,11 @@ public sealed class DeepZoomTests(IntegrationHost host)
     public async Task The_job_makes_every_tile_of_every_level_once_and_a_second_run_changes_nothing()
     {
         var (caseId, evidenceId) = await SubmitAsync(1000, 700);
-        var job = host.Services.GetRequiredService<DeepZoomJob>();
+        var job = host.Services.GetRequiredService<EvidenceTilesJob>();
 
-        await job.ForCaseAsync(caseId, Ct);
+        await job.RunAsync(caseId, Ct);
         var first = await LoadAsync(evidenceId);
-        await job.ForCaseAsync(caseId, Ct);
+        await job.RunAsync(caseId, Ct);
         var second = await LoadAsync(evidenceId);
 
         Assert.Equal((1000, 700), (first.Width, first.Height));
@@ -62,7 +65,7 @@ public sealed class DeepZoomTests(IntegrationHost host)
     public async Task The_viewer_gets_the_pyramids_description_and_tiles_outside_it_are_not_found()
     {
         var (caseId, evidenceId) = await SubmitAsync(600, 400);
-        await host.Services.GetRequiredService<DeepZoomJob>().ForCaseAsync(caseId, Ct);
+        await host.Services.GetRequiredService<EvidenceTilesJob>().RunAsync(caseId, Ct);
         using var examiner = await host.SignedInClientAsync("examiner@desc.local");
 
         var description = await examiner.GetAsync($"/evidence/{caseId}/{evidenceId}/deepzoom", Ct);
@@ -89,7 +92,7 @@ public sealed class DeepZoomTests(IntegrationHost host)
     public async Task Tiles_of_a_case_are_not_served_to_anyone_outside_it(string email)
     {
         var (caseId, evidenceId) = await SubmitAsync(400, 300);
-        await host.Services.GetRequiredService<DeepZoomJob>().ForCaseAsync(caseId, Ct);
+        await host.Services.GetRequiredService<EvidenceTilesJob>().RunAsync(caseId, Ct);
         using var outsider = await host.SignedInClientAsync(email);
 
         var description = await outsider.GetAsync($"/evidence/{caseId}/{evidenceId}/deepzoom", Ct);

@@ -9,11 +9,13 @@ using DescPortal.Web.Infrastructure.Identity;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
+using DescPortal.Web.Features.Cases;
+using DescPortal.DemoData;
 
 namespace DescPortal.IntegrationTests.Examination;
 
 /// <summary>Annotations as events on the case stream: who may record them, the concurrency rule, the W3C export.</summary>
-[Collection(nameof(CaseWrites))]
+[Collection(nameof(CaseWriteCollection))]
 public sealed class ExaminationCommandsTests(IntegrationHost host)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -23,7 +25,7 @@ public sealed class ExaminationCommandsTests(IntegrationHost host)
 
     private ExaminationCommands Commands => host.Services.GetRequiredService<ExaminationCommands>();
 
-    private async Task<ReferralRecord> AssignedCaseAsync(UserScope examiner)
+    private async Task<CaseRecord> AssignedCaseAsync(UserScope examiner)
     {
         using var client = host.CreateClient().WithKey(ReferralRequests.NorthKey);
         var response = await client.PostAsync("/api/v1/referrals",
@@ -31,10 +33,10 @@ public sealed class ExaminationCommandsTests(IntegrationHost host)
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = (await response.JsonAsync()).GetProperty("id").GetGuid();
         await host.Services.GetRequiredService<TakeCase>().HandleAsync(examiner, id, Ct);
-        return (await ReferralQueries.LoadForAsync(host.Services.GetRequiredService<IDocumentStore>(), examiner, id, Ct))!;
+        return (await host.Services.GetRequiredService<CaseQueries>().LoadForAsync(examiner, id, Ct))!;
     }
 
-    private static Annotation Rectangle(ReferralRecord record, string note) =>
+    private static Annotation Rectangle(CaseRecord record, string note) =>
         new(Guid.NewGuid(), record.Evidence[0].Id, AnnotationShape.Rectangle(40, 30, 200, 120), null, Finding.Inconsistent, note);
 
     [Fact]
@@ -77,7 +79,7 @@ public sealed class ExaminationCommandsTests(IntegrationHost host)
 
         Assert.Contains("assigned", byOther.Message, StringComparison.Ordinal);
         Assert.Contains("assigned", byReviewer.Message, StringComparison.Ordinal);
-        var now = await ReferralQueries.LoadForAsync(host.Services.GetRequiredService<IDocumentStore>(), examiner, record.Id, Ct);
+        var now = await host.Services.GetRequiredService<CaseQueries>().LoadForAsync(examiner, record.Id, Ct);
         Assert.Empty(now!.Examination.Annotations);
     }
 
@@ -96,7 +98,7 @@ public sealed class ExaminationCommandsTests(IntegrationHost host)
 
         Assert.Equal(first.AnnotationId, Assert.Single(conflict.Latest.Examination.Annotations).Annotation.AnnotationId);
         Assert.Contains("Someone else changed", conflict.Message, StringComparison.Ordinal);
-        var stored = await ReferralQueries.LoadForAsync(host.Services.GetRequiredService<IDocumentStore>(), examiner, record.Id, Ct);
+        var stored = await host.Services.GetRequiredService<CaseQueries>().LoadForAsync(examiner, record.Id, Ct);
         Assert.DoesNotContain(stored!.Examination.Annotations, a => a.Annotation.AnnotationId == second.AnnotationId);
     }
 
@@ -151,7 +153,7 @@ public sealed class ExaminationCommandsTests(IntegrationHost host)
         var examiner = Examiner("ex-" + Guid.NewGuid().ToString("N")[..8]);
         var record = await AssignedCaseAsync(examiner);
         var library = host.Services.GetRequiredService<DescPortal.Web.Features.ReferenceLibrary.LibraryQueries>();
-        var passport = (await library.LoadAsync(examiner, DescPortal.Web.Features.ReferenceLibrary.LibrarySeeding.IdOf("UTO-P-2007"), Ct))!.Specimen;
+        var passport = (await library.LoadAsync(examiner, DescPortal.DemoData.LibrarySeeding.IdOf("UTO-P-2007"), Ct))!.Specimen;
 
         var chosen = await Commands.DecideAsync(examiner, record.Id, record.Version,
             (r, e, a, now) => ExaminationDecider.ChooseReferenceSpecimen(r, e, 0, passport, a, now), Ct);

@@ -18,6 +18,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Xunit;
+using DescPortal.Web.Features.Cases;
 
 namespace DescPortal.IntegrationTests.Opinion;
 
@@ -25,7 +26,7 @@ namespace DescPortal.IntegrationTests.Opinion;
 /// The opinion's workflow on real storage: draft, review by another person, the report job (real Chromium), its
 /// idempotency, the API's report and fraud type, verification by code and by file, supersession after reopening.
 /// </summary>
-[Collection(nameof(CaseWrites))]
+[Collection(nameof(CaseWriteCollection))]
 public sealed class OpinionWorkflowTests(IntegrationHost host)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -37,7 +38,7 @@ public sealed class OpinionWorkflowTests(IntegrationHost host)
     private IDocumentStore Store => host.Services.GetRequiredService<IDocumentStore>();
     private ReportJob Job => host.Services.GetRequiredService<ReportJob>();
 
-    private async Task<(ReferralRecord Record, UserScope Examiner)> CaseInExaminationAsync()
+    private async Task<(CaseRecord Record, UserScope Examiner)> CaseInExaminationAsync()
     {
         var examiner = Person("ex-" + Guid.NewGuid().ToString("N")[..8], Roles.Examiner);
         using var client = host.CreateClient().WithKey(ReferralRequests.NorthKey);
@@ -46,26 +47,26 @@ public sealed class OpinionWorkflowTests(IntegrationHost host)
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = (await response.JsonAsync()).GetProperty("id").GetGuid();
         await host.Services.GetRequiredService<TakeCase>().HandleAsync(examiner, id, Ct);
-        return ((await ReferralQueries.LoadForAsync(Store, examiner, id, Ct))!, examiner);
+        return ((await host.Services.GetRequiredService<CaseQueries>().LoadForAsync(examiner, id, Ct))!, examiner);
     }
 
     private static OpinionDraft Counterfeit(string conclusion = "The passport is a counterfeit: the guilloche is printed in dots, not lines.") =>
         new(0, FraudType.Counterfeit, [], "Guilloche: inconsistent with the genuine (offset dots).", conclusion, null, null);
 
-    private async Task<ReferralRecord> SubmittedAsync(ReferralRecord record, UserScope examiner, OpinionDraft draft, string? answer = null)
+    private async Task<CaseRecord> SubmittedAsync(CaseRecord record, UserScope examiner, OpinionDraft draft, string? answer = null)
     {
         var saved = await Commands.AsExaminerAsync(examiner, record.Id, record.Version, (r, o, a, now) => OpinionDecider.SaveDraft(r, o, draft, a, now), Ct);
         return await Commands.AsExaminerAsync(examiner, record.Id, saved.Version, (r, o, a, now) => OpinionDecider.SubmitForReview(r, o, answer, a, now), Ct);
     }
 
-    private async Task<ReferralRecord> ApprovedAsync(ReferralRecord inReview, UserScope reviewer)
+    private async Task<CaseRecord> ApprovedAsync(CaseRecord inReview, UserScope reviewer)
     {
         var id = Guid.NewGuid();
         return await Commands.AsReviewerAsync(reviewer, inReview.Id, inReview.Version, (r, o, a, now) => OpinionDecider.Approve(r, o, id, a, now), Ct);
     }
 
-    private async Task<ReferralRecord> LoadAsync(Guid id) =>
-        (await ReferralQueries.LoadForAsync(Store, Person("rev-reader", Roles.Reviewer), id, Ct))!;
+    private async Task<CaseRecord> LoadAsync(Guid id) =>
+        (await host.Services.GetRequiredService<CaseQueries>().LoadForAsync(Person("rev-reader", Roles.Reviewer), id, Ct))!;
 
     [Fact]
     public async Task From_draft_to_approval_the_report_is_issued_once_downloadable_and_verifiable()

@@ -9,6 +9,7 @@ using DescPortal.Web.Infrastructure.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using static DescPortal.IntegrationTests.ReferenceLibrary.LibraryTestData;
+using DescPortal.DemoData;
 
 namespace DescPortal.IntegrationTests.ReferenceLibrary;
 

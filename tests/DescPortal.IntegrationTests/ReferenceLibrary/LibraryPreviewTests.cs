@@ -5,6 +5,7 @@ using DescPortal.Web.Infrastructure.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using NetVips;
 using Xunit;
+using DescPortal.DemoData;
 
 namespace DescPortal.IntegrationTests.ReferenceLibrary;
 

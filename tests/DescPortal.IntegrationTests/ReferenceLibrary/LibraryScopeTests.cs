@@ -6,6 +6,7 @@ using DescPortal.Web.Features.ReferenceLibrary;
 using DescPortal.Web.Infrastructure.Identity;
 using Xunit;
 using static DescPortal.IntegrationTests.ReferenceLibrary.LibraryTestData;
+using DescPortal.DemoData;
 
 namespace DescPortal.IntegrationTests.ReferenceLibrary;
 

@@ -6,6 +6,7 @@ using DescPortal.Testing;
 using DescPortal.Web.Features.ReferenceLibrary;
 using Xunit;
 using static DescPortal.IntegrationTests.ReferenceLibrary.LibraryTestData;
+using DescPortal.DemoData;
 
 namespace DescPortal.IntegrationTests.ReferenceLibrary;
 

@@ -8,10 +8,11 @@ using DescPortal.Web.Infrastructure.Blobs;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
+using DescPortal.Web.Features.Cases;
 
 namespace DescPortal.IntegrationTests.Referrals;
 
-[Collection(nameof(CaseWrites))]
+[Collection(nameof(CaseWriteCollection))]
 public sealed class ReferralApiTests(IntegrationHost host)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -3,6 +3,7 @@ using DescPortal.Testing;
 using DescPortal.Web.Infrastructure.Reports;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
+using DescPortal.Web.Features.Cases;
 
 namespace DescPortal.IntegrationTests.Reports;
 

@@ -1,10 +1,11 @@
 using System.Text.RegularExpressions;
-using DescPortal.Web.Features.Agencies;
+using DescPortal.Web.Features.Cases;
 using DescPortal.Web.Infrastructure.Identity;
 using DescPortal.Web.Infrastructure.Localization;
 using DescPortal.Web.Infrastructure.Persistence;
 using Marten;
 using Microsoft.Extensions.Localization;
+using DescPortal.Web.Infrastructure.Auth;
 
 namespace DescPortal.Web.Features.Admin;
 

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using DescPortal.Core;
-using DescPortal.Web.Features.Agencies;
+using DescPortal.Web.Features.Cases;
 using DescPortal.Web.Infrastructure.Identity;
 using DescPortal.Web.Infrastructure.Localization;
 using Marten;

@@ -11,22 +11,17 @@ public sealed record UserRow(
     string Id, string Email, string DisplayName, IReadOnlyList<string> Roles, string? AgencyCode, string? CountryCode,
     DateTimeOffset? LockoutEnd, int AccessFailedCount, bool EmailConfirmed, bool TwoFactorEnabled)
 {
-    public bool IsDisabled => LockoutEnd >= UserDirectory.DisabledThreshold;
+    public bool IsDisabled => LockoutEnd >= DescUser.DisabledThreshold;
 
     public bool IsLockedOut(DateTimeOffset now) => !IsDisabled && LockoutEnd > now;
 }
 
 /// <summary>
 /// The accounts list and what an admin does to an account: unlock it after failed sign-ins, disable it, enable it.
-/// Disabled means locked out until <see cref="DisabledUntil"/>: Identity then refuses every sign-in.
+/// Disabled means locked out until <see cref="DescUser.DisabledUntil"/>: Identity then refuses every sign-in.
 /// </summary>
 public sealed class UserDirectory(IServiceScopeFactory scopes, TimeProvider clock, IStringLocalizer<Strings> L, ILogger<UserDirectory> log)
 {
-    public static readonly DateTimeOffset DisabledUntil = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
-
-    /// <summary>Any lockout ending after this is a disabled account, not failed sign-ins.</summary>
-    public static readonly DateTimeOffset DisabledThreshold = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
     public async Task<IReadOnlyList<UserRow>> ListAsync(UserScope actor, CancellationToken ct)
     {
         AdminGuard.Demand(actor);
@@ -53,7 +48,7 @@ public sealed class UserDirectory(IServiceScopeFactory scopes, TimeProvider cloc
         // The id comes from the page: load the account again, never act on what the client holds.
         var user = await users.FindByIdAsync(userId);
         if (user is null) return AdminResult.Refused<bool>(FieldErrors.Form, L["This account no longer exists."]);
-        if (user.LockoutEnd >= DisabledThreshold)
+        if (user.LockoutEnd >= DescUser.DisabledThreshold)
             return AdminResult.Refused<bool>(FieldErrors.Form, L["{0} is disabled, not locked out: enable the account instead.", user.Email ?? ""]);
 
         var result = await users.SetLockoutEndDateAsync(user, null);
@@ -81,7 +76,7 @@ public sealed class UserDirectory(IServiceScopeFactory scopes, TimeProvider cloc
             // Lockout only applies where it is enabled; then a new security stamp ends the account's open sessions
             // when the cookie is next validated.
             result = await users.SetLockoutEnabledAsync(user, true);
-            if (result.Succeeded) result = await users.SetLockoutEndDateAsync(user, DisabledUntil);
+            if (result.Succeeded) result = await users.SetLockoutEndDateAsync(user, DescUser.DisabledUntil);
             if (result.Succeeded) result = await users.UpdateSecurityStampAsync(user);
         }
         else

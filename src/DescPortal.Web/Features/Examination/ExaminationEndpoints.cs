@@ -1,8 +1,8 @@
 using DescPortal.Core.Examination;
-using DescPortal.Web.Features.Referrals;
 using DescPortal.Web.Infrastructure.Identity;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using DescPortal.Web.Features.Cases;
 
 namespace DescPortal.Web.Features.Examination;
 
@@ -12,9 +12,9 @@ public static class ExaminationEndpoints
     public static void MapExaminationEndpoints(this WebApplication app)
     {
         // Examiners and reviewers only (the workspace's readers); another case or none looks the same.
-        app.MapGet("/cases/{id:guid}/annotations", async (Guid id, HttpContext http, IDocumentStore store, CancellationToken ct) =>
+        app.MapGet("/cases/{id:guid}/annotations", async (Guid id, HttpContext http, CaseQueries cases, CancellationToken ct) =>
         {
-            var record = await ReferralQueries.LoadForAsync(store, UserScope.From(http.User), id, ct);
+            var record = await cases.LoadForAsync(UserScope.From(http.User), id, ct);
             if (record is null) return Results.NotFound();
             var root = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
             var json = WebAnnotationExport.ToJson(record.Case, record.Examination, root);

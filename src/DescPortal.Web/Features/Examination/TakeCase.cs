@@ -1,20 +1,19 @@
 using DescPortal.Core.Referrals;
-using DescPortal.Web.Features.Referrals;
 using DescPortal.Web.Infrastructure.Identity;
-using Marten;
+using DescPortal.Web.Features.Cases;
 
 namespace DescPortal.Web.Features.Examination;
 
 /// <summary>An examiner takes a case from the queue (CaseAssigned); it then appears under "my cases".</summary>
-public sealed class TakeCase(IDocumentStore store, CaseEvents events, TimeProvider clock)
+public sealed class TakeCase(CaseQueries cases, CaseWrites writes)
 {
     public async Task HandleAsync(UserScope scope, Guid caseId, CancellationToken ct)
     {
         if (!scope.IsIn(Roles.Examiner))
             throw new UnauthorizedAccessException("Only an examiner can take a case.");
-        _ = await ReferralQueries.LoadForAsync(store, scope, caseId, ct) ?? throw new KeyNotFoundException("No such case.");
+        if (!await cases.CanReadAsync(scope, caseId, ct)) throw new KeyNotFoundException("No such case.");
         // The decider refuses a case someone else took meanwhile, so deciding again after a conflict is safe.
-        await events.DecideAsync(caseId, record =>
-            ReferralDecider.Assign(record.Case, scope.UserId, scope.DisplayName, scope.Actor, clock.GetUtcNow()), ct);
+        await writes.DecideAsync(caseId, (record, now) =>
+            ReferralDecider.Assign(record.Case, scope.UserId, scope.DisplayName, scope.Actor, now), ct);
     }
 }

@@ -1,8 +1,6 @@
 using DescPortal.Core;
 using DescPortal.Core.Examination;
 using DescPortal.Core.ReferenceLibrary;
-using DescPortal.Web.Features.ReferenceLibrary;
-using DescPortal.Web.Features.Referrals;
 using DescPortal.Web.Infrastructure.DeepZoom;
 using DescPortal.Web.Infrastructure.Identity;
 using DescPortal.Web.Infrastructure.Localization;
@@ -10,6 +8,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
 using MudBlazor;
+using DescPortal.Web.Features.Cases;
 
 namespace DescPortal.Web.Features.Examination;
 
@@ -18,7 +17,7 @@ public partial class Workspace
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private TilePyramids Pyramids { get; set; } = default!;
     [Inject] private ExaminationCommands Commands { get; set; } = default!;
-    [Inject] private LibraryQueries Library { get; set; } = default!;
+    [Inject] private IReferenceSpecimens Library { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IStringLocalizer<Strings> L { get; set; } = default!;
 
@@ -56,7 +55,7 @@ public partial class Workspace
     private string? _alignmentError;
     private bool _showFeatures = true, _changingReference;
 
-    private IReadOnlyList<LibraryEntry> _candidates = [];
+    private IReadOnlyList<Specimen> _candidates = [];
     private int? _candidatesFor;
 
     /// <summary>Only the examiner the case is assigned to marks it, and only while it is being examined.</summary>
@@ -188,7 +187,7 @@ public partial class Workspace
         if (Record is null || Record.Evidence.Count == 0) return;
         var id = Record.Examination.ChecklistOf(Shown.Document)?.SpecimenId;
         if (id is null || _specimen?.Id == id) return;
-        _specimen = (await Library.LoadAsync(Scope, id.Value, CancellationToken.None))?.Specimen;
+        _specimen = await Library.FindAsync(Scope, id.Value, CancellationToken.None);
     }
 
     /// <summary>The library's specimens of the shown document's issuing state and type, for the examiner to choose from.</summary>
@@ -198,8 +197,7 @@ public partial class Workspace
         var document = Record.Submission.Documents.FirstOrDefault(d => d.Index == Shown.Document);
         if (document is null || _candidatesFor == document.Index) return;
         _candidatesFor = document.Index;
-        var page = await Library.SearchAsync(Scope, new LibraryFilter(document.IssuingState, document.DocumentType), 1, 20, CancellationToken.None);
-        _candidates = page.Items;
+        _candidates = await Library.CandidatesAsync(Scope, document.IssuingState, document.DocumentType, CancellationToken.None);
     }
 
     // ---- recording ----------------------------------------------------------------------------------------------
@@ -217,7 +215,7 @@ public partial class Workspace
             await Commands.DecideAsync(Scope, Id, Record.Version, decide, CancellationToken.None);
             return true;
         }
-        catch (Exception x) when (x is CaseChangedException or DomainException)
+        catch (DomainException x)
         {
             (refused ?? (message => Snackbar.Add(message, Severity.Warning)))(L[x.Message]);
             return false;
@@ -320,10 +318,10 @@ public partial class Workspace
     private async Task ChooseReferenceAsync(Guid specimenId)
     {
         if (Record is null) return;
-        var entry = await Library.LoadAsync(Scope, specimenId, CancellationToken.None);
-        if (entry is null) return;
+        var specimen = await Library.FindAsync(Scope, specimenId, CancellationToken.None);
+        if (specimen is null) return;
         var document = Shown.Document;
-        if (await RecordAsync((r, e, actor, now) => ExaminationDecider.ChooseReferenceSpecimen(r, e, document, entry.Specimen, actor, now)))
+        if (await RecordAsync((r, e, actor, now) => ExaminationDecider.ChooseReferenceSpecimen(r, e, document, specimen, actor, now)))
             _changingReference = false;
     }
 
@@ -421,11 +419,11 @@ public partial class Workspace
     private sealed record Layer(Guid ImageId, string ImageUrl, string TilesUrl, ImagePlacement Place, double Opacity);
 
     private Layer EvidenceLayer(EvidenceItem e, double pixelsPerMm) =>
-        new(e.Id, $"evidence/{Id}/{e.Id}", DeepZoomEndpoints.EvidenceTilesUrl(Id, e.Id), ImagePlacement.AtOrigin(e.Width, pixelsPerMm), 1);
+        new(e.Id, EvidenceUrls.Original(Id, e.Id), EvidenceUrls.Tiles(Id, e.Id), ImagePlacement.AtOrigin(e.Width, pixelsPerMm), 1);
 
-    private static Layer SpecimenLayer(Comparison c, double evidencePixelsPerMm, double opacity) =>
-        new(c.Image.ImageId, $"library/{c.Specimen.Id}/images/{c.Image.ImageId}",
-            DeepZoomEndpoints.SpecimenTilesUrl(c.Specimen.Id, c.Image.ImageId), SpecimenPlacement(c, evidencePixelsPerMm), opacity);
+    private Layer SpecimenLayer(Comparison c, double evidencePixelsPerMm, double opacity) =>
+        new(c.Image.ImageId, Library.ImageUrl(c.Specimen.Id, c.Image.ImageId),
+            Library.TilesUrl(c.Specimen.Id, c.Image.ImageId), SpecimenPlacement(c, evidencePixelsPerMm), opacity);
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {

@@ -1,24 +1,23 @@
 using DescPortal.Core;
 using DescPortal.Core.Opinion;
 using DescPortal.Core.Referrals;
-using DescPortal.Web.Features.Referrals;
 using DescPortal.Web.Infrastructure.Blobs;
 using DescPortal.Web.Infrastructure.Identity;
-using Hangfire;
+using DescPortal.Web.Features.Cases;
 
 namespace DescPortal.Web.Features.Opinion;
 
 /// <summary>
 /// The officer's answer to the examiner's request for more material, in the portal or through the API: a message and
 /// images, stored like a submission's evidence (content-checked, hashed, immutable) and recorded with the answer in
-/// one append; the case returns to the examiner.
+/// one append; the case returns to the examiner. Thumbnails and tiles follow from the attached evidence's events.
 /// </summary>
-public sealed class AnswerInformation(OpinionCommands commands, BlobContainers blobs, IBackgroundJobClient jobs)
+public sealed class AnswerInformation(OpinionCommands commands, BlobContainers blobs)
 {
     /// <summary>A batch for the answer's images; disposing it without an answer recorded deletes what it stored.</summary>
     public EvidenceBatch StartEvidence(Guid caseId) => new(caseId, blobs);
 
-    public async Task<ReferralRecord> AnswerAsync(UserScope scope, Guid caseId, long seenVersion, string? message,
+    public async Task<CaseRecord> AnswerAsync(UserScope scope, Guid caseId, long seenVersion, string? message,
         IReadOnlyList<ImageDescription> images, EvidenceBatch evidence, CancellationToken ct)
     {
         if (evidence.ReferralId != caseId) throw new ArgumentException("The images were received for another case.", nameof(evidence));
@@ -33,11 +32,6 @@ public sealed class AnswerInformation(OpinionCommands commands, BlobContainers b
                 [.. stored.Select(s => s.EvidenceId)], actor, now)];
         }, ct);
         evidence.Commit();
-        if (stored.Count > 0)
-        {
-            jobs.Enqueue<EvidenceThumbnailJob>(j => j.RunAsync(caseId, CancellationToken.None));
-            jobs.Enqueue<Infrastructure.DeepZoom.DeepZoomJob>(j => j.ForCaseAsync(caseId, CancellationToken.None));
-        }
         return record;
     }
 }

@@ -2,8 +2,7 @@ using DescPortal.Core;
 using DescPortal.Core.Examination;
 using DescPortal.Core.Opinion;
 using DescPortal.Core.ReferenceLibrary;
-using DescPortal.Web.Features.Agencies;
-using DescPortal.Web.Features.Referrals;
+using DescPortal.Web.Features.Cases;
 using DescPortal.Web.Infrastructure.Blobs;
 using DescPortal.Web.Infrastructure.Localization;
 using DescPortal.Web.Infrastructure.Reports;
@@ -23,7 +22,7 @@ public sealed class ExpertReportBuilder(IDocumentStore store, BlobContainers blo
     /// <summary>Where the public verification page is, as printed on reports (<c>Portal:PublicUrl</c>).</summary>
     public Uri VerificationUrl => new(new Uri(config["Portal:PublicUrl"] ?? "http://127.0.0.1:5080/"), "verify");
 
-    public async Task<ExpertReport> BuildAsync(ReferralRecord record, Guid approvalId, PlannedReport plan, string verificationCode,
+    public async Task<ExpertReport> BuildAsync(CaseRecord record, Guid approvalId, PlannedReport plan, string verificationCode,
         DateTimeOffset issuedAt, CancellationToken ct)
     {
         var approval = record.Opinion.FindApproval(approvalId) ?? throw new ArgumentException("No such approval.", nameof(approvalId));

@@ -1,11 +1,11 @@
 using System.Text.Json;
 using DescPortal.Core;
 using DescPortal.Core.Referrals;
-using DescPortal.Web.Features.Referrals;
 using DescPortal.Web.Infrastructure.Blobs;
 using DescPortal.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
+using DescPortal.Web.Features.Cases;
 
 namespace DescPortal.Web.Features.Opinion;
 
@@ -24,16 +24,15 @@ public static class InformationApi
     }
 
     public static void MapInformationApi(this WebApplication app) =>
-        app.MapPost("/api/v1/referrals/{id:guid}/information", AnswerAsync)
-            .RequireAuthorization(Policies.AgencyApi).DisableAntiforgery().WithTags("Referrals")
+        app.MapReferralsGroup().MapPost("{id:guid}/information", AnswerAsync)
             .Accepts<IFormFile>("multipart/form-data");
 
     private static async Task<IResult> AnswerAsync(Guid id, HttpContext http, AnswerInformation handler, ImageIntake intake, UploadLimits limits,
-        Marten.IDocumentStore store, TimeProvider clock, CancellationToken ct)
+        CaseQueries cases, TimeProvider clock, CancellationToken ct)
     {
         EvidenceMultipart.AllowBody(http, limits);
         var scope = UserScope.From(http.User);
-        var record = await ReferralQueries.LoadForAsync(store, scope, id, ct);
+        var record = await cases.LoadForAsync(scope, id, ct);
         if (record is null) return Results.Problem(statusCode: 404, title: "No such referral.");
         if (EvidenceMultipart.ReaderOf(http.Request) is not { } reader)
             return Invalid("answer", "The body must be multipart/form-data with an 'answer' part and one 'images' file part per image.");
@@ -86,13 +85,13 @@ public static class InformationApi
             var after = await handler.AnswerAsync(scope, id, record.Version, answer.Message, images, evidence, ct);
             return Results.Ok(new { id = after.Id, reference = after.Reference, status = after.Status });
         }
-        catch (DomainException e)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The answer cannot be recorded.", detail: e.Message);
-        }
         catch (CaseChangedException)
         {
             return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The referral changed meanwhile; read it again and resend.");
+        }
+        catch (DomainException e)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The answer cannot be recorded.", detail: e.Message);
         }
         catch (ImageRejectedException e)
         {

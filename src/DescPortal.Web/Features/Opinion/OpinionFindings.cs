@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using DescPortal.Core.ReferenceLibrary;
-using DescPortal.Web.Features.Referrals;
 using DescPortal.Web.Infrastructure.Localization;
 using Microsoft.Extensions.Localization;
+using DescPortal.Web.Features.Cases;
 
 namespace DescPortal.Web.Features.Opinion;
 
@@ -14,7 +14,7 @@ namespace DescPortal.Web.Features.Opinion;
 /// </summary>
 public static class OpinionFindings
 {
-    public static string Assemble(ReferralRecord record, int document, IStringLocalizer<Strings> L)
+    public static string Assemble(CaseRecord record, int document, IStringLocalizer<Strings> L)
     {
         ArgumentNullException.ThrowIfNull(record);
         var text = new StringBuilder();

@@ -1,7 +1,6 @@
-using DescPortal.Web.Features.Referrals;
 using DescPortal.Web.Infrastructure.Blobs;
 using DescPortal.Web.Infrastructure.Identity;
-using Marten;
+using DescPortal.Web.Features.Cases;
 
 namespace DescPortal.Web.Features.Opinion;
 
@@ -15,20 +14,21 @@ public static class ReportEndpoints
 
     public static void MapReportEndpoints(this WebApplication app)
     {
-        app.MapGet("/reports/{caseId:guid}/{file}", async (Guid caseId, string file, HttpContext http, IDocumentStore store, BlobContainers blobs, CancellationToken ct) =>
+        app.MapGet("/reports/{caseId:guid}/{file}", async (Guid caseId, string file, HttpContext http, CaseQueries cases, BlobContainers blobs, CancellationToken ct) =>
         {
-            var record = await ReferralQueries.LoadForAsync(store, UserScope.From(http.User), caseId, ct);
+            var record = await cases.LoadForAsync(UserScope.From(http.User), caseId, ct);
             var number = file.EndsWith(".pdf", StringComparison.Ordinal) ? file[..^4] : file;
             return record?.Opinion.FindReport(number) is { } report
                 ? await ServeAsync(blobs, report.PdfBlobName, report.ReportNumber, http, ct)
                 : Results.NotFound();
         }).RequireAuthorization();
+        app.MapReferralsGroup().MapGet("{id:guid}/report", CurrentAsync);
     }
 
     /// <summary>The API's <c>GET /api/v1/referrals/{id}/report</c>: the current report, 404 until there is one.</summary>
-    public static async Task<IResult> CurrentAsync(Guid id, HttpContext http, IDocumentStore store, BlobContainers blobs, CancellationToken ct)
+    private static async Task<IResult> CurrentAsync(Guid id, HttpContext http, CaseQueries cases, BlobContainers blobs, CancellationToken ct)
     {
-        var record = await ReferralQueries.LoadForAsync(store, UserScope.From(http.User), id, ct);
+        var record = await cases.LoadForAsync(UserScope.From(http.User), id, ct);
         if (record is null) return Results.Problem(statusCode: 404, title: "No such referral.");
         return record.Opinion.CurrentReport is { } report
             ? await ServeAsync(blobs, report.PdfBlobName, report.ReportNumber, http, ct)

@@ -3,13 +3,11 @@ using Azure;
 using Azure.Storage.Blobs.Models;
 using DescPortal.Core;
 using DescPortal.Core.Opinion;
-using DescPortal.Web.Features.Referrals;
 using DescPortal.Web.Infrastructure.Blobs;
 using DescPortal.Web.Infrastructure.Persistence;
 using DescPortal.Web.Infrastructure.Reports;
-using JasperFx;
-using JasperFx.Events;
 using Marten;
+using DescPortal.Web.Features.Cases;
 
 namespace DescPortal.Web.Features.Opinion;
 
@@ -21,7 +19,7 @@ namespace DescPortal.Web.Features.Opinion;
 /// report exists only once ReportIssued and its verification index are committed together.
 /// </summary>
 public sealed class ReportJob(IDocumentStore store, BlobContainers blobs, ReportRenderer renderer, ExpertReportBuilder builder,
-    CaseNotifications notifications, AdvisoryLocks locks, TimeProvider clock, ILogger<ReportJob> log)
+    CaseWrites cases, AdvisoryLocks locks, TimeProvider clock, ILogger<ReportJob> log)
 {
     public const string Actor = "DescPortal report job";
 
@@ -29,11 +27,11 @@ public sealed class ReportJob(IDocumentStore store, BlobContainers blobs, Report
     public async Task IssueAsync(Guid caseId, Guid approvalId, CancellationToken ct)
     {
         await using var printing = await locks.AcquireAsync("report", caseId, ct);
-        for (var attempt = 0; attempt < 5; attempt++)
+        for (var attempt = 0; attempt < EventStreams.Attempts; attempt++)
         {
-            ReferralRecord record;
+            CaseRecord record;
             await using (var read = store.QuerySession())
-                record = await ReferralRecord.LoadAsync(read, caseId, ct) ?? throw new InvalidOperationException($"No case {caseId}.");
+                record = await CaseRecord.LoadAsync(read, caseId, ct) ?? throw new InvalidOperationException($"No case {caseId}.");
             PlannedReport? plan;
             try
             {
@@ -64,28 +62,32 @@ public sealed class ReportJob(IDocumentStore store, BlobContainers blobs, Report
             var events = OpinionDecider.IssueReport(record.Case, record.Opinion, plan, code, blobName, sha, Actor, issuedAt);
             if (events.Count == 0) return;
             var issued = (ReportIssued)events[0];
-            await using var session = store.LightweightSession();
-            EventStreams.Append(session, caseId, record.Version, events);
-            session.Store(new IssuedReportIndex
-            {
-                Id = issued.ReportNumber, CaseId = caseId, VerificationCode = issued.VerificationCode, Sha256 = issued.Sha256, IssuedAt = issued.At,
-            });
-            if (issued.Supersedes is { } previous && await session.LoadAsync<IssuedReportIndex>(previous, ct) is { } superseded)
-            {
-                superseded.SupersededBy = issued.ReportNumber;
-                session.Store(superseded);
-            }
+            IssuedReportIndex? superseded = null;
+            if (issued.Supersedes is { } previous)
+                await using (var read = store.QuerySession())
+                    superseded = await read.LoadAsync<IssuedReportIndex>(previous, ct);
             try
             {
-                await session.SaveChangesAsync(ct);
+                // The report and its verification index are committed together, or neither is.
+                await cases.AppendAsync(caseId, record.Version, events, session =>
+                {
+                    session.Store(new IssuedReportIndex
+                    {
+                        Id = issued.ReportNumber, CaseId = caseId, VerificationCode = issued.VerificationCode, Sha256 = issued.Sha256, IssuedAt = issued.At,
+                    });
+                    if (superseded is not null)
+                    {
+                        superseded.SupersededBy = issued.ReportNumber;
+                        session.Store(superseded);
+                    }
+                }, ct);
             }
-            catch (Exception e) when (e is ConcurrencyException or EventStreamUnexpectedMaxEventIdException)
+            catch (CaseChangedException)
             {
                 // Someone changed the case meanwhile (a reopening, say): our blob would stay unreferenced.
                 await blobs.Reports.DeleteBlobIfExistsAsync(blobName, cancellationToken: CancellationToken.None);
                 continue;
             }
-            notifications.Publish(caseId);
             log.LogInformation("Issued report {Report} of {Reference} ({Bytes} bytes)", issued.ReportNumber, record.Reference, pdf.Length);
             return;
         }
@@ -132,7 +134,7 @@ public sealed class ReportJob(IDocumentStore store, BlobContainers blobs, Report
         var approved = await session.Query<ReferralSummary>().Where(r => r.Status == ReferralStatus.Approved).Select(r => r.Id).ToListAsync(ct);
         foreach (var id in approved)
         {
-            var record = await ReferralRecord.LoadAsync(session, id, ct);
+            var record = await CaseRecord.LoadAsync(session, id, ct);
             if (record?.Opinion.LatestApproval is not { } approval || record.Opinion.ReportOf(approval.ApprovalId) is not null) continue;
             try
             {

@@ -89,13 +89,11 @@ public sealed class LibraryCommands(IDocumentStore store, BlobContainers blobs, 
     public Task WithdrawAsync(UserScope scope, Guid specimenId, string reason, CancellationToken ct) =>
         DecideAsync(scope, specimenId, (s, a, now) => SpecimenDecider.Withdraw(s, reason, a, now), ct);
 
-    private async Task DecideAsync(UserScope scope, Guid specimenId,
-        Func<Specimen, LibraryActor, DateTimeOffset, IReadOnlyList<object>> decide, CancellationToken ct)
-    {
-        var entry = await LoadForAsync(scope, specimenId, ct);
-        var events = decide(entry.Specimen, LibraryAccess.ActorFor(scope), clock.GetUtcNow());
-        await AppendAsync(specimenId, entry.StreamVersion, events, ct);
-    }
+    private Task DecideAsync(UserScope scope, Guid specimenId,
+        Func<Specimen, LibraryActor, DateTimeOffset, IReadOnlyList<object>> decide, CancellationToken ct) =>
+        WriteAsync(specimenId, null, entry => LibraryAccess.CanSee(scope, entry)
+            ? decide(entry.Specimen, LibraryAccess.ActorFor(scope), clock.GetUtcNow())
+            : throw new KeyNotFoundException("No such specimen."), ct);
 
     private async Task<LibraryEntry> LoadForAsync(UserScope scope, Guid specimenId, CancellationToken ct)
     {
@@ -106,7 +104,24 @@ public sealed class LibraryCommands(IDocumentStore store, BlobContainers blobs, 
     }
 
     private Task AppendAsync(Guid specimenId, long decidedOnVersion, IReadOnlyList<object> events, CancellationToken ct) =>
-        EventStreams.AppendAsync(store, specimenId, decidedOnVersion, events, ct);
+        WriteAsync(specimenId, decidedOnVersion, _ => events, ct);
+
+    /// <summary>
+    /// The specimen stream's one write path (<see cref="EventStreams"/>): an edit is not decided again after a
+    /// concurrent one, the editor sees that someone else changed the specimen and keeps what they typed.
+    /// </summary>
+    private async Task WriteAsync(Guid specimenId, long? decidedOnVersion, Func<LibraryEntry, IReadOnlyList<object>> decide, CancellationToken ct)
+    {
+        try
+        {
+            _ = await EventStreams.DecideOnceAsync<LibraryEntry>(store, specimenId, decidedOnVersion, (entry, _) => decide(entry), ct)
+                ?? throw new KeyNotFoundException("No such specimen.");
+        }
+        catch (Exception e) when (EventStreams.IsConflict(e))
+        {
+            throw new StreamChangedException("Someone else changed this specimen meanwhile; the page shows its latest state. What you entered is kept: check it and save again.");
+        }
+    }
 }
 
 /// <summary>An image an editor uploads to a specimen; <see cref="ImageId"/> is chosen by the form, so a retry stores it once.</summary>

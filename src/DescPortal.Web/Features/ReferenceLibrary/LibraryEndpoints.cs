@@ -30,14 +30,17 @@ public static class LibraryEndpoints
             TilePyramids pyramids, IBackgroundJobClient jobs, CancellationToken ct) =>
             await FindImageAsync(id, imageId, http, queries, ct) is null
                 ? Results.Problem(statusCode: 404, title: "No such image.")
-                : await DeepZoomEndpoints.DescribeAsync(pyramids, jobs, imageId, DeepZoomEndpoints.SpecimenTilesUrl(id, imageId),
-                    j => j.ForSpecimenAsync(id, CancellationToken.None), ct)).RequireAuthorization();
+                : await DeepZoomEndpoints.DescribeAsync(pyramids, imageId, SpecimenTilesJob.TilesUrl(id, imageId),
+                    () => jobs.Enqueue<SpecimenTilesJob>(j => j.RunAsync(id, CancellationToken.None)), ct)).RequireAuthorization();
         app.MapGet("/library/{id:guid}/images/{imageId:guid}/tiles/{level:int}/{tile}", async (Guid id, Guid imageId, int level, string tile,
             HttpContext http, LibraryQueries queries, TilePyramids pyramids, CancellationToken ct) =>
             await FindImageAsync(id, imageId, http, queries, ct) is null
                 ? Results.NotFound()
                 : await DeepZoomEndpoints.TileAsync(pyramids, http, imageId, level, tile, ct)).RequireAuthorization();
     }
+
+    /// <summary>Where the portal's pages get a specimen image (relative to the app's base address).</summary>
+    public static string ImageUrl(Guid specimenId, Guid imageId) => $"library/{specimenId}/images/{imageId}";
 
     /// <summary>The longest side of a specimen image's preview, in pixels.</summary>
     public const int PreviewSize = 480;

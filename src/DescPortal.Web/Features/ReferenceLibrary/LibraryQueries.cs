@@ -1,5 +1,4 @@
 using DescPortal.Core;
-using DescPortal.Web.Features.Referrals;
 using DescPortal.Web.Infrastructure.Identity;
 using JasperFx.Events;
 using Marten;

@@ -2,6 +2,7 @@ using DescPortal.Core.Referrals;
 using DescPortal.Web.Infrastructure.Blobs;
 using Hangfire;
 using Marten;
+using DescPortal.Web.Features.Cases;
 
 namespace DescPortal.Web.Features.Referrals;
 
@@ -9,7 +10,7 @@ namespace DescPortal.Web.Features.Referrals;
 /// Makes the thumbnails of a case's evidence (Hangfire job, one per case so that its appends never race each other).
 /// Jobs run at least once: blob names derive from the evidence id, and an image that already has a thumbnail is skipped.
 /// </summary>
-public sealed class EvidenceThumbnailJob(IDocumentStore store, BlobContainers blobs, CaseEvents events, TimeProvider clock)
+public sealed class EvidenceThumbnailJob(IDocumentStore store, BlobContainers blobs, CaseWrites cases)
 {
     public const int Size = 512;
     public const string Actor = "system (thumbnail job)";
@@ -19,16 +20,16 @@ public sealed class EvidenceThumbnailJob(IDocumentStore store, BlobContainers bl
     {
         while (true)
         {
-            ReferralRecord? record;
+            CaseRecord? record;
             await using (var session = store.QuerySession())
-                record = await ReferralRecord.LoadAsync(session, referralId, ct);
+                record = await CaseRecord.LoadAsync(session, referralId, ct);
             var evidence = record?.Evidence.FirstOrDefault(e => e.ThumbnailBlobName is null);
             if (record is null || evidence is null) return;
 
             var (blobName, width, height) = await MakeAsync(referralId, evidence, ct);
             // The decider records nothing if a thumbnail got recorded meanwhile (a duplicated job).
-            await events.DecideAsync(referralId, current =>
-                ReferralDecider.RecordThumbnail(current.Case, evidence.Id, blobName, width, height, Actor, clock.GetUtcNow()), ct);
+            await cases.DecideAsync(referralId, (current, now) =>
+                ReferralDecider.RecordThumbnail(current.Case, evidence.Id, blobName, width, height, Actor, now), ct);
         }
     }
 

@@ -2,12 +2,11 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using DescPortal.Core;
 using DescPortal.Core.Referrals;
-using DescPortal.Web.Features.Agencies;
+using DescPortal.Web.Features.Cases;
 using DescPortal.Web.Features.Referrals.Drafts;
 using DescPortal.Web.Infrastructure.Blobs;
 using DescPortal.Web.Infrastructure.Identity;
 using DescPortal.Web.Infrastructure.Localization;
-using Marten;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
@@ -30,7 +29,7 @@ public sealed partial class NewReferral : IAsyncDisposable
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
 
     [Inject] private ReferralDrafts Drafts { get; set; } = default!;
-    [Inject] private IDocumentStore Store { get; set; } = default!;
+    [Inject] private CaseQueries Cases { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
@@ -72,15 +71,14 @@ public sealed partial class NewReferral : IAsyncDisposable
     protected override async Task OnInitializedAsync()
     {
         _scope = UserScope.From((await AuthState).User);
-        if (_scope.ViaApiKey || !ReferralAccess.CanSubmit(_scope))
+        if (_scope.ViaApiKey || !CaseAccess.CanSubmit(_scope))
         {
             _unavailable = L["Your account is not linked to a border agency, so it cannot send referrals. Ask an administrator."];
             _loading = false;
             return;
         }
 
-        await using (var session = Store.QuerySession())
-            _agency = await session.LoadAsync<Agency>(_scope.AgencyCode!, _cts.Token);
+        _agency = await Cases.AgencyAsync(_scope.AgencyCode!, _cts.Token);
         if (_agency is null || _agency.CrossingPoints.Count == 0)
         {
             _unavailable = L["Your agency has no border crossing points yet. Ask an administrator to add them."];

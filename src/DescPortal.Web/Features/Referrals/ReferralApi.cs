@@ -7,6 +7,7 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
+using DescPortal.Web.Features.Cases;
 
 namespace DescPortal.Web.Features.Referrals;
 
@@ -15,11 +16,7 @@ public static class ReferralApi
 {
     public static void MapReferralApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1/referrals")
-            .RequireAuthorization(Policies.AgencyApi)
-            // Authenticated by key, not by cookie: no antiforgery token to send.
-            .DisableAntiforgery()
-            .WithTags("Referrals");
+        var api = app.MapReferralsGroup();
 
         api.MapPost("", SubmitAsync)
             .Accepts<IFormFile>("multipart/form-data")
@@ -32,7 +29,6 @@ public static class ReferralApi
         api.MapGet("{id:guid}", GetAsync);
         api.MapGet("{id:guid}/evidence/{evidenceId:guid}", GetEvidenceAsync);
         api.MapGet("{id:guid}/history", GetHistoryAsync);
-        api.MapGet("{id:guid}/report", DescPortal.Web.Features.Opinion.ReportEndpoints.CurrentAsync);
     }
 
     public sealed record SubmittedResponse(Guid Id, string Reference, ReferralStatus Status);
@@ -99,7 +95,7 @@ public static class ReferralApi
         }
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, IDocumentStore store, string? status, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<IResult> ListAsync(HttpContext http, CaseQueries cases, string? status, int? page, int? pageSize, CancellationToken ct)
     {
         var scope = UserScope.From(http.User);
         ReferralStatus? filter = null;
@@ -109,7 +105,7 @@ public static class ReferralApi
                 return Invalid("status", $"'{status}' is not a referral status; use {Code.ListOf<ReferralStatus>()}.");
             filter = parsed;
         }
-        var result = await ReferralQueries.ListForAgencyAsync(store, scope.AgencyCode!, filter, page ?? 1, pageSize ?? 20, ct);
+        var result = await cases.ListForAgencyAsync(scope.AgencyCode!, filter, page ?? 1, pageSize ?? 20, ct);
         return Results.Ok(new
         {
             items = result.Items.Select(r => new { id = r.Id, reference = r.Reference, status = r.Status, submittedAt = r.SubmittedAt }),
@@ -117,9 +113,9 @@ public static class ReferralApi
         });
     }
 
-    private static async Task<IResult> GetAsync(Guid id, HttpContext http, IDocumentStore store, CancellationToken ct)
+    private static async Task<IResult> GetAsync(Guid id, HttpContext http, CaseQueries cases, CancellationToken ct)
     {
-        var record = await ReferralQueries.LoadForAsync(store, UserScope.From(http.User), id, ct);
+        var record = await cases.LoadForAsync(UserScope.From(http.User), id, ct);
         if (record is null) return NotFound();
         var s = record.Submission;
         return Results.Ok(new
@@ -163,18 +159,18 @@ public static class ReferralApi
         });
     }
 
-    private static async Task<IResult> GetEvidenceAsync(Guid id, Guid evidenceId, HttpContext http, IDocumentStore store, BlobContainers blobs, CancellationToken ct)
+    private static async Task<IResult> GetEvidenceAsync(Guid id, Guid evidenceId, HttpContext http, CaseQueries cases, BlobContainers blobs, CancellationToken ct)
     {
-        var record = await ReferralQueries.LoadForAsync(store, UserScope.From(http.User), id, ct);
+        var record = await cases.LoadForAsync(UserScope.From(http.User), id, ct);
         var evidence = record?.FindEvidence(evidenceId);
         if (evidence is null) return NotFound();
         var download = await blobs.Evidence.GetBlobClient(evidence.BlobName).DownloadStreamingAsync(cancellationToken: ct);
         return Results.Stream(download.Value.Content, evidence.ContentType, enableRangeProcessing: false);
     }
 
-    private static async Task<IResult> GetHistoryAsync(Guid id, HttpContext http, IDocumentStore store, CancellationToken ct)
+    private static async Task<IResult> GetHistoryAsync(Guid id, HttpContext http, CaseQueries cases, CancellationToken ct)
     {
-        var record = await ReferralQueries.LoadForAsync(store, UserScope.From(http.User), id, ct);
+        var record = await cases.LoadForAsync(UserScope.From(http.User), id, ct);
         return record is null ? NotFound()
             : Results.Ok(record.History.Select(h => new { type = h.Type, at = h.At, actor = h.Actor }));
     }

@@ -1,10 +1,8 @@
 using DescPortal.Core;
 using DescPortal.Core.Referrals;
-using DescPortal.Web.Features.Agencies;
+using DescPortal.Web.Features.Cases;
 using DescPortal.Web.Infrastructure.Blobs;
 using DescPortal.Web.Infrastructure.Identity;
-using Hangfire;
-using Marten;
 
 namespace DescPortal.Web.Features.Referrals;
 
@@ -16,15 +14,14 @@ public sealed record SubmittedReferral(Guid Id, string Reference, ReferralStatus
 /// <see cref="EvidenceBatch"/> (verified and stored under server-chosen names while the rest arrives), then start the
 /// case's stream. A refused or failed submission leaves no case and no blob.
 /// </summary>
-public sealed class SubmitReferral(IDocumentStore store, BlobContainers blobs, TimeProvider clock, UploadLimits limits,
-    IBackgroundJobClient jobs, CaseNotifications notifications, ILogger<SubmitReferral> log)
+public sealed class SubmitReferral(CaseQueries queries, BlobContainers blobs, TimeProvider clock, UploadLimits limits,
+    CaseWrites cases, ILogger<SubmitReferral> log)
 {
     public async Task<ValidationResult> ValidateAsync(UserScope scope, ReferralSubmission submission, CancellationToken ct)
     {
-        if (!ReferralAccess.CanSubmit(scope))
+        if (!CaseAccess.CanSubmit(scope))
             throw new UnauthorizedAccessException("Only a field officer or an agency's API key can submit a referral.");
-        await using var session = store.QuerySession();
-        var agency = await session.LoadAsync<Agency>(scope.AgencyCode!, ct);
+        var agency = await queries.AgencyAsync(scope.AgencyCode!, ct);
         var points = agency?.CrossingPoints.Select(c => c.Code).ToArray() ?? [];
         return ReferralValidation.Validate(submission, clock.GetUtcNow(), points, limits);
     }
@@ -38,7 +35,7 @@ public sealed class SubmitReferral(IDocumentStore store, BlobContainers blobs, T
     /// </summary>
     public async Task<SubmittedReferral> SubmitAsync(UserScope scope, ValidatedReferral referral, EvidenceBatch evidence, CancellationToken ct)
     {
-        if (!ReferralAccess.CanSubmit(scope))
+        if (!CaseAccess.CanSubmit(scope))
             throw new UnauthorizedAccessException("Only a field officer or an agency's API key can submit a referral.");
         if (evidence.Count != referral.Images.Count)
             throw new ArgumentException($"{referral.Images.Count} image descriptions but {evidence.Count} files.", nameof(evidence));
@@ -46,17 +43,14 @@ public sealed class SubmitReferral(IDocumentStore store, BlobContainers blobs, T
         var stored = await evidence.CompleteAsync();
         var id = evidence.ReferralId;
         var now = clock.GetUtcNow();
-        await using var session = store.LightweightSession();
-        var reference = await ReferenceNumbers.NextAsync(session, now.Year, ct);
-        var events = ReferralDecider.Submit(id, reference, scope.AgencyCode!, referral, stored, scope.Actor, now);
-        session.Events.StartStream<Referral>(id, events);
-        await session.SaveChangesAsync(ct);
+        var reference = "";
+        await cases.StartAsync(id, async session =>
+        {
+            reference = await ReferenceNumbers.NextAsync(session, now.Year, ct);
+            return ReferralDecider.Submit(id, reference, scope.AgencyCode!, referral, stored, scope.Actor, now);
+        }, ct);
         evidence.Commit();
-
-        jobs.Enqueue<EvidenceThumbnailJob>(j => j.RunAsync(id, CancellationToken.None));
-        // Tiles before anyone asks: the examiner's first look at the evidence should not wait for them.
-        jobs.Enqueue<Infrastructure.DeepZoom.DeepZoomJob>(j => j.ForCaseAsync(id, CancellationToken.None));
-        notifications.Publish(id);
+        // Thumbnails and tiles follow from the committed events (ReferralsSetup).
         log.LogInformation("Referral {Reference} submitted by {Agency} with {Count} images", reference, scope.AgencyCode, stored.Count);
         return new SubmittedReferral(id, reference, ReferralStatus.Submitted);
     }

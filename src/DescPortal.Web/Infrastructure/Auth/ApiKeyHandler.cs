@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using DescPortal.Web.Features.Agencies;
 using DescPortal.Web.Infrastructure.Identity;
 using Marten;
 using Microsoft.AspNetCore.Authentication;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Hangfire;
 
 namespace DescPortal.Web.Infrastructure.DeepZoom;
 
@@ -18,18 +17,13 @@ public static class DeepZoomEndpoints
             new(p.Width, p.Height, p.TileSize, p.Overlap, TilePyramid.Format, tilesUrl);
     }
 
-    /// <summary>Where an evidence image's tiles are served (relative to the app's base address).</summary>
-    public static string EvidenceTilesUrl(Guid caseId, Guid evidenceId) => $"evidence/{caseId}/{evidenceId}/tiles/";
-
-    public static string SpecimenTilesUrl(Guid specimenId, Guid imageId) => $"library/{specimenId}/images/{imageId}/tiles/";
-
-    public static async Task<IResult> DescribeAsync(TilePyramids pyramids, IBackgroundJobClient jobs, Guid imageId, string tilesUrl,
-        System.Linq.Expressions.Expression<Func<DeepZoomJob, Task>> make, CancellationToken ct)
+    /// <param name="queueMaking">Queues the job of the image's feature that makes its pyramid.</param>
+    public static async Task<IResult> DescribeAsync(TilePyramids pyramids, Guid imageId, string tilesUrl, Action queueMaking, CancellationToken ct)
     {
         if (await pyramids.FindAsync(imageId, ct) is not { } p)
         {
             // Made once: a duplicated job finds the first one's pyramid and stops.
-            if (pyramids.ShouldQueue(imageId)) jobs.Enqueue(make);
+            if (pyramids.ShouldQueue(imageId)) queueMaking();
             return Results.Problem(statusCode: 404, title: "The deep zoom tiles are being prepared.", detail: "Show the image itself meanwhile.");
         }
         return Results.Ok(DeepZoomDescription.Of(p, tilesUrl));
@@ -57,29 +51,5 @@ public static class DeepZoomEndpoints
         return separator > 0
             && int.TryParse(name[..separator], NumberStyles.None, CultureInfo.InvariantCulture, out column)
             && int.TryParse(name[(separator + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out row);
-    }
-}
-
-/// <summary>Makes the Deep Zoom pyramids of a case's evidence or a specimen's images (Hangfire; at least once, idempotent).</summary>
-public sealed class DeepZoomJob(Marten.IDocumentStore store, Blobs.BlobContainers blobs, TilePyramids pyramids)
-{
-    [AutomaticRetry(Attempts = 3)]
-    public async Task ForCaseAsync(Guid referralId, CancellationToken ct)
-    {
-        Features.Referrals.ReferralRecord? record;
-        await using (var session = store.QuerySession())
-            record = await Features.Referrals.ReferralRecord.LoadAsync(session, referralId, ct);
-        foreach (var e in record?.Evidence ?? [])
-            await pyramids.MakeAsync(e.Id, blobs.Evidence, e.BlobName, e.Sha256, ct);
-    }
-
-    [AutomaticRetry(Attempts = 3)]
-    public async Task ForSpecimenAsync(Guid specimenId, CancellationToken ct)
-    {
-        Features.ReferenceLibrary.LibraryEntry? entry;
-        await using (var session = store.QuerySession())
-            entry = await session.LoadAsync<Features.ReferenceLibrary.LibraryEntry>(specimenId, ct);
-        foreach (var image in entry?.Specimen.Images ?? [])
-            await pyramids.MakeAsync(image.ImageId, blobs.Library, image.BlobName, image.Sha256, ct);
     }
 }

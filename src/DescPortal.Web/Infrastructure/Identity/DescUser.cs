@@ -12,4 +12,12 @@ public sealed class DescUser : IdentityUser
 
     /// <summary>ICAO three-letter code (IssuingAuthority only).</summary>
     public string? CountryCode { get; set; }
+
+    /// <summary>A disabled account is locked out until then: Identity refuses every sign-in.</summary>
+    public static readonly DateTimeOffset DisabledUntil = new(9999, 12, 31, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Any lockout ending after this is a disabled account, not failed sign-ins.</summary>
+    public static readonly DateTimeOffset DisabledThreshold = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public bool IsDisabled => LockoutEnd >= DisabledThreshold;
 }

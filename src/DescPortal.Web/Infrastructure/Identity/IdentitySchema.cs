@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -34,6 +35,19 @@ public static class IdentitySchema
         finally
         {
             await connection.CloseAsync();
+        }
+    }
+
+    /// <summary>Every role of <see cref="Roles.All"/> exists (an installation's first start creates them).</summary>
+    public static async Task EnsureRolesAsync(IServiceProvider services)
+    {
+        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (await roles.RoleExistsAsync(role)) continue;
+            var created = await roles.CreateAsync(new IdentityRole(role));
+            if (!created.Succeeded)
+                throw new InvalidOperationException($"Creating the role {role} failed: {string.Join("; ", created.Errors.Select(e => e.Description))}");
         }
     }
 }

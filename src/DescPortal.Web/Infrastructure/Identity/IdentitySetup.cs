@@ -46,6 +46,9 @@ public static class IdentitySetup
                 .RequireAuthenticatedUser()
                 .RequireClaim(DescClaims.Agency));
         services.AddCascadingAuthenticationState();
+        services.AddStartupStep("identity schema", StartupOrder.Storage,
+            (sp, ct) => IdentitySchema.EnsureAsync(sp.GetRequiredService<IdentityStore>(), ct));
+        services.AddStartupStep("roles", StartupOrder.Installation, (sp, _) => IdentitySchema.EnsureRolesAsync(sp));
         return services;
     }
 

@@ -28,6 +28,7 @@ public static class HangfireSetup
             .UseRecommendedSerializerSettings()
             .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>())));
         services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        services.AddStartupStep("recurring jobs", StartupOrder.Installation, (sp, _) => RecurringJobs.ScheduleAllAsync(sp));
         return services;
     }
 

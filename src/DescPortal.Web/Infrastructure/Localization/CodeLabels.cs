@@ -152,6 +152,15 @@ public static class CodeLabels
     /// words. The one English wording of each code: pages, findings text and reports (unless a centre's letterhead
     /// replaces it) all print this.
     /// </summary>
+    /// <summary>A security feature's inspection level (1 to 3, as the specimen records it).</summary>
+    public static string InspectionLevel(int level) => level switch
+    {
+        1 => "Level 1 · naked eye",
+        2 => "Level 2 · simple tools (loupe, UV lamp)",
+        3 => "Level 3 · laboratory",
+        _ => "Other level",
+    };
+
     public static string Of(Enum value)
     {
         ArgumentNullException.ThrowIfNull(value);

@@ -1,4 +1,6 @@
+using DescPortal.Core;
 using DescPortal.Core.Referrals;
+using JasperFx;
 using JasperFx.Events;
 using Marten;
 
@@ -12,26 +14,56 @@ public sealed record HistoryEntry(string Type, DateTimeOffset At, string Actor, 
         e.Data is IRecordedEvent recorded ? new HistoryEntry(e.Data.GetType().Name, recorded.At, recorded.Actor, e.Version) : null;
 }
 
-/// <summary>How every stream (cases, specimens) is appended to.</summary>
+/// <summary>
+/// Someone else appended to the stream after the version a decision was made on: nothing was stored. What the user
+/// sees; pages catch <see cref="DomainException"/> and show the latest state beside what was typed.
+/// </summary>
+public class StreamChangedException(string message) : DomainException(message);
+
+/// <summary>
+/// How every stream (cases, specimens) is written: the stream's aggregate fetched for writing with Marten's
+/// <c>FetchForWriting</c>, a decider's events appended to it, and the commit refused when anyone appended since the
+/// fetch (optimistic concurrency, never last-write-wins). Callers that may decide again on the latest state retry
+/// up to <see cref="Attempts"/> times; edits of typed content do not, and show the conflict to the person instead.
+/// </summary>
 public static class EventStreams
 {
+    /// <summary>The one retry policy: how often a decision is made again after others appended first.</summary>
+    public const int Attempts = 5;
+
+    /// <summary>Whether the exception is a concurrent append (at the fetch or at the commit).</summary>
+    public static bool IsConflict(Exception e) => e is ConcurrencyException or EventStreamUnexpectedMaxEventIdException;
+
     /// <summary>
-    /// Appends a decider's events expecting the version the decision was made on: a concurrent change fails with a
-    /// concurrency exception instead of being overwritten. Marten's expected version is the stream's version once
-    /// these events are in.
+    /// One attempt: fetches <typeparamref name="T"/> (at <paramref name="expectedVersion"/> when given), decides, appends
+    /// what was decided and commits, together with whatever <paramref name="decide"/> stores in the session. Returns the
+    /// aggregate the decision was made on and the events appended, or null when there is no such stream. A concurrent
+    /// append throws (<see cref="IsConflict"/>).
     /// </summary>
-    public static async Task AppendAsync(IDocumentStore store, Guid streamId, long decidedOnVersion, IReadOnlyList<object> events, CancellationToken ct)
+    public static async Task<(T Before, IReadOnlyList<object> Events)?> DecideOnceAsync<T>(IDocumentStore store, Guid id, long? expectedVersion,
+        Func<T, IDocumentSession, IReadOnlyList<object>> decide, CancellationToken ct) where T : class
     {
-        if (events.Count == 0) return;
         await using var session = store.LightweightSession();
-        Append(session, streamId, decidedOnVersion, events);
+        var stream = expectedVersion is { } version
+            ? await session.Events.FetchForWriting<T>(id, version, ct)
+            : await session.Events.FetchForWriting<T>(id, ct);
+        if (stream.Aggregate is not { } current) return null;
+        var events = decide(current, session);
+        if (events.Count == 0) return (current, events);
+        stream.AppendMany(events);
         await session.SaveChangesAsync(ct);
+        return (current, events);
     }
 
-    /// <summary>The same, inside a session that commits other documents with the events.</summary>
-    public static void Append(IDocumentSession session, Guid streamId, long decidedOnVersion, IReadOnlyList<object> events)
+    /// <summary>
+    /// The same append inside a session that commits other writes with it (several streams, documents): expects the
+    /// version the events were decided on, checked at the fetch and again at the commit.
+    /// </summary>
+    public static async Task AppendAsync<T>(IDocumentSession session, Guid id, long decidedOnVersion, IReadOnlyList<object> events,
+        CancellationToken ct) where T : class
     {
         if (events.Count == 0) return;
-        session.Events.Append(streamId, decidedOnVersion + events.Count, events.ToArray());
+        var stream = await session.Events.FetchForWriting<T>(id, decidedOnVersion, ct);
+        stream.AppendMany(events);
     }
 }

@@ -1,4 +1,6 @@
-using DescPortal.Web.Features.Agencies;
+using DescPortal.Web.Infrastructure.Auth;
+using DescPortal.Web.Infrastructure.Jobs;
+using JasperFx.Events.Daemon;
 using JasperFx;
 using JasperFx.Events;
 using Weasel.Core;
@@ -12,8 +14,8 @@ public static class MartenSetup
     public const string Schema = "portal";
 
     /// <summary>Marten: documents and the event store, in the "portal" schema ("desc" is an SQL keyword), applied at start-up.</summary>
-    public static IServiceCollection AddDescMarten(this IServiceCollection services, string connectionString,
-        Action<StoreOptions>? configureFeatures = null)
+    /// <remarks>Features add their documents and projections with <c>services.ConfigureMarten(...)</c>.</remarks>
+    public static IServiceCollection AddDescMarten(this IServiceCollection services, string connectionString)
     {
         // One connection pool for Marten and the advisory locks.
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
@@ -25,13 +27,13 @@ public static class MartenSetup
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
                 opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
 
-                opts.Schema.For<Agency>();
                 opts.Schema.For<ApiKey>().Index(k => k.AgencyCode);
-
-                configureFeatures?.Invoke(opts);
             })
             .UseNpgsqlDataSource()
             .UseLightweightSessions()
+            // Jobs follow committed events; the daemon runs the subscription on one node at a time (hot/cold).
+            .AddSubscriptionWithServices<JobsFromEvents>(ServiceLifetime.Singleton)
+            .AddAsyncDaemon(DaemonMode.HotCold)
             // Lazy schema creation has deadlocked Blazor apps: apply everything before serving.
             .ApplyAllDatabaseChangesOnStartup();
         return services;

@@ -1,11 +1,12 @@
 using Bunit;
 using DescPortal.Web.Features.Admin;
-using DescPortal.Web.Features.Agencies;
+using DescPortal.Web.Features.Cases;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Xunit;
 using static DescPortal.Web.Tests.Features.Admin.AdminTestKit;
+using DescPortal.Web.Infrastructure.Auth;
 
 namespace DescPortal.Web.Tests.Features.Admin;
 

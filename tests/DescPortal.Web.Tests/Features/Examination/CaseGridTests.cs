@@ -6,6 +6,7 @@ using DescPortal.Web.Features.Examination;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
+using DescPortal.Web.Features.Cases;
 
 namespace DescPortal.Web.Tests.Features.Examination;
 

@@ -7,6 +7,8 @@ using DescPortal.Web.Features.ReferenceLibrary;
 using DescPortal.Web.Features.Referrals;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
+using DescPortal.Web.Features.Cases;
+using DescPortal.DemoData;
 
 namespace DescPortal.Web.Tests.Features.Examination;
 
@@ -31,7 +33,7 @@ public sealed class WorkspacePageTests(ComponentHost host) : ComponentTest(host)
 
         // The same examiner chooses the specimen in another tab: this page follows, specimen and all.
         var specimen = (await Host.Services.GetRequiredService<LibraryQueries>().LoadAsync(examiner, LibrarySeeding.IdOf("UTO-P-2007"), Ct))!.Specimen;
-        var record = (await ReferralQueries.LoadForAsync(Host.Services.GetRequiredService<Marten.IDocumentStore>(), examiner, id, Ct))!;
+        var record = (await Host.Services.GetRequiredService<CaseQueries>().LoadForAsync(examiner, id, Ct))!;
         await Host.Services.GetRequiredService<ExaminationCommands>().DecideAsync(examiner, id, record.Version,
             (r, e, a, now) => ExaminationDecider.ChooseReferenceSpecimen(r, e, 0, specimen, a, now), Ct);
 

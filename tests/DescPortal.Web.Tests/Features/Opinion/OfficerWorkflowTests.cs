@@ -11,6 +11,7 @@ using Marten;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
+using DescPortal.Web.Features.Cases;
 
 namespace DescPortal.Web.Tests.Features.Opinion;
 
@@ -21,7 +22,7 @@ public sealed class OfficerWorkflowTests(ComponentHost host) : ComponentTest(hos
     private IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
     /// <summary>A north case the examiner has asked more material for.</summary>
-    private async Task<ReferralRecord> WaitingCaseAsync()
+    private async Task<CaseRecord> WaitingCaseAsync()
     {
         var examiner = new UserScope("ex-" + Guid.NewGuid().ToString("N")[..8], "Erik Examiner", new HashSet<string> { Roles.Examiner }, null, null, false);
         using var client = Host.CreateClient().WithKey(ReferralRequests.NorthKey);
@@ -29,7 +30,7 @@ public sealed class OfficerWorkflowTests(ComponentHost host) : ComponentTest(hos
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var id = (await response.JsonAsync()).GetProperty("id").GetGuid();
         await Host.Services.GetRequiredService<TakeCase>().HandleAsync(examiner, id, Ct);
-        var record = (await ReferralQueries.LoadForAsync(Store, examiner, id, Ct))!;
+        var record = (await Host.Services.GetRequiredService<CaseQueries>().LoadForAsync(examiner, id, Ct))!;
         var request = Guid.NewGuid();
         return await Host.Services.GetRequiredService<OpinionCommands>().AsExaminerAsync(examiner, id, record.Version,
             (r, o, a, now) => OpinionDecider.RequestInformation(r, o, request, "Send the data page under <b>IR</b> light.", a, now), Ct);
@@ -58,7 +59,7 @@ public sealed class OfficerWorkflowTests(ComponentHost host) : ComponentTest(hos
 
         var after = await EventuallyAsync(async () =>
         {
-            var r = (await ReferralQueries.LoadForAsync(Store, officer, record.Id, Ct))!;
+            var r = (await Host.Services.GetRequiredService<CaseQueries>().LoadForAsync(officer, record.Id, Ct))!;
             return r.Status == ReferralStatus.InExamination ? r : null;
         });
         var added = after.Evidence[^1];

@@ -10,6 +10,7 @@ using DescPortal.Web.Infrastructure.Identity;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
+using DescPortal.Web.Features.Cases;
 
 namespace DescPortal.Web.Tests.Features.Opinion;
 
@@ -17,7 +18,7 @@ public sealed class OpinionSectionTests(ComponentHost host) : ComponentTest(host
 {
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
-    private async Task<ReferralRecord> CaseAsync(UserScope examiner)
+    private async Task<CaseRecord> CaseAsync(UserScope examiner)
     {
         using var client = Host.CreateClient().WithKey(ReferralRequests.NorthKey);
         var response = await client.PostAsync("/api/v1/referrals", ReferralRequests.Multipart(ReferralRequests.Example(), TestImages.Jpeg(seed: 3)), Ct);
@@ -27,8 +28,8 @@ public sealed class OpinionSectionTests(ComponentHost host) : ComponentTest(host
         return await LoadAsync(examiner, id);
     }
 
-    private async Task<ReferralRecord> LoadAsync(UserScope scope, Guid id) =>
-        (await ReferralQueries.LoadForAsync(Host.Services.GetRequiredService<IDocumentStore>(), scope, id, Ct))!;
+    private async Task<CaseRecord> LoadAsync(UserScope scope, Guid id) =>
+        (await Host.Services.GetRequiredService<CaseQueries>().LoadForAsync(scope, id, Ct))!;
 
     /// <summary>Waits until the stored case reaches a status (the click's handler runs on the renderer).</summary>
     private async Task StatusAsync(UserScope scope, Guid id, ReferralStatus expected)

@@ -6,6 +6,7 @@ using DescPortal.Web.Features.ReferenceLibrary.Exchange;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
+using DescPortal.DemoData;
 
 namespace DescPortal.Web.Tests.Features.ReferenceLibrary;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using DescPortal.Web.Features.ReferenceLibrary;
 using Xunit;
+using DescPortal.DemoData;
 
 namespace DescPortal.Web.Tests.Features.ReferenceLibrary;
 

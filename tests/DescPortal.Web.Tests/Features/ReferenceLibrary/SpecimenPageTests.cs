@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Xunit;
+using DescPortal.DemoData;
 
 namespace DescPortal.Web.Tests.Features.ReferenceLibrary;
 

@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Xunit;
+using DescPortal.Web.Features.Cases;
 
 namespace DescPortal.Web.Tests.Features.Referrals;
 
@@ -162,7 +163,7 @@ public sealed class NewReferralFormTests(ComponentHost host) : ComponentTest(hos
             Assert.Equal("BCP-NORTH", summary.AgencyCode);
             Assert.Equal("NORTH-GATE", summary.BorderCrossingPoint);
             Assert.Equal(1, summary.EvidenceCount);
-            var record = await ReferralRecord.LoadAsync(session, id, Ct);
+            var record = await CaseRecord.LoadAsync(session, id, Ct);
             Assert.Equal("ERIKSSON", record!.Submission.Bearer.Surname);
             Assert.Equal(Core.LightSource.UV365, record.Evidence[0].LightSource);
             Assert.Equal(365, record.Evidence[0].WavelengthNm);

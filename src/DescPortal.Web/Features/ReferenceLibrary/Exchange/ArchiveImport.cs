@@ -98,9 +98,8 @@ public sealed class ArchiveImport(
         catch (Exception e)
         {
             await RemoveOrphansAsync(stored);
-            if (e is JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException
-                or JasperFx.DocumentAlreadyExistsException or JasperFx.ConcurrencyException
-                or JasperFx.Events.EventStreamUnexpectedMaxEventIdException)
+            if (EventStreams.IsConflict(e) || e is JasperFx.Events.ExistingStreamIdCollisionException
+                or Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.DocumentAlreadyExistsException)
                 throw new ArchiveRefusedException(
                     "Another import of these specimens finished at the same moment; import the archive again to see what is already in the library.", e);
             throw;
@@ -254,7 +253,7 @@ public sealed class ArchiveImport(
         foreach (var plan in plans.Where(p => p.Outcome == ExchangeOutcome.Updated))
         {
             // On the version read: a change here in between fails the import rather than being overwritten.
-            EventStreams.Append(session, plan.LocalId, plan.StreamVersion, plan.Events);
+            await EventStreams.AppendAsync<LibraryEntry>(session, plan.LocalId, plan.StreamVersion, plan.Events, ct);
             var key = await session.LoadAsync<ExchangeKey>(ExchangeKey.IdOf(signer, plan.Specimen.OriginalId), ct);
             key!.OriginalVersion = plan.Specimen.Version;
             session.Update(key);

@@ -19,15 +19,14 @@ public static class ExchangeSetup
         services.AddSingleton<InstallationIdentity>();
         services.AddSingleton<ArchiveExport>();
         services.AddSingleton<ArchiveImport>();
+        services.ConfigureMarten(opts =>
+        {
+            opts.Schema.For<InstallationKey>();
+            opts.Schema.For<ExchangeKey>();
+            opts.Schema.For<SpecimenProvenance>();
+            opts.Schema.For<ExchangeRecord>().Index(r => r.ArchiveSha256);
+        });
         return services;
-    }
-
-    public static void ConfigureMarten(StoreOptions opts)
-    {
-        opts.Schema.For<InstallationKey>();
-        opts.Schema.For<ExchangeKey>();
-        opts.Schema.For<SpecimenProvenance>();
-        opts.Schema.For<ExchangeRecord>().Index(r => r.ArchiveSha256);
     }
 
     public static void MapSpecimenExchange(this WebApplication app)

@@ -1,6 +1,7 @@
 using DescPortal.Core;
 using DescPortal.Web.Features.ReferenceLibrary;
 using Xunit;
+using DescPortal.DemoData.Specimens;
 
 // Not in a ...DemoSpecimens namespace: that would hide the DemoSpecimens class from code in ReferenceLibrary.
 namespace DescPortal.Web.Tests.Features.ReferenceLibrary;

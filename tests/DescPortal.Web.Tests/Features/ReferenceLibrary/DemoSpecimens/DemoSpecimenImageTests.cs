@@ -4,6 +4,7 @@ using DescPortal.Core;
 using DescPortal.Web.Features.ReferenceLibrary;
 using NetVips;
 using Xunit;
+using DescPortal.DemoData.Specimens;
 
 namespace DescPortal.Web.Tests.Features.ReferenceLibrary;
 

@@ -1,5 +1,6 @@
 using DescPortal.Web.Features.ReferenceLibrary;
 using Xunit;
+using DescPortal.DemoData.Specimens;
 
 namespace DescPortal.Web.Tests.Features.ReferenceLibrary;
 

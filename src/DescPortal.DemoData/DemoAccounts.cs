@@ -1,0 +1,84 @@
+using DescPortal.Web.Features.Cases;
+using DescPortal.Web.Infrastructure.Identity;
+using Marten;
+using Microsoft.AspNetCore.Identity;
+using DescPortal.Web.Infrastructure.Auth;
+
+namespace DescPortal.DemoData;
+
+/// <summary>One demo account; the README and the tests use the same list.</summary>
+public sealed record DemoAccount(string Email, string DisplayName, string Role, string? Agency = null, string? Country = null);
+
+/// <summary>
+/// First-start data for Development: the two demo agencies, an account per role, the development API keys.
+/// Idempotent: every item is created only when missing, so a restart or a second instance changes nothing.
+/// </summary>
+public sealed class DemoAccounts(IDocumentStore store, UserManager<DescUser> users, TimeProvider clock)
+{
+    public const string Password = "Demo!2026desc";
+
+    public static readonly IReadOnlyList<DemoAccount> Accounts =
+    [
+        new("officer.north@desc.local", "Olli North", Roles.FieldOfficer, Agency: "BCP-NORTH"),
+        new("officer.south@desc.local", "Sara South", Roles.FieldOfficer, Agency: "BCP-SOUTH"),
+        new("examiner@desc.local", "Erik Examiner", Roles.Examiner),
+        new("examiner2@desc.local", "Eva Examiner", Roles.Examiner),
+        new("reviewer@desc.local", "Rita Reviewer", Roles.Reviewer),
+        new("authority@desc.local", "Umar Utopia", Roles.IssuingAuthority, Country: "UTO"),
+        new("trainer@desc.local", "Tara Trainer", Roles.Trainer),
+        new("admin@desc.local", "Adam Admin", Roles.Admin),
+    ];
+
+    /// <summary>Development-only API keys (documented in the README as such).</summary>
+    public static readonly IReadOnlyDictionary<string, string> ApiKeys = new Dictionary<string, string>
+    {
+        ["dev-north-key"] = "BCP-NORTH",
+        ["dev-south-key"] = "BCP-SOUTH",
+    };
+
+    public static readonly IReadOnlyList<Agency> Agencies =
+    [
+        new()
+        {
+            Id = "BCP-NORTH", Name = "Northern Border Police",
+            CrossingPoints = [new("NORTH-GATE", "North Gate road crossing", "Europe/Helsinki"),
+                              new("NORTH-AIRPORT", "North International Airport", "Europe/Helsinki")],
+        },
+        new()
+        {
+            Id = "BCP-SOUTH", Name = "Southern Coast Guard",
+            CrossingPoints = [new("SOUTH-PORT", "South Harbour passenger terminal", "Africa/Cairo")],
+        },
+    ];
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        await using (var session = store.LightweightSession())
+        {
+            foreach (var agency in Agencies)
+                if (await session.LoadAsync<Agency>(agency.Id, ct) is null) session.Store(agency);
+            foreach (var (key, agency) in ApiKeys)
+                if (await session.LoadAsync<ApiKey>(ApiKey.Hash(key), ct) is null)
+                    session.Store(new ApiKey { Id = ApiKey.Hash(key), AgencyCode = agency, Label = "development key", CreatedAt = clock.GetUtcNow() });
+            await session.SaveChangesAsync(ct);
+        }
+
+        foreach (var account in Accounts)
+        {
+            if (await users.FindByEmailAsync(account.Email) is not null) continue;
+            var user = new DescUser
+            {
+                UserName = account.Email, Email = account.Email, EmailConfirmed = true,
+                DisplayName = account.DisplayName, AgencyCode = account.Agency, CountryCode = account.Country,
+            };
+            Check(await users.CreateAsync(user, Password), account.Email);
+            Check(await users.AddToRoleAsync(user, account.Role), account.Email);
+        }
+    }
+
+    private static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"Seeding {what} failed: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+    }
+}

@@ -1,0 +1,26 @@
+using DescPortal.Web.Components;
+using DescPortal.Web.Infrastructure.Identity;
+
+namespace DescPortal.Web.Features.Admin;
+
+/// <summary>The administration slice's wiring: accounts, agencies and their crossing points and API keys.</summary>
+public static class AdminSetup
+{
+    private const string Group = "Administration";
+
+    public static IServiceCollection AddAdmin(this IServiceCollection services)
+    {
+        services.AddSingleton<CreateUser>();
+        services.AddSingleton<UserDirectory>();
+        services.AddSingleton<AgencyDirectory>();
+        services.AddSingleton<AgencyApiKeys>();
+        services.AddNavEntry(new NavEntry("admin/users", "Users", MudBlazor.Icons.Material.Filled.People, Roles.Admin, 100, Group,
+            HomeText: _ => "Create accounts and assign roles, agencies and countries."));
+        services.AddNavEntry(new NavEntry("admin/agencies", "Agencies", MudBlazor.Icons.Material.Filled.Badge, Roles.Admin, 110, Group,
+            HomeText: _ => "Border agencies and their crossing points."));
+        // Hangfire's dashboard is not a Blazor page: the browser loads it.
+        services.AddNavEntry(new NavEntry("jobs", "Background jobs", MudBlazor.Icons.Material.Filled.WorkHistory, Roles.Admin, 120, Group,
+            ForceLoad: true));
+        return services;
+    }
+}

@@ -1,0 +1,66 @@
+using DescPortal.Core;
+using DescPortal.Web.Infrastructure.Blobs;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+
+namespace DescPortal.Web.Features.Cases;
+
+/// <summary>
+/// The parts every API that receives evidence shares (a referral, an answer to a request for more material): a
+/// multipart body of one JSON part and one <c>images</c> file part per image, streamed section by section into an
+/// <see cref="EvidenceBatch"/>, and the same answers when an image or the body is refused.
+/// </summary>
+public static class EvidenceMultipart
+{
+    /// <summary>Lets the body be as large as every file at its limit; the limit per file is the intake's.</summary>
+    public static void AllowBody(HttpContext http, UploadLimits limits)
+    {
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } max)
+            max.MaxRequestBodySize = limits.MaxFileBytes * limits.MaxFilesPerReferral + 1024 * 1024;
+    }
+
+    /// <summary>The reader of a multipart/form-data body; null for any other body.</summary>
+    public static MultipartReader? ReaderOf(HttpRequest request) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out var type)
+        && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+        && HeaderUtilities.RemoveQuotes(type.Boundary).Value is { Length: > 0 } boundary
+            ? new MultipartReader(boundary, request.Body)
+            : null;
+
+    /// <summary>Receives one image part (checked by content, hashed) into the batch as "Image N".</summary>
+    /// <exception cref="ImageRejectedException">Refused, with the image's index.</exception>
+    public static async Task ReceiveAsync(EvidenceBatch evidence, ImageIntake intake, MultipartSection section, CancellationToken ct)
+    {
+        var index = evidence.Count;
+        var label = $"Image {index + 1}";
+        StagedImage received;
+        try
+        {
+            received = await intake.ReceiveAsync(section.Body, label, ct);
+        }
+        catch (ImageRejectedException e)
+        {
+            throw new ImageRejectedException(e.Reason, e.Message) { ImageIndex = index };
+        }
+        // Verified and stored in the background while the next part arrives.
+        evidence.Add(received, label);
+    }
+
+    /// <summary>413, 415 or 422 by the reason, naming the image in <c>errors["images[i]"]</c>.</summary>
+    public static IResult Refused(ImageRejectedException e)
+    {
+        var status = e.Reason switch
+        {
+            ImageRejection.TooLarge => StatusCodes.Status413PayloadTooLarge,
+            ImageRejection.NotAnImage => StatusCodes.Status415UnsupportedMediaType,
+            _ => StatusCodes.Status422UnprocessableEntity,
+        };
+        return Results.Problem(statusCode: status, title: "An image was refused.", detail: e.Message,
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [$"images[{e.ImageIndex ?? 0}]"] = [e.Message] } });
+    }
+
+    /// <summary>413 for a body past <see cref="AllowBody"/>'s limit.</summary>
+    public static IResult BodyTooLarge(BadHttpRequestException e) =>
+        Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request is too large.", detail: e.Message);
+}

@@ -1,7 +1,0 @@
-using Xunit;
-
-namespace DescPortal.IntegrationTests;
-
-/// <summary>Test classes that create cases run one after another, so that "nothing was stored" can be counted.</summary>
-[CollectionDefinition(nameof(CaseWrites))]
-public sealed class CaseWrites;
