@@ -22,8 +22,14 @@ namespace DescPortal.Core.Mrz;
 /// read at the format's positions: a field whose positions are missing is null, its check fails, and extra lines or
 /// characters are reported and not read. Dates and sex are explained in errors only on lines of the right length.
 /// </para>
+/// <para>
+/// Every format is read by one reader (MrzCheck.Reader.cs) from its row of <see cref="MrzLayout"/>: where each field
+/// and check digit is, each field's character set, and what each check digit covers.
+/// </para>
 /// </summary>
-public static class MrzCheck
+// Here: the input's lines, the choice of format and the character errors; the reader, and the lines and weighted sums
+// it reads with, are the other two parts.
+public static partial class MrzCheck
 {
     /// <summary>At most this many characters are reported one by one; one more error counts the rest.</summary>
     public const int MaxCharacterErrors = 20;
@@ -35,8 +41,8 @@ public static class MrzCheck
         System.Buffers.SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<");
 
     private static readonly string[] Ascii = MakeAscii();
-    private static readonly MrzFormat[] PassportFirst = [MrzFormat.TD3, MrzFormat.TD2, MrzFormat.TD1];
-    private static readonly MrzFormat[] OthersFirst = [MrzFormat.TD2, MrzFormat.TD3, MrzFormat.TD1];
+    private static readonly MrzLayout[] PassportFirst = [MrzLayout.TD3, MrzLayout.TD2, MrzLayout.TD1];
+    private static readonly MrzLayout[] OthersFirst = [MrzLayout.TD2, MrzLayout.TD3, MrzLayout.TD1];
 
     /// <summary>A-Z, 0-9 and the filler &lt;.</summary>
     public static bool IsMrzCharacter(char c) => char.IsAsciiDigit(c) || char.IsAsciiLetterUpper(c) || c == '<';
@@ -50,12 +56,11 @@ public static class MrzCheck
     }
 
     /// <summary>The line count and line length of a format.</summary>
-    public static (int Lines, int Length) Shape(MrzFormat format) => format switch
+    public static (int Lines, int Length) Shape(MrzFormat format)
     {
-        MrzFormat.TD1 => (3, 30),
-        MrzFormat.TD2 => (2, 36),
-        _ => (2, 44),
-    };
+        var layout = MrzLayout.Of(format);
+        return (layout.LineCount, layout.LineLength);
+    }
 
     /// <summary>
     /// Reads and checks <paramref name="input"/>. False (and a null result) when it holds no line of MRZ characters,
@@ -114,8 +119,8 @@ public static class MrzCheck
         var kept = Math.Min(count, MaxLines);
         var lines = new Lines(input, starts[..kept], lengths[..kept]);
         List<MrzError>? errors = null;
-        var format = ChooseFormat(count, lengths[..kept], input[starts[0]]);
-        if (format is not { } f)
+        var layout = ChooseLayout(count, lengths[..kept], input[starts[0]]);
+        if (layout is null)
         {
             Add(ref errors, null, null, count == 1
                 ? string.Create(CultureInfo.InvariantCulture, $"The input is not an MRZ of a known size: it has 1 line of {lengths[0]} characters; an MRZ is 2 lines of 44 characters (TD3), 2 lines of 36 (TD2) or 3 lines of 30 (TD1).")
@@ -125,7 +130,7 @@ public static class MrzCheck
             return true;
         }
 
-        var (lineCount, lineLength) = Shape(f);
+        var (f, lineCount, lineLength) = (layout.Format, layout.LineCount, layout.LineLength);
         if (count > lineCount)
         {
             Add(ref errors, lineCount + 1, null, string.Create(CultureInfo.InvariantCulture, $"The MRZ has {count} lines; a {f} has {lineCount}, so line {lineCount + 1} and after are not read."));
@@ -144,7 +149,7 @@ public static class MrzCheck
         }
         CharacterErrors(lines, Math.Min(kept, lineCount), ref errors);
 
-        var read = f == MrzFormat.TD1 ? ReadTD1(lines, today, ref errors) : ReadTwoLines(f, lines, today, ref errors);
+        var read = ReadFields(layout, lines, today, ref errors);
         var valid = errors is null;
         foreach (var check in read.Checks)
         {
@@ -164,259 +169,13 @@ public static class MrzCheck
         return true;
     }
 
-    // TD3 (2×44) and TD2 (2×36): line 1 = code, state, name; line 2 = number, check, nationality, birth, check,
-    // sex, expiry, check, optional data (TD3: personal number and its check), composite.
-    private static Read ReadTwoLines(MrzFormat format, Lines lines, DateOnly today, ref List<MrzError>? errors)
+    private static MrzLayout? ChooseLayout(int count, ReadOnlySpan<int> lengths, char first)
     {
-        var td3 = format == MrzFormat.TD3;
-        var optionalLength = td3 ? 14 : 7;
-        var compositeAt = td3 ? 43 : 35;
-
-        var numberCheck = lines.At(1, 9);
-        var hasOptional = lines.TrySlice(1, 28, optionalLength, out var optional);
-        var number = ReadNumber(lines, 1, 0, numberCheck, optional, longForm: !td3, out var optionalRest);
-        var lineLength = td3 ? 44 : 36;
-        var birth = ReadDate(lines, 1, 13, expiry: false, today, lineLength, ref errors, out var birthOk);
-        var expiry = ReadDate(lines, 1, 21, expiry: true, today, lineLength, ref errors, out var expiryOk);
-        var sex = ReadSex(lines, 1, 20, lineLength, ref errors);
-        var hasName = lines.TrySlice(0, 5, td3 ? 39 : 31, out var name);
-        string? surname = null, givenNames = null;
-        if (hasName)
-        {
-            ReadName(name, out surname, out givenNames);
-        }
-
-        var composite = new Weighted();
-        composite.Add(lines, 1, 0, 10);
-        composite.Add(lines, 1, 13, 7);
-        composite.Add(lines, 1, 21, compositeAt - 21);
-
-        MrzDigitCheck[] checks;
-        if (td3)
-        {
-            var optionalCheck = lines.At(1, 42);
-            var optionalExpected = lines.TryExact(1, 28, 14, out var personalNumber) ? CheckDigit(personalNumber) : -1;
-            var emptyAndFiller = optionalCheck == '<' && optionalExpected >= 0 && personalNumber.IndexOfAnyExcept('<') < 0;
-            checks =
-            [
-                number.Check,
-                Digit(MrzCheckedField.DateOfBirth, lines.CheckOf(1, 13, 6), lines.At(1, 19), birthOk),
-                Digit(MrzCheckedField.DateOfExpiry, lines.CheckOf(1, 21, 6), lines.At(1, 27), expiryOk),
-                emptyAndFiller
-                    ? new MrzDigitCheck(MrzCheckedField.OptionalData, "0", "<", Valid: true)
-                    : Digit(MrzCheckedField.OptionalData, optionalExpected, optionalCheck),
-                Digit(MrzCheckedField.Composite, composite.Digit, lines.At(1, compositeAt)),
-            ];
-        }
-        else
-        {
-            checks =
-            [
-                number.Check,
-                Digit(MrzCheckedField.DateOfBirth, lines.CheckOf(1, 13, 6), lines.At(1, 19), birthOk),
-                Digit(MrzCheckedField.DateOfExpiry, lines.CheckOf(1, 21, 6), lines.At(1, 27), expiryOk),
-                Digit(MrzCheckedField.Composite, composite.Digit, lines.At(1, compositeAt)),
-            ];
-        }
-
-        var fields = new MrzFields
-        {
-            DocumentCode = lines.Code(0, 0, 2),
-            IssuingState = lines.Code(0, 2, 3),
-            Surname = surname,
-            GivenNames = givenNames,
-            DocumentNumber = number.Value,
-            Nationality = lines.Code(1, 10, 3),
-            DateOfBirth = birth,
-            Sex = sex,
-            DateOfExpiry = expiry,
-            OptionalData = hasOptional ? TrimFillers(optionalRest) : null,
-        };
-        return new Read(fields, checks, hasName ? lines.Memory(0, 5, name.Length) : default, lines.Memory(1, 13, 6));
-    }
-
-    // TD1 (3×30): line 1 = code, state, number, check, optional data; line 2 = birth, check, sex, expiry, check,
-    // nationality, optional data, composite; line 3 = name.
-    private static Read ReadTD1(Lines lines, DateOnly today, ref List<MrzError>? errors)
-    {
-        var numberCheck = lines.At(0, 14);
-        var hasOptional1 = lines.TrySlice(0, 15, 15, out var optional1);
-        var hasOptional2 = lines.TrySlice(1, 18, 11, out var optional2);
-        var number = ReadNumber(lines, 0, 5, numberCheck, optional1, longForm: true, out var optionalRest);
-        var birth = ReadDate(lines, 1, 0, expiry: false, today, 30, ref errors, out var birthOk);
-        var expiry = ReadDate(lines, 1, 8, expiry: true, today, 30, ref errors, out var expiryOk);
-        var sex = ReadSex(lines, 1, 7, 30, ref errors);
-        var hasName = lines.TrySlice(2, 0, 30, out var name);
-        string? surname = null, givenNames = null;
-        if (hasName)
-        {
-            ReadName(name, out surname, out givenNames);
-        }
-
-        var composite = new Weighted();
-        composite.Add(lines, 0, 5, 25);
-        composite.Add(lines, 1, 0, 7);
-        composite.Add(lines, 1, 8, 7);
-        composite.Add(lines, 1, 18, 11);
-
-        MrzDigitCheck[] checks =
-        [
-            number.Check,
-            Digit(MrzCheckedField.DateOfBirth, lines.CheckOf(1, 0, 6), lines.At(1, 6), birthOk),
-            Digit(MrzCheckedField.DateOfExpiry, lines.CheckOf(1, 8, 6), lines.At(1, 14), expiryOk),
-            Digit(MrzCheckedField.Composite, composite.Digit, lines.At(1, 29)),
-        ];
-
-        string? optionalData = null;
-        if (hasOptional1 || hasOptional2)
-        {
-            var first = optionalRest.Trim('<');
-            var second = optional2.Trim('<');
-            optionalData = first.IsEmpty ? new string(second)
-                : second.IsEmpty ? new string(first)
-                : string.Concat(first, " ", second);
-        }
-
-        var fields = new MrzFields
-        {
-            DocumentCode = lines.Code(0, 0, 2),
-            IssuingState = lines.Code(0, 2, 3),
-            Surname = surname,
-            GivenNames = givenNames,
-            DocumentNumber = number.Value,
-            Nationality = lines.Code(1, 15, 3),
-            DateOfBirth = birth,
-            Sex = sex,
-            DateOfExpiry = expiry,
-            OptionalData = optionalData,
-        };
-        return new Read(fields, checks, hasName ? lines.Memory(2, 0, name.Length) : default, lines.Memory(1, 0, 6));
-    }
-
-    // The document number at (line, at), 9 characters, and its check digit. In the long form (TD1, TD2) a '<' in the
-    // check position with data in the optional field means the number continues there, up to the first filler; the
-    // last character before that filler is the check digit over the whole number. rest = the optional data after it.
-    private static (string? Value, MrzDigitCheck Check) ReadNumber(
-        Lines lines, int line, int at, char check, ReadOnlySpan<char> optional, bool longForm, out ReadOnlySpan<char> rest)
-    {
-        rest = optional;
-        if (!lines.TrySlice(line, at, 9, out var field))
-        {
-            return (null, Digit(MrzCheckedField.DocumentNumber, -1, check));
-        }
-        if (longForm && check == '<' && field.Length == 9 && !optional.IsEmpty && optional[0] != '<')
-        {
-            var end = optional.IndexOf('<');
-            if (end < 0)
-            {
-                end = optional.Length;
-            }
-            var continuation = optional[..(end - 1)];
-            rest = optional[end..];
-            var head = field.TrimEnd('<');
-            var whole = new Weighted();
-            whole.Add(head);
-            whole.Add(continuation);
-            return (string.Concat(head, continuation), Digit(MrzCheckedField.DocumentNumber, whole.Digit, optional[end - 1]));
-        }
-        var expected = field.Length == 9 ? CheckDigit(field) : -1;
-        return (new string(field.TrimEnd('<')), Digit(MrzCheckedField.DocumentNumber, expected, check));
-    }
-
-    // Dates and sex are explained in an error only on a line of the right length: on another, the positions may be
-    // shifted and the line's length error says enough.
-    private static DateOnly? ReadDate(Lines lines, int line, int at, bool expiry, DateOnly today, int lineLength, ref List<MrzError>? errors, out bool ok)
-    {
-        ok = false;
-        if (!lines.TryExact(line, at, 6, out var yymmdd))
-        {
-            return null; // the line's length error says why
-        }
-        var reading = expiry ? MrzDates.ReadExpiry(yymmdd, today, out var date) : MrzDates.ReadBirth(yymmdd, today, out date);
-        if (reading == MrzDates.Reading.Date)
-        {
-            ok = true;
-            return date;
-        }
-        if (lines.Line(line).Length != lineLength || yymmdd.IndexOfAnyExcept(MrzAlphabet) >= 0)
-        {
-            return null; // reported as the line's length or as a character error
-        }
-        var what = expiry ? "Date of expiry" : "Date of birth";
-        Add(ref errors, line + 1, at + 1, reading == MrzDates.Reading.NoSuchDate
-            ? string.Create(CultureInfo.InvariantCulture, $"{what} '{yymmdd}' at line {line + 1}, positions {at + 1}-{at + 6} is not a calendar date.")
-            : string.Create(CultureInfo.InvariantCulture, $"{what} '{yymmdd}' at line {line + 1}, positions {at + 1}-{at + 6} has unknown parts: it is written YYMMDD in digits."));
-        return null;
-    }
-
-    private static Sex? ReadSex(Lines lines, int line, int at, int lineLength, ref List<MrzError>? errors)
-    {
-        var c = lines.At(line, at);
-        switch (c)
-        {
-            case 'F':
-                return Sex.F;
-            case 'M':
-                return Sex.M;
-            case '<':
-                return Sex.X;
-        }
-        if (IsMrzCharacter(c) && lines.Line(line).Length == lineLength)
-        {
-            Add(ref errors, line + 1, at + 1, string.Create(CultureInfo.InvariantCulture, $"Sex '{c}' at line {line + 1}, position {at + 1} is not F, M or < (unspecified)."));
-        }
-        return null;
-    }
-
-    // Primary identifier up to the first "<<", secondary identifiers after it; fillers between names become one space.
-    private static void ReadName(ReadOnlySpan<char> field, out string surname, out string givenNames)
-    {
-        var split = field.IndexOf("<<", StringComparison.Ordinal);
-        surname = Joined(split < 0 ? field : field[..split]);
-        givenNames = split < 0 ? "" : Joined(field[(split + 2)..]);
-    }
-
-    private static string Joined(ReadOnlySpan<char> names)
-    {
-        Span<char> buffer = stackalloc char[names.Length];
-        var length = 0;
-        var pendingSpace = false;
-        foreach (var c in names)
-        {
-            if (c == '<')
-            {
-                pendingSpace = length > 0;
-                continue;
-            }
-            if (pendingSpace)
-            {
-                buffer[length++] = ' ';
-                pendingSpace = false;
-            }
-            buffer[length++] = c;
-        }
-        return length == 0 ? "" : new string(buffer[..length]);
-    }
-
-    private static string TrimFillers(ReadOnlySpan<char> data)
-    {
-        var trimmed = data.Trim('<');
-        return trimmed.IsEmpty ? "" : new string(trimmed);
-    }
-
-    private static MrzDigitCheck Digit(MrzCheckedField field, int expected, char actual, bool dataOk = true) =>
-        new(field,
-            expected >= 0 ? Ascii['0' + expected] : null,
-            actual == '\0' ? null : actual < Ascii.Length ? Ascii[actual] : actual.ToString(),
-            dataOk && expected >= 0 && actual == '0' + expected);
-
-    private static MrzFormat? ChooseFormat(int count, ReadOnlySpan<int> lengths, char first)
-    {
-        MrzFormat? best = null;
+        MrzLayout? best = null;
         var bestCost = int.MaxValue;
-        foreach (var format in first == 'P' ? PassportFirst : OthersFirst)
+        foreach (var layout in first == 'P' ? PassportFirst : OthersFirst)
         {
-            var (lineCount, lineLength) = Shape(format);
+            var (lineCount, lineLength) = (layout.LineCount, layout.LineLength);
             if (Math.Abs(count - lineCount) > 1)
             {
                 continue;
@@ -431,7 +190,7 @@ public static class MrzCheck
             }
             if (near && cost < bestCost)
             {
-                (best, bestCost) = (format, cost);
+                (best, bestCost) = (layout, cost);
             }
         }
         return best;
@@ -496,127 +255,5 @@ public static class MrzCheck
             strings[c] = ((char)c).ToString();
         }
         return strings;
-    }
-
-    private readonly record struct Read(MrzFields Fields, MrzDigitCheck[] Checks, ReadOnlyMemory<char> NameField, ReadOnlyMemory<char> DateOfBirth);
-
-    /// <summary>The weighted sum (7, 3, 1) of Part 3 §4.9, fed in pieces; broken by a missing position or a non-MRZ character.</summary>
-    private struct Weighted
-    {
-        private int _sum;
-        private int _turn;
-        private bool _broken;
-
-        public readonly int Digit => _broken ? -1 : _sum % 10;
-
-        public void Add(ReadOnlySpan<char> data)
-        {
-            foreach (var c in data)
-            {
-                int value;
-                if (char.IsAsciiDigit(c))
-                {
-                    value = c - '0';
-                }
-                else if (char.IsAsciiLetterUpper(c))
-                {
-                    value = c - 'A' + 10;
-                }
-                else if (c == '<')
-                {
-                    value = 0;
-                }
-                else
-                {
-                    _broken = true;
-                    return;
-                }
-                _sum += value * (_turn == 0 ? 7 : _turn == 1 ? 3 : 1);
-                _turn = _turn == 2 ? 0 : _turn + 1;
-            }
-        }
-
-        public void Add(Lines lines, int line, int at, int length)
-        {
-            if (lines.TryExact(line, at, length, out var data))
-            {
-                Add(data);
-            }
-            else
-            {
-                _broken = true;
-            }
-        }
-    }
-
-    /// <summary>The non-blank lines as (start, length) in the input; a missing line is empty.</summary>
-    private readonly ref struct Lines(string input, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths)
-    {
-        private readonly ReadOnlySpan<int> _starts = starts;
-        private readonly ReadOnlySpan<int> _lengths = lengths;
-
-        public ReadOnlySpan<char> Line(int line) =>
-            line < _starts.Length ? input.AsSpan(_starts[line], _lengths[line]) : default;
-
-        /// <summary>The character at a 0-based position; '\0' when the position is missing.</summary>
-        public char At(int line, int at)
-        {
-            var text = Line(line);
-            return at < text.Length ? text[at] : '\0';
-        }
-
-        /// <summary>As much of [at, at + length) as the line has; false when it has none of it.</summary>
-        public bool TrySlice(int line, int at, int length, out ReadOnlySpan<char> slice)
-        {
-            var text = Line(line);
-            if (at >= text.Length)
-            {
-                slice = default;
-                return false;
-            }
-            slice = text.Slice(at, Math.Min(length, text.Length - at));
-            return true;
-        }
-
-        /// <summary>[at, at + length) when the line has all of it.</summary>
-        public bool TryExact(int line, int at, int length, out ReadOnlySpan<char> slice)
-        {
-            var text = Line(line);
-            if (at + length > text.Length)
-            {
-                slice = default;
-                return false;
-            }
-            slice = text.Slice(at, length);
-            return true;
-        }
-
-        public int CheckOf(int line, int at, int length) =>
-            TryExact(line, at, length, out var data) ? CheckDigit(data) : -1;
-
-        /// <summary>A code field with its trailing fillers removed; null when missing.</summary>
-        public string? Code(int line, int at, int length) =>
-            TrySlice(line, at, length, out var code) ? TrimEndFillers(code) : null;
-
-        public ReadOnlyMemory<char> Memory(int line, int at, int length)
-        {
-            if (line >= _starts.Length)
-            {
-                return default;
-            }
-            var available = Math.Min(length, _lengths[line] - at);
-            return available <= 0 ? default : input.AsMemory(_starts[line] + at, available);
-        }
-
-        private static string TrimEndFillers(ReadOnlySpan<char> code)
-        {
-            var trimmed = code.TrimEnd('<');
-            return trimmed.Length switch
-            {
-                0 => "",
-                1 when trimmed[0] < 128 => Ascii[trimmed[0]],
-                _ => new string(trimmed),
-            };
-        }
     }
 }

@@ -9,9 +9,26 @@ namespace DescPortal.Core.Opinion;
 // Documents are the indices of ReferralSubmitted.Documents (0-based); messages count them from 1.
 
 /// <summary>Every event of the opinion workflow: whose case it is, who did it and when.</summary>
-public interface IOpinionEvent : IRecordedEvent
+public interface IOpinionEvent : IRecordedEvent, ICaseStatusEvent
 {
     Guid ReferralId { get; }
+
+    /// <summary>
+    /// The one mapping from the workflow's events to the case's status, for the case (<see cref="Referral"/>) and the
+    /// read models that show it; OpinionDecider decides when each move is allowed. A default member, so no event
+    /// stores it.
+    /// </summary>
+    ReferralStatus? ICaseStatusEvent.StatusAfter => this switch
+    {
+        InformationRequested => ReferralStatus.AwaitingInformation,
+        InformationProvided => ReferralStatus.InExamination,
+        SubmittedForReview => ReferralStatus.InReview,
+        ReviewReturned => ReferralStatus.Returned,
+        OpinionApproved => ReferralStatus.Approved,
+        ReportIssued => ReferralStatus.Reported,
+        CaseReopened => ReferralStatus.InExamination,
+        _ => null,
+    };
 }
 
 /// <summary>

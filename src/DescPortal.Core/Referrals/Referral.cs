@@ -1,5 +1,3 @@
-using DescPortal.Core.Opinion;
-
 namespace DescPortal.Core.Referrals;
 
 /// <summary>
@@ -83,7 +81,7 @@ public sealed record Referral(
         ({ } r, EvidenceImageAttached a) => r.Apply(a),
         ({ } r, EvidenceThumbnailCreated t) => r.Apply(t),
         ({ } r, CaseAssigned c) => r.Apply(c),
-        ({ } r, IOpinionEvent o) when StatusAfter(o) is not null => r.Move(o),
+        ({ } r, ICaseStatusEvent e) when e.StatusAfter is { } status => r with { Status = status },
         _ => state,
     };
 
@@ -101,27 +99,10 @@ public sealed record Referral(
     public bool HasDocument(int document) => document >= 0 && document < DocumentCount;
 
     /// <summary>
-    /// The status an event of the opinion workflow moves a case to; null for any other event. The one mapping, for
-    /// this aggregate and for the read models that show the status.
+    /// The status an event of the opinion workflow moves a case to; null for any other event. The events say it
+    /// (<see cref="ICaseStatusEvent"/>), for this aggregate and for the read models that show the status.
     /// </summary>
-    public static ReferralStatus? StatusAfter(object e) => e switch
-    {
-        InformationRequested => ReferralStatus.AwaitingInformation,
-        InformationProvided => ReferralStatus.InExamination,
-        SubmittedForReview => ReferralStatus.InReview,
-        ReviewReturned => ReferralStatus.Returned,
-        OpinionApproved => ReferralStatus.Approved,
-        ReportIssued => ReferralStatus.Reported,
-        CaseReopened => ReferralStatus.InExamination,
-        _ => null,
-    };
-
-    // The opinion workflow moves the status (StatusAfter); OpinionDecider decides when each move is allowed.
-    private Referral Move(IOpinionEvent e)
-    {
-        ArgumentNullException.ThrowIfNull(e);
-        return this with { Status = StatusAfter(e)!.Value };
-    }
+    public static ReferralStatus? StatusAfter(object e) => (e as ICaseStatusEvent)?.StatusAfter;
 }
 
 

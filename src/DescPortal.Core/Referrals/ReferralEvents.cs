@@ -89,3 +89,14 @@ public interface IRecordedEvent
     string Actor { get; }
     DateTimeOffset At { get; }
 }
+
+/// <summary>
+/// An event of the case's stream that may move the case to another status. The opinion workflow's events say which
+/// (Opinion's IOpinionEvent holds that mapping), and the case folds them through this interface alone, so that this
+/// namespace does not depend on the opinion's.
+/// </summary>
+public interface ICaseStatusEvent
+{
+    /// <summary>The status the case is in after this event; null when it leaves the status as it is.</summary>
+    ReferralStatus? StatusAfter { get; }
+}

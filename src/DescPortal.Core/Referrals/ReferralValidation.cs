@@ -1,58 +1,7 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 
 namespace DescPortal.Core.Referrals;
-
-/// <summary>One thing wrong with a submission. <see cref="Path"/> is the field's JSON path
-/// ("bearer.surname", "documents[0].issuingState"); <see cref="Message"/> says why, in plain English.</summary>
-public sealed record FieldError(string Path, string Message);
-
-/// <summary>A submission that passed validation, with codes parsed, trimmed and upper-cased.</summary>
-public sealed record ValidatedReferral(
-    string BorderCrossingPoint,
-    DateTimeOffset InterceptedAt,
-    string? RouteFrom,
-    string? RouteTo,
-    string Reason,
-    Urgency Urgency,
-    DateTimeOffset? AnswerBy,
-    Bearer Bearer,
-    IReadOnlyList<QuestionedDocument> Documents,
-    IReadOnlyList<ImageDescription> Images);
-
-/// <summary>What the officer says about one image; the file itself is measured by the Web (StoredEvidence).</summary>
-public sealed record ImageDescription(
-    int Document,
-    LightSource LightSource,
-    DocumentArea Area,
-    int? Dpi,
-    int? WavelengthNm,
-    string? CaptureDevice,
-    DateTimeOffset? CapturedAt,
-    string? Note);
-
-public sealed class ValidationResult
-{
-    internal ValidationResult(IReadOnlyList<FieldError> errors, ValidatedReferral? referral)
-    {
-        Errors = errors;
-        Referral = errors.Count == 0 ? referral : null;
-    }
-
-    public IReadOnlyList<FieldError> Errors { get; }
-
-    /// <summary>The normalised referral; null unless <see cref="IsValid"/>.</summary>
-    public ValidatedReferral? Referral { get; }
-
-    [MemberNotNullWhen(true, nameof(Referral))]
-    public bool IsValid => Referral is not null;
-
-    /// <summary>Messages grouped by path, the shape ASP.NET Core's ValidationProblem takes.</summary>
-    public Dictionary<string, string[]> ErrorsByPath() =>
-        Errors.GroupBy(e => e.Path, StringComparer.Ordinal)
-              .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal);
-}
 
 public static class ReferralValidation
 {

@@ -1,0 +1,95 @@
+using DescPortal.Core.ReferenceLibrary;
+using DescPortal.Core.Referrals;
+using static DescPortal.Core.Referrals.CaseRules;
+using static System.FormattableString;
+
+namespace DescPortal.Core.Examination;
+
+// Checklist: a document's reference specimen gives its checklist; the examiner records an observation per feature.
+public static partial class ExaminationDecider
+{
+    public const int MaxLinkedAnnotations = 100;
+
+    /// <summary>
+    /// Chooses the genuine specimen a document is compared with and generates its checklist from the specimen's
+    /// features, in inspection-level order, then in the specimen's feature order. The same specimen at the same content
+    /// version again changes nothing; another (or a newer version) replaces the checklist, and the observations of
+    /// features still on it are kept.
+    /// </summary>
+    public static IReadOnlyList<object> ChooseReferenceSpecimen(
+        Referral current, CaseExamination examination, int document, Specimen specimen, ExaminationActor actor, DateTimeOffset now)
+    {
+        RequireAssignedExaminer(current, examination, actor, now, "choose its reference specimens");
+        RequireDocument(current, document);
+        ArgumentNullException.ThrowIfNull(specimen);
+        if (specimen.IsWithdrawn)
+        {
+            throw new DomainException($"{specimen.Name} was withdrawn from the library; choose another reference specimen.");
+        }
+        if (examination.ChecklistOf(document) is { } chosen && chosen.SpecimenId == specimen.Id
+            && chosen.SpecimenVersion == specimen.Version)
+        {
+            return [];
+        }
+        var items = specimen.Features
+            .Select((feature, order) => (feature, order))
+            .OrderBy(f => f.feature.InspectionLevel)
+            .ThenBy(f => f.order)
+            .Select(f => new ChecklistItem(f.feature.FeatureId, f.feature.Category, f.feature.Type,
+                f.feature.InspectionLevel, [.. f.feature.Lights], f.feature.Description))
+            .ToList();
+        return [new ReferenceSpecimenChosen(current.Id, document, specimen.Id, specimen.Version, specimen.Name, items, actor.Actor, now)];
+    }
+
+    /// <summary>
+    /// Records what was found for one item of a document's checklist, citing annotations on that document's images.
+    /// The same observation again changes nothing; another replaces it.
+    /// </summary>
+    public static IReadOnlyList<object> RecordObservation(
+        Referral current,
+        CaseExamination examination,
+        int document,
+        Guid featureId,
+        Finding finding,
+        string? note,
+        IReadOnlyList<Guid> annotationIds,
+        ExaminationActor actor,
+        DateTimeOffset now)
+    {
+        RequireAssignedExaminer(current, examination, actor, now, "record its checklist observations");
+        RequireDocument(current, document);
+        ArgumentNullException.ThrowIfNull(annotationIds);
+        var checklist = examination.ChecklistOf(document)
+            ?? throw new DomainException(
+                $"Choose a reference specimen for {DocumentName(document)} first: its checklist comes from the specimen's security features.");
+        var item = checklist.FindItem(featureId)
+            ?? throw new DomainException(
+                $"The checklist of {DocumentName(document)} ({checklist.SpecimenName}) has no such feature; the reference specimen may have been changed.");
+        RequireFinding(finding);
+        var n = PlainText(note, "The note");
+
+        var ids = annotationIds.Distinct().ToList();
+        if (ids.Count > MaxLinkedAnnotations)
+        {
+            throw new DomainException(Invariant($"An observation can cite at most {MaxLinkedAnnotations} annotations."));
+        }
+        foreach (var id in ids)
+        {
+            var annotation = examination.FindAnnotation(id)
+                ?? throw new DomainException($"Annotation {id} does not exist or was removed; it cannot be cited.");
+            var on = current.FindEvidence(annotation.Annotation.EvidenceImageId)?.Document;
+            if (on != document)
+            {
+                throw new DomainException(Invariant(
+                    $"Annotation {id} is on an image of {(on is { } d ? DocumentName(d) : "no document")}; the observation of {ItemName(item)} on {DocumentName(document)} can only cite annotations on that document's images."));
+            }
+        }
+
+        if (checklist.ObservationOf(featureId) is { } existing
+            && existing.Finding == finding && existing.Note == n && existing.AnnotationIds.SequenceEqual(ids))
+        {
+            return [];
+        }
+        return [new ChecklistObservationRecorded(current.Id, document, featureId, finding, n, ids, actor.Actor, now)];
+    }
+}
