@@ -11,6 +11,7 @@ using DescPortal.Web.Infrastructure.Identity;
 using DescPortal.Web.Infrastructure.Jobs;
 using DescPortal.Web.Infrastructure.Persistence;
 using DescPortal.Web.Infrastructure.Reports;
+using DescPortal.Web.Infrastructure.Telemetry;
 using Azure.Storage.Blobs;
 using MudBlazor.Services;
 
@@ -24,6 +25,7 @@ var blobs = builder.Configuration.GetConnectionString("Blobs")
 if (!builder.Environment.IsDevelopment())
     builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = true);
 
+builder.AddDescTelemetry();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddLocalization();
 builder.Services.AddDescMarten(postgres, FeatureSetup.ConfigureMarten);

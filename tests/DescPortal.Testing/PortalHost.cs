@@ -1,6 +1,7 @@
 using DescPortal.Web.Infrastructure.Health;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Xunit;
@@ -33,7 +34,13 @@ public class PortalHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Storage:ContainerPrefix", _database.Replace('_', '-') + "-");
         // Demo cases (sixteen, six of them printed as reports) cost every test host seconds; DemoCasesTests turns them on.
         builder.UseSetting("DemoData:Cases", "false");
+        // No telemetry leaves a test host because of the machine's environment; TelemetryTests' host sets its own.
+        builder.UseSetting("OTEL_EXPORTER_OTLP_ENDPOINT", "");
+        builder.ConfigureTestServices(services => Registrations = [.. services]);
     }
+
+    /// <summary>What the portal registered (every service, after Program and the test's own), for tests of the wiring.</summary>
+    public IReadOnlyList<ServiceDescriptor> Registrations { get; private set; } = [];
 
     public virtual async ValueTask InitializeAsync()
     {

@@ -25,6 +25,7 @@ public static class FeatureSetup
         services.AddSingleton<CaseNotifications>();
         services.AddSingleton<CaseEvents>();
         services.AddSingleton<CaseQueue>();
+        services.AddSingleton<Infrastructure.Telemetry.ICaseQueueDepth, WaitingCases>();
         services.AddSingleton<TakeCase>();
         services.AddSingleton<CaseCommands>();
         services.AddSingleton<ExaminationCommands>();

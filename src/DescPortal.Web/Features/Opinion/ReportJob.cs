@@ -7,6 +7,7 @@ using DescPortal.Web.Features.Referrals;
 using DescPortal.Web.Infrastructure.Blobs;
 using DescPortal.Web.Infrastructure.Persistence;
 using DescPortal.Web.Infrastructure.Reports;
+using DescPortal.Web.Infrastructure.Telemetry;
 using JasperFx;
 using JasperFx.Events;
 using Marten;
@@ -21,7 +22,7 @@ namespace DescPortal.Web.Features.Opinion;
 /// report exists only once ReportIssued and its verification index are committed together.
 /// </summary>
 public sealed class ReportJob(IDocumentStore store, BlobContainers blobs, ReportRenderer renderer, ExpertReportBuilder builder,
-    CaseNotifications notifications, AdvisoryLocks locks, TimeProvider clock, ILogger<ReportJob> log)
+    CaseNotifications notifications, AdvisoryLocks locks, PortalMetrics metrics, TimeProvider clock, ILogger<ReportJob> log)
 {
     public const string Actor = "DescPortal report job";
 
@@ -85,6 +86,7 @@ public sealed class ReportJob(IDocumentStore store, BlobContainers blobs, Report
                 await blobs.Reports.DeleteBlobIfExistsAsync(blobName, cancellationToken: CancellationToken.None);
                 continue;
             }
+            metrics.ReportIssued();
             notifications.Publish(caseId);
             log.LogInformation("Issued report {Report} of {Reference} ({Bytes} bytes)", issued.ReportNumber, record.Reference, pdf.Length);
             return;

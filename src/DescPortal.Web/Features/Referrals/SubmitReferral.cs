@@ -3,6 +3,7 @@ using DescPortal.Core.Referrals;
 using DescPortal.Web.Features.Agencies;
 using DescPortal.Web.Infrastructure.Blobs;
 using DescPortal.Web.Infrastructure.Identity;
+using DescPortal.Web.Infrastructure.Telemetry;
 using Hangfire;
 using Marten;
 
@@ -17,7 +18,7 @@ public sealed record SubmittedReferral(Guid Id, string Reference, ReferralStatus
 /// case's stream. A refused or failed submission leaves no case and no blob.
 /// </summary>
 public sealed class SubmitReferral(IDocumentStore store, BlobContainers blobs, TimeProvider clock, UploadLimits limits,
-    IBackgroundJobClient jobs, CaseNotifications notifications, ILogger<SubmitReferral> log)
+    IBackgroundJobClient jobs, CaseNotifications notifications, PortalMetrics metrics, ILogger<SubmitReferral> log)
 {
     public async Task<ValidationResult> ValidateAsync(UserScope scope, ReferralSubmission submission, CancellationToken ct)
     {
@@ -52,6 +53,7 @@ public sealed class SubmitReferral(IDocumentStore store, BlobContainers blobs, T
         session.Events.StartStream<Referral>(id, events);
         await session.SaveChangesAsync(ct);
         evidence.Commit();
+        metrics.ReferralSubmitted();
 
         jobs.Enqueue<EvidenceThumbnailJob>(j => j.RunAsync(id, CancellationToken.None));
         // Tiles before anyone asks: the examiner's first look at the evidence should not wait for them.
