@@ -15,7 +15,24 @@ namespace DescPortal.Testing;
 /// </summary>
 public class PortalHost : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly string _database = "desc_test_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _database;
+    private readonly bool _ownsDatabase;
+
+    public PortalHost()
+    {
+        _database = "desc_test_" + Guid.NewGuid().ToString("N")[..12];
+        _ownsDatabase = true;
+    }
+
+    /// <summary>
+    /// A second portal on <paramref name="sharedWith"/>'s database and blob containers, as a second process of one
+    /// installation is. Start it after that one; it neither creates nor drops the database.
+    /// </summary>
+    protected PortalHost(PortalHost sharedWith)
+    {
+        ArgumentNullException.ThrowIfNull(sharedWith);
+        _database = sharedWith._database;
+    }
 
     /// <summary>Set by browser-test fixtures: serve on a real loopback port.</summary>
     protected virtual bool Kestrel => false;
@@ -44,8 +61,9 @@ public class PortalHost : WebApplicationFactory<Program>, IAsyncLifetime
 
     public virtual async ValueTask InitializeAsync()
     {
-        await using (var conn = new NpgsqlConnection(TestServices.Postgres))
+        if (_ownsDatabase)
         {
+            await using var conn = new NpgsqlConnection(TestServices.Postgres);
             await conn.OpenAsync();
             await using var cmd = new NpgsqlCommand($"CREATE DATABASE {_database}", conn);
             await cmd.ExecuteNonQueryAsync();
@@ -60,11 +78,12 @@ public class PortalHost : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        if (!_ownsDatabase) return;
         NpgsqlConnection.ClearAllPools();
         await using var conn = new NpgsqlConnection(TestServices.Postgres);
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", conn);
         await cmd.ExecuteNonQueryAsync();
-        GC.SuppressFinalize(this);
     }
 }
