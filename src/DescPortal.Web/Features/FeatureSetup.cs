@@ -17,7 +17,7 @@ public static class FeatureSetup
 {
     public static IServiceCollection AddFeatures(this IServiceCollection services, IConfiguration config)
     {
-        services.AddSingleton(config.GetSection("Uploads").Get<UploadLimits>() ?? UploadLimits.Default);
+        services.AddFeatureSettings(config);
         services.AddSingleton<ImageIntake>();
         // Handlers are singletons: they open a Marten session (or a DI scope) per operation and hold no per-user state.
         services.AddSingleton<SubmitReferral>();
@@ -91,7 +91,7 @@ public static class FeatureSetup
     /// <summary>Recurring jobs, scheduled by the start-up tasks once the job storage is reachable.</summary>
     public static void ScheduleRecurringJobs(IServiceProvider services)
     {
-        var keepDays = services.GetRequiredService<IConfiguration>().GetValue("Drafts:KeepDays", 14);
+        var keepDays = services.GetRequiredService<DraftOptions>().KeepDays;
         services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<ReferralDrafts>(
             "expire-abandoned-drafts", d => d.ExpireAsync(keepDays, CancellationToken.None), Cron.Daily(3));
         // A report whose job was lost (a crash between approval and enqueue) is made within five minutes.

@@ -36,12 +36,12 @@ public sealed class StartupTasks(IServiceProvider services, Readiness readiness,
                 readiness.Report("demo data");
                 await sp.GetRequiredService<DemoData>().SeedAsync(stoppingToken);
                 // A host that tests something else (tiny upload limits, say) can go without the demo library.
-                if (sp.GetRequiredService<IConfiguration>().GetValue("DemoData:Specimens", true))
+                if (sp.GetRequiredService<DemoDataOptions>().Specimens)
                 {
                     readiness.Report("demo specimens");
                     await sp.GetRequiredService<Features.ReferenceLibrary.LibrarySeeding>().SeedAsync(stoppingToken);
                     // Cases in every state of the workflow, their reports printed before the portal says it is ready.
-                    if (sp.GetRequiredService<IConfiguration>().GetValue("DemoData:Cases", true))
+                    if (sp.GetRequiredService<DemoDataOptions>().Cases)
                     {
                         readiness.Report("demo cases");
                         await sp.GetRequiredService<Features.Demo.DemoCases>().SeedAsync(stoppingToken);

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using DescPortal.Web.Infrastructure.Identity;
+using DescPortal.Web.Infrastructure.Settings;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,7 +30,8 @@ public static class KeyRingSetup
             .PersistKeysToDbContext<KeyRingStore>();
 
         // Read here, not later through IOptions: Data Protection takes its certificates while it is being registered.
-        var options = config.GetSection(KeyRingOptions.Section).Get<KeyRingOptions>() ?? new KeyRingOptions();
+        services.AddSettings<KeyRingOptions>(config);
+        var options = SettingsSetup.Read<KeyRingOptions>(config);
         if (LoadCertificate(options, environment) is { } certificate)
         {
             dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
