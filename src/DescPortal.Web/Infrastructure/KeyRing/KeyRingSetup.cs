@@ -71,15 +71,22 @@ public static class KeyRingSetup
         return certificate;
     }
 
-    /// <summary>Creates the key table before the portal serves (a request may need a key at once).</summary>
-    private sealed class KeyRingTable(IServiceProvider services) : IHostedService
+    /// <summary>
+    /// Creates the key table before anything reads the ring: in StartingAsync, which the host runs before every hosted
+    /// service's StartAsync (Data Protection's own hosted service loads the ring in its StartAsync).
+    /// </summary>
+    private sealed class KeyRingTable(IServiceProvider services) : IHostedLifecycleService
     {
-        public async Task StartAsync(CancellationToken cancellationToken)
+        public async Task StartingAsync(CancellationToken cancellationToken)
         {
             await using var scope = services.CreateAsyncScope();
             await IdentitySchema.EnsureAsync(scope.ServiceProvider.GetRequiredService<KeyRingStore>(), KeyRingStore.Table, cancellationToken);
         }
 
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
