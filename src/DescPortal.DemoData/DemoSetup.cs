@@ -1,4 +1,5 @@
 using DescPortal.Web.Infrastructure;
+using DescPortal.Web.Infrastructure.Settings;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -23,16 +24,18 @@ public sealed class DemoSetup : IHostingStartup
 
     private static void Add(IServiceCollection services, IConfiguration config)
     {
+        services.AddSettings<DemoDataOptions>(config);
         services.AddScoped<DemoAccounts>();
         services.AddScoped<DemoCases>();
         services.AddSingleton<LibrarySeeding>();
         services.ConfigureMarten(opts => opts.Schema.For<DemoCase>());
         services.AddStartupStep("demo data", StartupOrder.DemoData, (sp, ct) => sp.GetRequiredService<DemoAccounts>().SeedAsync(ct));
         // A host that tests something else (tiny upload limits, say) can go without the demo library.
-        if (!config.GetValue("DemoData:Specimens", true)) return;
+        var seed = SettingsSetup.Read<DemoDataOptions>(config);
+        if (!seed.Specimens) return;
         services.AddStartupStep("demo specimens", StartupOrder.DemoData, (sp, ct) => sp.GetRequiredService<LibrarySeeding>().SeedAsync(ct));
         // Cases in every state of the workflow, their reports printed before the portal says it is ready.
-        if (config.GetValue("DemoData:Cases", true))
+        if (seed.Cases)
             services.AddStartupStep("demo cases", StartupOrder.DemoData, (sp, ct) => sp.GetRequiredService<DemoCases>().SeedAsync(ct));
     }
 }

@@ -7,24 +7,29 @@ using DescPortal.Web.Infrastructure.Health;
 using DescPortal.Web.Infrastructure.Http;
 using DescPortal.Web.Infrastructure.Identity;
 using DescPortal.Web.Infrastructure.Jobs;
+using DescPortal.Web.Infrastructure.KeyRing;
 using DescPortal.Web.Infrastructure.Persistence;
 using DescPortal.Web.Infrastructure.Reports;
+using DescPortal.Web.Infrastructure.Settings;
+using DescPortal.Web.Infrastructure.Telemetry;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
-var postgres = builder.Configuration.GetConnectionString("Postgres")
-    ?? throw new InvalidOperationException("ConnectionStrings:Postgres is not set (infra/desc sets it).");
-var blobs = builder.Configuration.GetConnectionString("Blobs")
-    ?? throw new InvalidOperationException("ConnectionStrings:Blobs is not set (infra/desc sets it).");
+// Needed to register the stores, so read and checked now; every other section is checked when the portal starts.
+var connections = SettingsSetup.Read<ConnectionStringOptions>(builder.Configuration);
+var (postgres, blobs) = (connections.Postgres!, connections.Blobs!);
 
 // Structured logs: JSON lines in production, readable text while developing.
 if (!builder.Environment.IsDevelopment())
     builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = true);
 
+builder.AddDescTelemetry();
+builder.Services.AddDescSettings(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddLocalization();
 builder.Services.AddDescMarten(postgres);
 builder.Services.AddDescIdentity(postgres);
+builder.Services.AddDescDataProtection(postgres, builder.Configuration, builder.Environment);
 builder.Services.AddDescJobs(postgres);
 builder.Services.AddDescBlobs(blobs, builder.Configuration);
 builder.Services.AddDescHealth(postgres);

@@ -1,6 +1,7 @@
 using DescPortal.Web.Infrastructure.Health;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Xunit;
@@ -14,7 +15,24 @@ namespace DescPortal.Testing;
 /// </summary>
 public class PortalHost : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly string _database = "desc_test_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly string _database;
+    private readonly bool _ownsDatabase;
+
+    public PortalHost()
+    {
+        _database = "desc_test_" + Guid.NewGuid().ToString("N")[..12];
+        _ownsDatabase = true;
+    }
+
+    /// <summary>
+    /// A second portal on <paramref name="sharedWith"/>'s database and blob containers, as a second process of one
+    /// installation is. Start it after that one; it neither creates nor drops the database.
+    /// </summary>
+    protected PortalHost(PortalHost sharedWith)
+    {
+        ArgumentNullException.ThrowIfNull(sharedWith);
+        _database = sharedWith._database;
+    }
 
     /// <summary>Set by browser-test fixtures: serve on a real loopback port.</summary>
     protected virtual bool Kestrel => false;
@@ -33,12 +51,19 @@ public class PortalHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Storage:ContainerPrefix", _database.Replace('_', '-') + "-");
         // Demo cases (sixteen, six of them printed as reports) cost every test host seconds; DemoCasesTests turns them on.
         builder.UseSetting("DemoData:Cases", "false");
+        // No telemetry leaves a test host because of the machine's environment; TelemetryTests' host sets its own.
+        builder.UseSetting("OTEL_EXPORTER_OTLP_ENDPOINT", "");
+        builder.ConfigureTestServices(services => Registrations = [.. services]);
     }
+
+    /// <summary>What the portal registered (every service, after Program and the test's own), for tests of the wiring.</summary>
+    public IReadOnlyList<ServiceDescriptor> Registrations { get; private set; } = [];
 
     public virtual async ValueTask InitializeAsync()
     {
-        await using (var conn = new NpgsqlConnection(TestServices.Postgres))
+        if (_ownsDatabase)
         {
+            await using var conn = new NpgsqlConnection(TestServices.Postgres);
             await conn.OpenAsync();
             await using var cmd = new NpgsqlCommand($"CREATE DATABASE {_database}", conn);
             await cmd.ExecuteNonQueryAsync();
@@ -53,11 +78,12 @@ public class PortalHost : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        if (!_ownsDatabase) return;
         NpgsqlConnection.ClearAllPools();
         await using var conn = new NpgsqlConnection(TestServices.Postgres);
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", conn);
         await cmd.ExecuteNonQueryAsync();
-        GC.SuppressFinalize(this);
     }
 }

@@ -21,7 +21,7 @@ public static class FeatureSetup
             .AddCases()
             .AddReferrals(config)
             .AddExamination()
-            .AddOpinion()
+            .AddOpinion(config)
             .AddReferenceLibrary(config)
             .AddAdmin();
 

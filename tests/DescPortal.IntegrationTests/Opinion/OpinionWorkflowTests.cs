@@ -14,7 +14,6 @@ using DescPortal.Web.Infrastructure.Blobs;
 using DescPortal.Web.Infrastructure.Identity;
 using DescPortal.Web.Infrastructure.Localization;
 using Marten;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Xunit;
@@ -341,8 +340,7 @@ public sealed class OpinionWorkflowTests(IntegrationHost host)
     [Fact]
     public void Verification_is_rate_limited_per_client_address()
     {
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Verification:PerMinute"] = "2" }).Build();
-        using var verification = new ReportVerification(Store, config);
+        using var verification = new ReportVerification(Store, new VerificationOptions { PerMinute = 2 });
 
         Assert.True(verification.TryAcquire("203.0.113.7"));
         Assert.True(verification.TryAcquire("203.0.113.7"));

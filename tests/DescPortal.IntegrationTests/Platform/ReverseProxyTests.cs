@@ -3,7 +3,6 @@ using DescPortal.Web.Features.Opinion;
 using DescPortal.Web.Infrastructure.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 
@@ -12,8 +11,7 @@ namespace DescPortal.IntegrationTests.Platform;
 /// <summary>Which client address the per-client limits see, behind a reverse proxy and without one (ASP.NET Core's own middleware).</summary>
 public sealed class ReverseProxyTests
 {
-    private static IConfiguration Config(string? proxies) =>
-        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [ReverseProxy.Setting] = proxies }).Build();
+    private static ProxyOptions Config(string? proxies) => new() { KnownProxies = proxies };
 
     /// <summary>The address verification would count for a request from <paramref name="peer"/> saying it forwards <paramref name="forwardedFor"/>.</summary>
     private static async Task<string> ClientSeenAsync(string? proxies, string peer, string forwardedFor)

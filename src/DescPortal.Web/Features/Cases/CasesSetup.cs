@@ -14,6 +14,7 @@ public static class CasesSetup
         services.AddSingleton<CaseWrites>();
         services.AddSingleton<CaseQueue>();
         services.AddSingleton<CasePanels>();
+        services.AddSingleton<Infrastructure.Telemetry.ICaseQueueDepth, WaitingCases>();
         services.ConfigureMarten(opts =>
         {
             opts.Schema.For<Agency>();

@@ -4,6 +4,7 @@ using DescPortal.Core.Opinion;
 using DescPortal.Core.ReferenceLibrary;
 using DescPortal.Web.Features.Cases;
 using DescPortal.Web.Infrastructure.Blobs;
+using DescPortal.Web.Infrastructure.Http;
 using DescPortal.Web.Infrastructure.Localization;
 using DescPortal.Web.Infrastructure.Reports;
 using Marten;
@@ -14,13 +15,13 @@ namespace DescPortal.Web.Features.Opinion;
 /// Fills an <see cref="ExpertReport"/> from a case and one of its approvals: the approved opinions, the checklist and
 /// marks, the evidence images shrunk for print with their marks, the dates and the people. Reads only; the job records.
 /// </summary>
-public sealed class ExpertReportBuilder(IDocumentStore store, BlobContainers blobs, IConfiguration config)
+public sealed class ExpertReportBuilder(IDocumentStore store, BlobContainers blobs, PortalOptions portal)
 {
     public const string ExaminerFunction = "Forensic document examiner";
     public const string ReviewerFunction = "Technical reviewer";
 
     /// <summary>Where the public verification page is, as printed on reports (<c>Portal:PublicUrl</c>).</summary>
-    public Uri VerificationUrl => new(new Uri(config["Portal:PublicUrl"] ?? "http://127.0.0.1:5080/"), "verify");
+    public Uri VerificationUrl => new(portal.PublicUri, "verify");
 
     public async Task<ExpertReport> BuildAsync(CaseRecord record, Guid approvalId, PlannedReport plan, string verificationCode,
         DateTimeOffset issuedAt, CancellationToken ct)

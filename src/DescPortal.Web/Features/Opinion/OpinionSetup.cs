@@ -1,6 +1,7 @@
 using DescPortal.Core.Opinion;
 using DescPortal.Web.Features.Cases;
 using DescPortal.Web.Infrastructure.Jobs;
+using DescPortal.Web.Infrastructure.Settings;
 using Hangfire;
 using Marten;
 
@@ -9,8 +10,9 @@ namespace DescPortal.Web.Features.Opinion;
 /// <summary>The opinion slice's wiring: drafts, review, requests for more material, reports and their verification.</summary>
 public static class OpinionSetup
 {
-    public static IServiceCollection AddOpinion(this IServiceCollection services)
+    public static IServiceCollection AddOpinion(this IServiceCollection services, IConfiguration config)
     {
+        services.AddSettings<VerificationOptions>(config);
         services.AddSingleton<OpinionCommands>();
         services.AddSingleton<ReportVerification>();
         services.AddSingleton<ExpertReportBuilder>();

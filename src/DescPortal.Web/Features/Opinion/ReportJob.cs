@@ -6,6 +6,7 @@ using DescPortal.Core.Opinion;
 using DescPortal.Web.Infrastructure.Blobs;
 using DescPortal.Web.Infrastructure.Persistence;
 using DescPortal.Web.Infrastructure.Reports;
+using DescPortal.Web.Infrastructure.Telemetry;
 using Marten;
 using DescPortal.Web.Features.Cases;
 
@@ -19,7 +20,7 @@ namespace DescPortal.Web.Features.Opinion;
 /// report exists only once ReportIssued and its verification index are committed together.
 /// </summary>
 public sealed class ReportJob(IDocumentStore store, BlobContainers blobs, ReportRenderer renderer, ExpertReportBuilder builder,
-    CaseWrites cases, AdvisoryLocks locks, TimeProvider clock, ILogger<ReportJob> log)
+    CaseWrites cases, AdvisoryLocks locks, PortalMetrics metrics, TimeProvider clock, ILogger<ReportJob> log)
 {
     public const string Actor = "DescPortal report job";
 
@@ -88,6 +89,7 @@ public sealed class ReportJob(IDocumentStore store, BlobContainers blobs, Report
                 await blobs.Reports.DeleteBlobIfExistsAsync(blobName, cancellationToken: CancellationToken.None);
                 continue;
             }
+            metrics.ReportIssued();
             log.LogInformation("Issued report {Report} of {Reference} ({Bytes} bytes)", issued.ReportNumber, record.Reference, pdf.Length);
             return;
         }

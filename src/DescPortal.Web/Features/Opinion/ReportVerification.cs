@@ -32,7 +32,7 @@ public sealed record VerificationAnswer(VerificationResult Result, string? Repor
 /// Verifies a report by code or by file, for anyone, without signing in: the public page and the API share it, and
 /// its rate limit (per client address), so neither can be used to guess codes faster than the other.
 /// </summary>
-public sealed class ReportVerification(IDocumentStore store, IConfiguration config) : IDisposable
+public sealed class ReportVerification(IDocumentStore store, VerificationOptions options) : IDisposable
 {
     /// <summary>A PDF larger than this is no report of ours.</summary>
     public const long MaxPdfBytes = 50L * 1024 * 1024;
@@ -40,7 +40,7 @@ public sealed class ReportVerification(IDocumentStore store, IConfiguration conf
     private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(client =>
         RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = config.GetValue("Verification:PerMinute", 30),
+            PermitLimit = options.PerMinute,
             Window = TimeSpan.FromMinutes(1),
             QueueLimit = 0,
         }));

@@ -3,6 +3,7 @@ using DescPortal.Web.Components;
 using DescPortal.Web.Features.Referrals.Drafts;
 using DescPortal.Web.Infrastructure.Identity;
 using DescPortal.Web.Infrastructure.Jobs;
+using DescPortal.Web.Infrastructure.Settings;
 using Hangfire;
 using Marten;
 
@@ -35,7 +36,8 @@ public static class ReferralsSetup
             var caseId = e.StreamId;
             jobs.Enqueue<EvidenceTilesJob>(j => j.RunAsync(caseId, CancellationToken.None));
         });
-        var keepDays = config.GetValue("Drafts:KeepDays", 14);
+        services.AddSettings<DraftOptions>(config);
+        var keepDays = SettingsSetup.Read<DraftOptions>(config).KeepDays;
         services.AddRecurringJob<ReferralDrafts>("expire-abandoned-drafts", d => d.ExpireAsync(keepDays, CancellationToken.None), Cron.Daily(3));
 
         services.AddNavEntry(new NavEntry("referrals/new", "New referral", MudBlazor.Icons.Material.Filled.NoteAdd, Roles.FieldOfficer, 10,

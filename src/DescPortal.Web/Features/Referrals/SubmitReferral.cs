@@ -3,6 +3,7 @@ using DescPortal.Core.Referrals;
 using DescPortal.Web.Features.Cases;
 using DescPortal.Web.Infrastructure.Blobs;
 using DescPortal.Web.Infrastructure.Identity;
+using DescPortal.Web.Infrastructure.Telemetry;
 
 namespace DescPortal.Web.Features.Referrals;
 
@@ -15,7 +16,7 @@ public sealed record SubmittedReferral(Guid Id, string Reference, ReferralStatus
 /// case's stream. A refused or failed submission leaves no case and no blob.
 /// </summary>
 public sealed class SubmitReferral(CaseQueries queries, BlobContainers blobs, TimeProvider clock, UploadLimits limits,
-    CaseWrites cases, ILogger<SubmitReferral> log)
+    CaseWrites cases, PortalMetrics metrics, ILogger<SubmitReferral> log)
 {
     public async Task<ValidationResult> ValidateAsync(UserScope scope, ReferralSubmission submission, CancellationToken ct)
     {
@@ -50,6 +51,7 @@ public sealed class SubmitReferral(CaseQueries queries, BlobContainers blobs, Ti
             return ReferralDecider.Submit(id, reference, scope.AgencyCode!, referral, stored, scope.Actor, now);
         }, ct);
         evidence.Commit();
+        metrics.ReferralSubmitted();
         // Thumbnails and tiles follow from the committed events (ReferralsSetup).
         log.LogInformation("Referral {Reference} submitted by {Agency} with {Count} images", reference, scope.AgencyCode, stored.Count);
         return new SubmittedReferral(id, reference, ReferralStatus.Submitted);

@@ -6,10 +6,10 @@ namespace DescPortal.Web.Infrastructure.Blobs;
 /// The portal's blob containers. Originals go to <see cref="Evidence"/> and are never overwritten;
 /// derivatives (thumbnails, tiles) go to <see cref="Derivatives"/>; unsent drafts' images to <see cref="Drafts"/>. Blob names are always chosen by the server.
 /// </summary>
-public sealed class BlobContainers(BlobServiceClient service, IConfiguration config)
+public sealed class BlobContainers(BlobServiceClient service, StorageOptions storage)
 {
     // A prefix lets test hosts share one Azurite without seeing each other's blobs.
-    private readonly string _prefix = config["Storage:ContainerPrefix"] ?? "";
+    private readonly string _prefix = storage.ContainerPrefix;
 
     public BlobContainerClient Evidence => service.GetBlobContainerClient(_prefix + "evidence");
     public BlobContainerClient Derivatives => service.GetBlobContainerClient(_prefix + "derivatives");

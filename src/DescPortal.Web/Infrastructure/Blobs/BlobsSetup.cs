@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
 using DescPortal.Core;
+using DescPortal.Web.Infrastructure.Settings;
 
 namespace DescPortal.Web.Infrastructure.Blobs;
 
@@ -10,7 +11,7 @@ public static class BlobsSetup
     {
         services.AddSingleton(new BlobServiceClient(connectionString));
         services.AddSingleton<BlobContainers>();
-        services.AddSingleton(config.GetSection("Uploads").Get<UploadLimits>() ?? UploadLimits.Default);
+        services.AddSettings<UploadLimits>(config);
         services.AddSingleton<ImageIntake>();
         // Deep Zoom pyramids of any image (evidence, specimens); each feature's job says which images.
         services.AddSingleton<DeepZoom.TilePyramids>();

@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using DescPortal.Web.Infrastructure.Blobs;
 using DescPortal.Web.Infrastructure.Persistence;
+using DescPortal.Web.Infrastructure.Telemetry;
 using Marten;
 using NetVips;
 
@@ -15,7 +17,8 @@ namespace DescPortal.Web.Infrastructure.DeepZoom;
 /// <see cref="TilePyramid"/> is stored last, so a pyramid is visible only once its pack is complete. Serving: one
 /// ranged read of the pack per tile. Callers check the user's right to the image before asking for a tile.
 /// </summary>
-public sealed class TilePyramids(IDocumentStore store, BlobContainers blobs, AdvisoryLocks locks, TimeProvider clock, ILogger<TilePyramids> log)
+public sealed class TilePyramids(IDocumentStore store, BlobContainers blobs, AdvisoryLocks locks, PortalMetrics metrics, TimeProvider clock,
+    ILogger<TilePyramids> log)
 {
     public const int JpegQuality = 85;
 
@@ -60,6 +63,7 @@ public sealed class TilePyramids(IDocumentStore store, BlobContainers blobs, Adv
         await using var making = await locks.AcquireAsync("tiles", imageId, ct);
         if (await FindAsync(imageId, ct) is { } existing && existing.SourceSha256 == sourceSha256) return existing;
 
+        var started = Stopwatch.GetTimestamp();
         var work = Path.Combine(WorkDirectory, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(work);
         try
@@ -87,6 +91,7 @@ public sealed class TilePyramids(IDocumentStore store, BlobContainers blobs, Adv
             session.Store(pyramid);
             await session.SaveChangesAsync(ct);
             _cache[imageId] = pyramid;
+            metrics.TilePyramidMade(Stopwatch.GetElapsedTime(started));
             log.LogInformation("Made the Deep Zoom pyramid of {Image}: {Width} × {Height}, {Tiles} tiles", imageId, width, height, offsets.Length);
             return pyramid;
         }

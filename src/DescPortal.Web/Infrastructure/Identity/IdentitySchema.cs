@@ -5,13 +5,18 @@ using Npgsql;
 namespace DescPortal.Web.Infrastructure.Identity;
 
 /// <summary>
-/// Creates Identity's tables in their own schema when missing. EF's EnsureCreated skips a database that already
-/// has any table (Marten's, Hangfire's), so the create script is applied directly. See docs/decisions/0003.
+/// Creates the tables of an EF Core context of the identity schema (Identity's own, the Data Protection key ring)
+/// when missing. EF's EnsureCreated skips a database that already has any table (Marten's, Hangfire's), so the create
+/// script is applied directly. See docs/decisions/0003.
 /// </summary>
 public static class IdentitySchema
 {
-    public static async Task EnsureAsync(IdentityStore db, CancellationToken ct)
+    public static Task EnsureAsync(IdentityStore db, CancellationToken ct) => EnsureAsync(db, "AspNetUsers", ct);
+
+    /// <summary>Runs <paramref name="db"/>'s create script unless <paramref name="table"/>, one of its tables, exists.</summary>
+    public static async Task EnsureAsync(DbContext db, string table, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(db);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await connection.OpenAsync(ct);
         try
@@ -20,7 +25,7 @@ public static class IdentitySchema
             await using (var lockCmd = new NpgsqlCommand("SELECT pg_advisory_lock(4711001)", connection))
                 await lockCmd.ExecuteNonQueryAsync(ct);
 
-            await using var check = new NpgsqlCommand($"SELECT to_regclass('{IdentityStore.Schema}.\"AspNetUsers\"') IS NOT NULL", connection);
+            await using var check = new NpgsqlCommand($"SELECT to_regclass('{IdentityStore.Schema}.\"{table}\"') IS NOT NULL", connection);
             var exists = (bool)(await check.ExecuteScalarAsync(ct))!;
             if (!exists)
             {

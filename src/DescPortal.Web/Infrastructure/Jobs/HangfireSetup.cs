@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using DescPortal.Web.Infrastructure.Identity;
@@ -22,6 +23,9 @@ public static class HangfireSetup
         // The storage is this host's own service, not Hangfire's global JobStorage.Current: two hosts in one process
         // (the test suite) must not send each other's jobs to the wrong database.
         services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, options), options));
+        // This host's own filters beside Hangfire's global ones (GlobalJobFilters is a static every host would share).
+        services.AddSingleton<IJobFilterProvider>(_ => new JobFilterProviderCollection(
+            JobFilterProviders.Providers, new JobFilterCollection { new JobTracing() }));
         services.AddHangfire((sp, cfg) => cfg
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()

@@ -26,6 +26,10 @@ public static class MartenSetup
                 opts.Events.StreamIdentity = StreamIdentity.AsGuid;
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
                 opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                // A "marten.connection" span per session's use of a connection, and the marten.event.append counter
+                // (exported by Infrastructure/Telemetry when OTLP is configured).
+                opts.OpenTelemetry.TrackConnections = JasperFx.OpenTelemetry.TrackLevel.Normal;
+                opts.OpenTelemetry.TrackEventCounters();
 
                 opts.Schema.For<ApiKey>().Index(k => k.AgencyCode);
             })

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace DescPortal.Web.Infrastructure.Reports;
 
 /// <summary>Configuration section <c>Reports</c>.</summary>
@@ -18,8 +20,10 @@ public sealed class ReportOptions
         : "/usr/bin/chromium";
 
     /// <summary><c>Reports:Pages</c>: how many reports print at once (pages kept open in the one browser).</summary>
+    [Range(1, 16)]
     public int Pages { get; set; } = 2;
 
     /// <summary><c>Reports:PrintTimeoutSeconds</c>: the longest one print (content set + PDF) may take.</summary>
+    [Range(1, 3600)]
     public int PrintTimeoutSeconds { get; set; } = 120;
 }

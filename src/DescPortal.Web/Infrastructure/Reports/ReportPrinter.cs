@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
+using DescPortal.Web.Infrastructure.Telemetry;
 using Microsoft.Playwright;
 
 namespace DescPortal.Web.Infrastructure.Reports;
@@ -23,6 +25,7 @@ public sealed class ReportPrinter : IAsyncDisposable
 
     private readonly ReportOptions _options;
     private readonly ILogger<ReportPrinter> _log;
+    private readonly PortalMetrics? _metrics;
     private readonly SemaphoreSlim _slots;
     private readonly SemaphoreSlim _launch = new(1, 1);
     // Names this printer's browser on its command line, so that its processes can be found (memory, tests).
@@ -32,12 +35,13 @@ public sealed class ReportPrinter : IAsyncDisposable
     private int _launches;
     private bool _disposed;
 
-    public ReportPrinter(ReportOptions options, ILogger<ReportPrinter> log)
+    public ReportPrinter(ReportOptions options, ILogger<ReportPrinter> log, PortalMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Pages, 1, nameof(options));
         _options = options;
         _log = log;
+        _metrics = metrics;
         _slots = new SemaphoreSlim(options.Pages, options.Pages);
     }
 
@@ -63,6 +67,7 @@ public sealed class ReportPrinter : IAsyncDisposable
                 try
                 {
                     page = session.TakeIdlePage() ?? await session.NewPageAsync();
+                    var started = Stopwatch.GetTimestamp();
                     var printing = PrintOnAsync(page, html);
                     byte[] pdf;
                     try
@@ -76,6 +81,7 @@ public sealed class ReportPrinter : IAsyncDisposable
                             TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                         throw;
                     }
+                    _metrics?.ReportPrinted(Stopwatch.GetElapsedTime(started));
                     session.ReturnPage(page);
                     page = null;
                     return pdf;

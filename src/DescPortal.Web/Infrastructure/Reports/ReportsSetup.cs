@@ -1,3 +1,5 @@
+using DescPortal.Web.Infrastructure.Settings;
+
 namespace DescPortal.Web.Infrastructure.Reports;
 
 /// <summary>The expert report's printing: templates (section <c>Reports</c>), the renderer and the one warm browser.</summary>
@@ -5,7 +7,7 @@ public static class ReportsSetup
 {
     public static IServiceCollection AddDescReports(this IServiceCollection services, IConfiguration config)
     {
-        services.AddSingleton(config.GetSection(ReportOptions.Section).Get<ReportOptions>() ?? new ReportOptions());
+        services.AddSettings<ReportOptions>(config);
         services.AddSingleton<ReportTemplates>();
         // One browser per process, disposed (closed) with the host.
         services.AddSingleton<ReportPrinter>();

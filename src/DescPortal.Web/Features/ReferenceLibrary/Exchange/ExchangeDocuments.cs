@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -6,19 +7,26 @@ namespace DescPortal.Web.Features.ReferenceLibrary.Exchange;
 /// <summary>Limits on archives, bound from configuration section <c>Exchange</c>; the per-image limit is UploadLimits.MaxFileBytes.</summary>
 public sealed record ExchangeLimits
 {
+    public const string Section = "Exchange";
+
     public static ExchangeLimits Default { get; } = new();
 
     /// <summary>The archive as uploaded (compressed): 1 GiB.</summary>
+    [Range(typeof(long), "1", "68719476736")]
     public long MaxArchiveBytes { get; init; } = 1024L * 1024 * 1024;
 
     /// <summary>All entries together, uncompressed, as declared and as read: 2 GiB.</summary>
+    [Range(typeof(long), "1", "68719476736")]
     public long MaxUncompressedBytes { get; init; } = 2048L * 1024 * 1024;
 
+    [Range(1, 1_000_000)]
     public int MaxEntries { get; init; } = 2000;
 
+    [Range(typeof(long), "1", "1073741824")]
     public long MaxManifestBytes { get; init; } = 16L * 1024 * 1024;
 
     /// <summary>Specimens one archive may carry, and one export may pick.</summary>
+    [Range(1, 100_000)]
     public int MaxSpecimens { get; init; } = 100;
 }
 

@@ -1,5 +1,6 @@
 using DescPortal.Core;
 using DescPortal.Web.Infrastructure.Identity;
+using DescPortal.Web.Infrastructure.Settings;
 using Marten;
 
 namespace DescPortal.Web.Features.ReferenceLibrary.Exchange;
@@ -14,7 +15,8 @@ public static class ExchangeSetup
 
     public static IServiceCollection AddSpecimenExchange(this IServiceCollection services, IConfiguration config)
     {
-        services.AddSingleton(config.GetSection("Exchange").Get<ExchangeLimits>() ?? ExchangeLimits.Default);
+        services.AddSettings<ExchangeLimits>(config);
+        services.AddSettings<InstallationOptions>(config);
         services.AddSingleton<InstallationKeyProtection>();
         services.AddSingleton<InstallationIdentity>();
         services.AddSingleton<ArchiveExport>();

@@ -35,7 +35,7 @@ public sealed record InstallationInfo(string Name, string Fingerprint, string Pu
 /// named by configuration <c>Installation:Name</c>. Signs manifests; never hands out the private key.
 /// </summary>
 public sealed class InstallationIdentity(
-    IDocumentStore store, InstallationKeyProtection protection, IConfiguration config, TimeProvider clock,
+    IDocumentStore store, InstallationKeyProtection protection, InstallationOptions options, TimeProvider clock,
     ILogger<InstallationIdentity> log)
 {
     public const string Purpose = "desc.installation-key";
@@ -43,8 +43,7 @@ public sealed class InstallationIdentity(
 
     private InstallationInfo? _info;
 
-    public string ConfiguredName =>
-        config["Installation:Name"] is { } name && !string.IsNullOrWhiteSpace(name) ? name.Trim() : DefaultName;
+    public string ConfiguredName => options.Name.Trim();
 
     /// <summary>
     /// Creates the key pair on first start; afterwards checks that the private key can still be unlocked and

@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using DescPortal.Web.Infrastructure.Blobs;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -18,9 +19,9 @@ public sealed class InstallationKeyProtection : IDisposable
 {
     private readonly Lazy<ServiceProvider> _provider;
 
-    public InstallationKeyProtection(BlobServiceClient blobs, IConfiguration config, ILoggerFactory loggers)
+    public InstallationKeyProtection(BlobServiceClient blobs, StorageOptions storage, ILoggerFactory loggers)
     {
-        var container = blobs.GetBlobContainerClient((config["Storage:ContainerPrefix"] ?? "") + "installation");
+        var container = blobs.GetBlobContainerClient(storage.Container("installation"));
         _provider = new Lazy<ServiceProvider>(() =>
         {
             var services = new ServiceCollection();
