@@ -3,6 +3,7 @@ using DescPortal.Core;
 using DescPortal.Core.Referrals;
 using DescPortal.Web.Features.Referrals;
 using DescPortal.Web.Infrastructure.Blobs;
+using DescPortal.Web.Infrastructure.Http;
 using DescPortal.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
@@ -26,7 +27,7 @@ public static class InformationApi
     public static void MapInformationApi(this WebApplication app) =>
         app.MapPost("/api/v1/referrals/{id:guid}/information", AnswerAsync)
             .RequireAuthorization(Policies.AgencyApi).DisableAntiforgery().WithTags("Referrals")
-            .Accepts<IFormFile>("multipart/form-data");
+            .DescribeMultipartBody<AnswerSubmission>("answer", "images");
 
     private static async Task<IResult> AnswerAsync(Guid id, HttpContext http, AnswerInformation handler, ImageIntake intake, UploadLimits limits,
         Marten.IDocumentStore store, TimeProvider clock, CancellationToken ct)
@@ -36,7 +37,7 @@ public static class InformationApi
         var record = await ReferralQueries.LoadForAsync(store, scope, id, ct);
         if (record is null) return Results.Problem(statusCode: 404, title: "No such referral.");
         if (EvidenceMultipart.ReaderOf(http.Request) is not { } reader)
-            return Invalid("answer", "The body must be multipart/form-data with an 'answer' part and one 'images' file part per image.");
+            return EvidenceMultipart.NotMultipart("answer", "The body must be multipart/form-data with an 'answer' part and one 'images' file part per image.");
 
         AnswerSubmission? answer = null;
         IReadOnlyList<ImageDescription> images = [];
