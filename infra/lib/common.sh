@@ -99,8 +99,18 @@ PY
 
 # ---------------------------------------------------------------- installs
 
-# Debian packages the project needs at run or test time.
-APT_PACKAGES=(postgresql chromium fonts-noto-core fonts-noto-cjk libvips-tools time)
+# Debian packages the project needs at run or test time. apt installs them
+# without their Recommends (hundreds of desktop packages: mesa, udev, printer
+# set-up, ghostscript, compilers), so what the portal used to get only through
+# a Recommends is named here:
+#   fonts-noto-mono   "Noto Sans Mono" of the report's hashes (report.css) and of
+#                     the pages' MRZ and hashes (app.css); it came by chance via
+#                     libvips -> ImageMagick -> ghostscript -> fonts-droid-fallback.
+# Nothing else that Recommends brought is used: Chromium prints with its own
+# GL/Vulkan (--disable-gpu) and the Noto fonts the templates name, PostgreSQL
+# needs neither sysstat nor logrotate, npm needs git only for git dependencies
+# (the lock files have none), and nodejs itself depends on ca-certificates.
+APT_PACKAGES=(postgresql chromium fonts-noto-core fonts-noto-cjk fonts-noto-mono libvips-tools time)
 
 pkg_installed() {
     [[ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null || true)" == installed ]]
@@ -128,7 +138,7 @@ ensure_apt_packages() {
         ((i < 3)) || die "apt-get update failed"
         sleep 10
     done
-    apt-get -o DPkg::Lock::Timeout=600 -q install -y "${missing[@]}"
+    apt-get -o DPkg::Lock::Timeout=600 -q install -y --no-install-recommends "${missing[@]}"
 }
 
 # PostgreSQL refuses to run as root: it runs as the system user postgres.

@@ -47,6 +47,13 @@ public static class EvidenceMultipart
         evidence.Add(received, label);
     }
 
+    /// <summary>
+    /// 415 for a body that is not multipart/form-data (<see cref="ReaderOf"/> gave no reader), naming the JSON part in
+    /// <c>errors</c>. The handler checks this itself, after authorization (see <c>ApiRequestBody</c>).
+    /// </summary>
+    public static IResult NotMultipart(string part, string message) =>
+        Problem(StatusCodes.Status415UnsupportedMediaType, "The body must be multipart/form-data.", part, message);
+
     /// <summary>413, 415 or 422 by the reason, naming the image in <c>errors["images[i]"]</c>.</summary>
     public static IResult Refused(ImageRejectedException e)
     {
@@ -56,9 +63,12 @@ public static class EvidenceMultipart
             ImageRejection.NotAnImage => StatusCodes.Status415UnsupportedMediaType,
             _ => StatusCodes.Status422UnprocessableEntity,
         };
-        return Results.Problem(statusCode: status, title: "An image was refused.", detail: e.Message,
-            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [$"images[{e.ImageIndex ?? 0}]"] = [e.Message] } });
+        return Problem(status, "An image was refused.", $"images[{e.ImageIndex ?? 0}]", e.Message);
     }
+
+    private static IResult Problem(int status, string title, string field, string message) =>
+        Results.Problem(statusCode: status, title: title, detail: message,
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
 
     /// <summary>413 for a body past <see cref="AllowBody"/>'s limit.</summary>
     public static IResult BodyTooLarge(BadHttpRequestException e) =>

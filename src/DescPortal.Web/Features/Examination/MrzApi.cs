@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using DescPortal.Core.Mrz;
+using DescPortal.Web.Infrastructure.Http;
 using DescPortal.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -25,14 +26,19 @@ public static class MrzApi
             .RequireAuthorization(Policies.AgencyApi)
             .DisableAntiforgery()
             .WithTags("MRZ")
-            .Accepts<MrzCheckRequest>("application/json")
+            .DescribeJsonBody<MrzCheckRequest>()
             .Produces<MrzCheckResult>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
     }
 
     private static async Task<IResult> CheckAsync(HttpContext http, TimeProvider clock, IOptions<JsonOptions> json, CancellationToken ct)
     {
+        // A body without a content type is read as JSON; one that says it is something else is not.
+        if (http.Request.ContentType is { Length: > 0 } && !http.Request.HasJsonContentType())
+            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "The body must be application/json.",
+                detail: "Send { \"mrz\": \"<the lines separated by \\n>\" } as application/json.");
         var body = await ReadBoundedAsync(http.Request.Body, ct);
         if (body is null)
             return Results.Problem(statusCode: 413, title: "The request is too large.",

@@ -2,6 +2,7 @@ using System.Text.Json;
 using DescPortal.Core;
 using DescPortal.Core.Referrals;
 using DescPortal.Web.Infrastructure.Blobs;
+using DescPortal.Web.Infrastructure.Http;
 using DescPortal.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
@@ -25,7 +26,7 @@ public static class InformationApi
 
     public static void MapInformationApi(this WebApplication app) =>
         app.MapReferralsGroup().MapPost("{id:guid}/information", AnswerAsync)
-            .Accepts<IFormFile>("multipart/form-data");
+            .DescribeMultipartBody<AnswerSubmission>("answer", "images");
 
     private static async Task<IResult> AnswerAsync(Guid id, HttpContext http, AnswerInformation handler, ImageIntake intake, UploadLimits limits,
         CaseQueries cases, TimeProvider clock, CancellationToken ct)
@@ -35,7 +36,7 @@ public static class InformationApi
         var record = await cases.LoadForAsync(scope, id, ct);
         if (record is null) return Results.Problem(statusCode: 404, title: "No such referral.");
         if (EvidenceMultipart.ReaderOf(http.Request) is not { } reader)
-            return Invalid("answer", "The body must be multipart/form-data with an 'answer' part and one 'images' file part per image.");
+            return EvidenceMultipart.NotMultipart("answer", "The body must be multipart/form-data with an 'answer' part and one 'images' file part per image.");
 
         AnswerSubmission? answer = null;
         IReadOnlyList<ImageDescription> images = [];

@@ -2,6 +2,7 @@ using System.Text.Json;
 using DescPortal.Core;
 using DescPortal.Core.Referrals;
 using DescPortal.Web.Infrastructure.Blobs;
+using DescPortal.Web.Infrastructure.Http;
 using DescPortal.Web.Infrastructure.Identity;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +20,7 @@ public static class ReferralApi
         var api = app.MapReferralsGroup();
 
         api.MapPost("", SubmitAsync)
-            .Accepts<IFormFile>("multipart/form-data")
+            .DescribeMultipartBody<ReferralSubmission>("referral", "images")
             .Produces<SubmittedResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -37,7 +38,7 @@ public static class ReferralApi
     {
         EvidenceMultipart.AllowBody(http, limits);
         if (EvidenceMultipart.ReaderOf(http.Request) is not { } reader)
-            return Invalid("referral", "The body must be multipart/form-data with a 'referral' part and one 'images' file part per image.");
+            return EvidenceMultipart.NotMultipart("referral", "The body must be multipart/form-data with a 'referral' part and one 'images' file part per image.");
 
         var scope = UserScope.From(http.User);
         ValidationResult? validation = null;
