@@ -1,17 +1,17 @@
 using NetArchTest.Rules;
 
-namespace DescPortal.Core.Tests;
+namespace DescPortal.ArchitectureTests;
 
 // Core's namespaces are layers: the root (vocabulary, shared values) under everything, its parts above it. A cycle
 // between two of them means neither can be read, changed or tested without the other.
-public class NamespaceTests
+public class CoreNamespaceTests
 {
     private static readonly string[] Parts = ["Referrals", "Examination", "Opinion", "ReferenceLibrary", "Mrz"];
 
     [Fact]
     public void TheRootNamespaceUsesNoneOfItsParts()
     {
-        var result = Types.InAssembly(typeof(DomainException).Assembly)
+        var result = Types.InAssembly(Slices.CoreAssembly)
             .That().ResideInNamespaceMatching(@"^DescPortal\.Core$")
             .ShouldNot().HaveDependencyOnAny([.. Parts.Select(p => $"DescPortal.Core.{p}")])
             .GetResult();
@@ -30,7 +30,7 @@ public class NamespaceTests
     }
 
     private static bool Uses(string part, string other) =>
-        !Types.InAssembly(typeof(DomainException).Assembly)
+        !Types.InAssembly(Slices.CoreAssembly)
             .That().ResideInNamespaceMatching($@"^DescPortal\.Core\.{part}$")
             .ShouldNot().HaveDependencyOn($"DescPortal.Core.{other}")
             .GetResult().IsSuccessful;
