@@ -14,7 +14,18 @@ public static class DevelopmentData
     /// <returns>Whether the demo data was found.</returns>
     public static bool AddIfPresent(WebApplicationBuilder builder)
     {
-        if (!builder.Environment.IsDevelopment() || Find() is not { } assembly) return false;
+        if (!builder.Environment.IsDevelopment()) return false;
+        if (Find() is not { } assembly)
+        {
+            // Say so where people look: a Development portal without its demo accounts is otherwise a puzzle.
+            builder.Services.AddStartupStep("demo data", StartupOrder.DemoData, (sp, _) =>
+            {
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger(AssemblyName).LogWarning(
+                    "No demo data: {Assembly}.dll is not beside the portal (build src/DescPortal.DemoData, as infra/desc run does)", AssemblyName);
+                return Task.CompletedTask;
+            });
+            return false;
+        }
         foreach (var startup in assembly.GetCustomAttributes<HostingStartupAttribute>())
             ((IHostingStartup)Activator.CreateInstance(startup.HostingStartupType)!).Configure(builder.WebHost);
         return true;
