@@ -63,7 +63,7 @@ public sealed class DemoCasesTests(DemoCasesHost host) : IClassFixture<DemoCases
             Assert.Equal(ReferralStatus.AwaitingInformation, statuses["AwaitingInformation"]);
             Assert.Equal(ReferralStatus.InReview, statuses["InReview"]);
             Assert.Equal(ReferralStatus.Returned, statuses["Returned"]);
-            // Approved is where the report job takes over: the seeding does not queue it, the sweep may have run already.
+            // Approved is where the report job takes over: the approval's event queues it, it may have run already.
             Assert.Contains(statuses["Approved"], new[] { ReferralStatus.Approved, ReferralStatus.Reported });
             Assert.Equal(ReferralStatus.Reported, statuses["Reported"]);
             Assert.Equal(ReferralStatus.Reported, statuses["Superseded"]);
