@@ -1,4 +1,5 @@
 using DescPortal.Core;
+using DescPortal.Web.Infrastructure.Health;
 using DescPortal.Web.Infrastructure.Telemetry;
 using Marten;
 
@@ -9,7 +10,7 @@ namespace DescPortal.Web.Features.Cases;
 /// the <see cref="ReferralSummary"/> documents, kept for a few seconds, so several readers or a short export interval
 /// cost one query in that time. Read on the exporter's own thread, which may wait for it.
 /// </summary>
-public sealed class WaitingCases(IDocumentStore store, TimeProvider clock, ILogger<WaitingCases> log) : ICaseQueueDepth
+public sealed class WaitingCases(IDocumentStore store, Readiness readiness, TimeProvider clock, ILogger<WaitingCases> log) : ICaseQueueDepth
 {
     private static readonly TimeSpan KeptFor = TimeSpan.FromSeconds(5);
     private readonly Lock _gate = new();
@@ -17,6 +18,9 @@ public sealed class WaitingCases(IDocumentStore store, TimeProvider clock, ILogg
 
     public long? Read()
     {
+        // Not before the schema is applied: a query then would have Marten create the table itself, racing the
+        // start-up's own migration (seen as "index already exists" when the exporter read the gauge that early).
+        if (!readiness.IsReady) return null;
         lock (_gate)
         {
             var now = clock.GetUtcNow();

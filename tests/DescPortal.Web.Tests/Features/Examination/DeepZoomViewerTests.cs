@@ -79,7 +79,8 @@ public sealed class DeepZoomViewerTests(ComponentHost host) : ComponentTest(host
             .Add(x => x.InStepWith, questioned.Instance).Add(x => x.Tool, "pick"));
 
         await UntilAsync(specimen, () => module.Invocations["link"].Count == 1);
-        Assert.Contains(module.Invocations["setTool"], i => i.Arguments.OfType<string>().SequenceEqual(["pick", "specimen"]));
+        // Read on the renderer's thread: the questioned viewer may still be telling the script its own tool.
+        await UntilAsync(specimen, () => module.Invocations["setTool"].Any(i => i.Arguments.OfType<string>().SequenceEqual(["pick", "specimen"])));
 
         await DisposeComponentsAsync();
         Assert.Equal(2, module.Invocations["dispose"].Count);
