@@ -1,6 +1,5 @@
 using DescPortal.Core.Referrals;
 using static DescPortal.Core.Referrals.CaseRules;
-using static System.FormattableString;
 
 namespace DescPortal.Core.Opinion;
 
@@ -70,8 +69,7 @@ public static partial class OpinionDecider
         {
             if (opinion.DraftOf(document) is not { } d)
             {
-                problems.Add(new FieldError("fraudType",
-                    Invariant($"Document {document + 1} has no opinion yet: its fraud type and conclusion are required.")));
+                problems.Add(new FieldError("fraudType", Refusals.Opinion.DocumentWithoutOpinion, [document + 1]));
                 continue;
             }
             problems.AddRange(OpinionValidation.Check(
@@ -80,7 +78,7 @@ public static partial class OpinionDecider
         }
         ThrowIfAny(problems);
 
-        var answer = PlainText(answerToReview, MaxCommentsLength, "The answer to the reviewer's comments");
+        var answer = PlainText(answerToReview, MaxCommentsLength, Refusals.Opinion.Text.AnswerToReview);
         var returned = opinion.CurrentRound is { Verdict: ReviewVerdict.Returned, Answer: null };
         if (returned && answer is null)
         {
@@ -93,12 +91,14 @@ public static partial class OpinionDecider
         return [new SubmittedForReview(current.Id, opinion.ReviewRounds.Count + 1, answer, actor.Actor, now)];
     }
 
-    // All the field errors at once, so the examiner fixes them in one go; each message names its field.
+    // All the field errors at once, so the examiner fixes them in one go; each one's words name its field.
     private static void ThrowIfAny(IReadOnlyList<FieldError> problems)
     {
         if (problems.Count > 0)
         {
-            throw new DomainException(string.Join(" ", problems.Select(p => p.Message)));
+            throw problems.Count == 1
+                ? new DomainException(problems[0].Problem)
+                : new DomainException(Refusals.Several, problems.Select(p => p.Problem).ToList());
         }
     }
 

@@ -17,7 +17,7 @@ public static partial class OpinionDecider
         ArgumentNullException.ThrowIfNull(opinion);
         RequireActor(actor, now);
         RequireId(requestId, nameof(requestId));
-        var text = PlainText(message, MaxMessageLength, "The message to the officer");
+        var text = PlainText(message, MaxMessageLength, Refusals.Opinion.Text.MessageToOfficer);
         if (opinion.FindInformationRequest(requestId) is { } asked)
         {
             return asked.Message == text
@@ -51,7 +51,7 @@ public static partial class OpinionDecider
         ArgumentNullException.ThrowIfNull(evidenceIds);
         RequireActor(actor, now);
         RequireId(requestId, nameof(requestId));
-        var text = PlainText(message, MaxMessageLength, "The answer to the examiner");
+        var text = PlainText(message, MaxMessageLength, Refusals.Opinion.Text.AnswerToExaminer);
         var ids = evidenceIds.Distinct().ToList();
 
         var request = opinion.FindInformationRequest(requestId)

@@ -91,7 +91,7 @@ public static partial class OpinionDecider
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(opinion);
         RequireActor(actor, now);
-        var text = PlainText(reason, MaxMessageLength, "The reason for reopening");
+        var text = PlainText(reason, MaxMessageLength, Refusals.Opinion.Text.ReopeningReason);
         if (current.Status == ReferralStatus.InExamination && opinion.Reopenings.Count > 0
             && opinion.Reopenings[^1] is { } last && last.Reason == text
             && last.ReportNumber == opinion.CurrentReport?.ReportNumber)

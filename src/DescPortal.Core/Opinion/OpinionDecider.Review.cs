@@ -34,7 +34,7 @@ public static partial class OpinionDecider
         Referral current, OpinionState opinion, string comments, OpinionActor reviewer, DateTimeOffset now)
     {
         RequireReviewer(current, opinion, reviewer, now, "return");
-        var text = PlainText(comments, MaxCommentsLength, "The review comments");
+        var text = PlainText(comments, MaxCommentsLength, Refusals.Opinion.Text.ReviewComments);
         if (current.Status == ReferralStatus.Returned && opinion.CurrentRound is { Verdict: ReviewVerdict.Returned } last
             && last.ReviewerId == reviewer.UserId && last.Comments == text)
         {

@@ -41,7 +41,7 @@ public static class EvidenceMultipart
         }
         catch (ImageRejectedException e)
         {
-            throw new ImageRejectedException(e.Reason, e.Message) { ImageIndex = index };
+            throw e.OfImage(index);
         }
         // Verified and stored in the background while the next part arrives.
         evidence.Add(received, label);

@@ -315,7 +315,7 @@ public sealed partial class NewReferral : IAsyncDisposable
     {
         // Said at once rather than on sending: the format is easy to get wrong.
         if (!PartialDate.TryParse(_model.Bearer.DateOfBirth, out _, out var problem))
-            _errors["bearer.dateOfBirth"] = L[problem!];
+            _errors["bearer.dateOfBirth"] = problem!.ToString();
     }
 
     // ---- Documents --------------------------------------------------------------------------------------------------

@@ -1,0 +1,127 @@
+namespace DescPortal.Core;
+
+/// <summary>
+/// Every code a refusal or a field error carries, and the phrases their wording is made of, in one place. Codes are
+/// what other systems see (the API's <c>code</c> and <c>codes</c>): lowercase dotted words, one per meaning, never
+/// reworded or reused. Their English is Resources/Refusals.resx; <see cref="Wording"/> reads it.
+/// </summary>
+public static class Refusals
+{
+    /// <summary>Several refusals at once, each worded in turn (a form's every problem, so it is fixed in one go).</summary>
+    public const string Several = "several-problems";
+
+    /// <summary>A referral's fields, as a border system or the officer's form sends them.</summary>
+    public static class Referral
+    {
+        public const string CrossingPointRequired = "referral.crossing-point.required";
+        public const string CrossingPointNotAgency = "referral.crossing-point.not-agency";
+        public const string InterceptedAtRequired = "referral.intercepted-at.required";
+        public const string InterceptedAtFuture = "referral.intercepted-at.future";
+        public const string ReasonRequired = "referral.reason.required";
+        public const string UrgencyRequired = "referral.urgency.required";
+        public const string UrgencyUnknown = "referral.urgency.unknown";
+        public const string AnswerByRequired = "referral.answer-by.required";
+        public const string AnswerByNotAfterInterception = "referral.answer-by.not-after-interception";
+        public const string BearerRequired = "referral.bearer.required";
+        public const string SurnameRequired = "referral.surname.required";
+        public const string NameNotLatin = "referral.name.not-latin";
+        public const string CountryRequired = "referral.country.required";
+        public const string CountryUnknown = "referral.country.unknown";
+        public const string TextTooLong = "referral.text.too-long";
+        public const string DateOfBirthFuture = "referral.date-of-birth.future";
+        public const string SexUnknown = "referral.sex.unknown";
+        public const string DocumentsRequired = "referral.documents.required";
+        public const string DocumentTypeRequired = "referral.document-type.required";
+        public const string DocumentTypeUnknown = "referral.document-type.unknown";
+        public const string ImagesRequired = "referral.images.required";
+        public const string ImagesTooMany = "referral.images.too-many";
+        public const string ImageDocumentUnstated = "referral.image.document-unstated";
+        public const string ImageDocumentNegative = "referral.image.document-negative";
+        public const string ImageDocumentBeyond = "referral.image.document-beyond";
+        public const string LightSourceUnknown = "referral.light-source.unknown";
+        public const string AreaUnknown = "referral.area.unknown";
+        public const string DpiOutOfRange = "referral.dpi.out-of-range";
+        public const string WavelengthOutOfRange = "referral.wavelength.out-of-range";
+        public const string CapturedAtFuture = "referral.captured-at.future";
+
+        /// <summary>Fields named inside another refusal's words.</summary>
+        public static class Field
+        {
+            public const string Reason = "referral.field.reason";
+            public const string Surname = "referral.field.surname";
+            public const string GivenNames = "referral.field.given-names";
+            public const string NationalName = "referral.field.national-name";
+            public const string Nationality = "referral.field.nationality";
+            public const string IssuingState = "referral.field.issuing-state";
+            public const string DocumentNumber = "referral.field.document-number";
+            public const string Mrz = "referral.field.mrz";
+            public const string CaptureDevice = "referral.field.capture-device";
+            public const string Note = "referral.field.note";
+        }
+    }
+
+    /// <summary>A date known in part (<see cref="DescPortal.Core.PartialDate"/>), as typed.</summary>
+    public static class PartialDate
+    {
+        public const string Malformed = "date.malformed";
+        public const string YearOutOfRange = "date.year-out-of-range";
+        public const string DayWithoutMonth = "date.day-without-month";
+        public const string NoSuchMonth = "date.no-such-month";
+        public const string NoSuchDay = "date.no-such-day";
+
+        /// <summary>The months' names, January first.</summary>
+        public static readonly IReadOnlyList<string> Months =
+            ["month.1", "month.2", "month.3", "month.4", "month.5", "month.6", "month.7", "month.8", "month.9", "month.10", "month.11", "month.12"];
+    }
+
+    /// <summary>The examiner's opinion on a document.</summary>
+    public static class Opinion
+    {
+        public const string FraudTypeRequired = "opinion.fraud-type.required";
+        public const string FraudTypeUnknown = "opinion.fraud-type.unknown";
+        public const string ForgerySubTypesUnknown = "opinion.forgery-sub-types.unknown";
+        public const string ForgerySubTypesNotForged = "opinion.forgery-sub-types.not-forged";
+        public const string ForgerySubTypeRequired = "opinion.forgery-sub-type.required";
+        public const string ConclusionRequired = "opinion.conclusion.required";
+        public const string LimitationsRequired = "opinion.limitations.required";
+        public const string PropositionRequired = "opinion.proposition.required";
+        public const string AlternativePropositionRequired = "opinion.alternative-proposition.required";
+        public const string AlternativePropositionSame = "opinion.alternative-proposition.same";
+        public const string SupportUnknown = "opinion.support.unknown";
+        public const string TextTooLong = "opinion.text.too-long";
+        public const string TextControlCharacters = "opinion.text.control-characters";
+        public const string DocumentWithoutOpinion = "opinion.document.without-opinion";
+
+        /// <summary>Texts named inside <see cref="TextTooLong"/> and <see cref="TextControlCharacters"/>.</summary>
+        public static class Text
+        {
+            public const string Findings = "opinion.text.findings";
+            public const string Conclusion = "opinion.text.conclusion";
+            public const string Limitations = "opinion.text.limitations";
+            public const string Proposition = "opinion.text.proposition";
+            public const string AlternativeProposition = "opinion.text.alternative-proposition";
+            public const string MessageToOfficer = "opinion.text.message-to-officer";
+            public const string AnswerToExaminer = "opinion.text.answer-to-examiner";
+            public const string ReviewComments = "opinion.text.review-comments";
+            public const string AnswerToReview = "opinion.text.answer-to-review";
+            public const string ReopeningReason = "opinion.text.reopening-reason";
+        }
+    }
+
+    /// <summary>An image file refused as it arrives (the Web's intake): what it is, how large, whether it decodes.</summary>
+    public static class Image
+    {
+        public const string TooLarge = "image.too-large";
+        public const string Empty = "image.empty";
+        public const string NotAnImage = "image.not-an-image";
+        public const string TooManyPixels = "image.too-many-pixels";
+        public const string Corrupt = "image.corrupt";
+    }
+
+    /// <summary>An officer's referral draft, kept between visits until it is sent.</summary>
+    public static class Draft
+    {
+        public const string ImageGone = "draft.image-gone";
+        public const string ImageChanged = "draft.image-changed";
+    }
+}
