@@ -10,6 +10,55 @@ public static class Refusals
     /// <summary>Several refusals at once, each worded in turn (a form's every problem, so it is fixed in one go).</summary>
     public const string Several = "several-problems";
 
+    /// <summary>A case as a whole: who may work on it, its documents and evidence, its assignment.</summary>
+    public static class Cases
+    {
+        public const string NotAssigned = "case.not-assigned";
+        public const string OtherExaminer = "case.other-examiner";
+        public const string NotOpenForWork = "case.not-open-for-work";
+        public const string NoSuchDocument = "case.no-such-document";
+        public const string NotAssignable = "case.not-assignable";
+        public const string AssignedToOther = "case.assigned-to-other";
+        public const string NoSuchEvidence = "case.no-such-evidence";
+        public const string NotAwaitingMaterial = "case.not-awaiting-material";
+        public const string ImageNoSuchDocument = "case.image.no-such-document";
+
+        /// <summary>A case's status inside a refusal ("Referral … is in review").</summary>
+        public static class Status
+        {
+            public const string Submitted = "case.status.submitted";
+            public const string InExamination = "case.status.in-examination";
+            public const string AwaitingInformation = "case.status.awaiting-information";
+            public const string InReview = "case.status.in-review";
+            public const string Returned = "case.status.returned";
+            public const string Approved = "case.status.approved";
+            public const string Reported = "case.status.reported";
+            public const string Closed = "case.status.closed";
+            public const string Withdrawn = "case.status.withdrawn";
+        }
+
+        /// <summary>What is worked on, inside <see cref="NotOpenForWork"/>.</summary>
+        public static class Work
+        {
+            public const string Examination = "case.work.examination";
+            public const string Opinion = "case.work.opinion";
+        }
+
+        /// <summary>What only the assigned examiner may do, inside <see cref="NotAssigned"/> and <see cref="OtherExaminer"/>.</summary>
+        public static class Doing
+        {
+            public const string AnnotateEvidence = "case.doing.annotate-evidence";
+            public const string ChooseReferenceSpecimens = "case.doing.choose-reference-specimens";
+            public const string RecordObservations = "case.doing.record-observations";
+            public const string RecordMrzChecks = "case.doing.record-mrz-checks";
+            public const string CalibrateImages = "case.doing.calibrate-images";
+            public const string AlignImages = "case.doing.align-images";
+            public const string DraftOpinion = "case.doing.draft-opinion";
+            public const string SubmitOpinion = "case.doing.submit-opinion";
+            public const string AskForMaterial = "case.doing.ask-for-material";
+        }
+    }
+
     /// <summary>A referral's fields, as a border system or the officer's form sends them.</summary>
     public static class Referral
     {

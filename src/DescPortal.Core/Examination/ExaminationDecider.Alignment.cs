@@ -25,7 +25,7 @@ public static partial class ExaminationDecider
         ExaminationActor actor,
         DateTimeOffset now)
     {
-        RequireAssignedExaminer(current, examination, actor, now, "align its images");
+        RequireAssignedExaminer(current, examination, actor, now, Refusals.Cases.Doing.AlignImages);
         ArgumentNullException.ThrowIfNull(specimen);
         ArgumentNullException.ThrowIfNull(pairs);
         var image = EvidenceImage(current, evidenceImageId);

@@ -16,7 +16,7 @@ public static partial class ExaminationDecider
     public static IReadOnlyList<object> AddAnnotation(
         Referral current, CaseExamination examination, Annotation annotation, ExaminationActor actor, DateTimeOffset now)
     {
-        RequireAssignedExaminer(current, examination, actor, now, "annotate its evidence");
+        RequireAssignedExaminer(current, examination, actor, now, Refusals.Cases.Doing.AnnotateEvidence);
         var n = NormaliseAnnotation(current, examination, annotation);
         if (examination.FindAnnotation(n.AnnotationId) is { } existing)
         {
@@ -38,7 +38,7 @@ public static partial class ExaminationDecider
     public static IReadOnlyList<object> ChangeAnnotation(
         Referral current, CaseExamination examination, Annotation annotation, ExaminationActor actor, DateTimeOffset now)
     {
-        RequireAssignedExaminer(current, examination, actor, now, "annotate its evidence");
+        RequireAssignedExaminer(current, examination, actor, now, Refusals.Cases.Doing.AnnotateEvidence);
         ArgumentNullException.ThrowIfNull(annotation);
         var existing = examination.FindAnnotation(annotation.AnnotationId)
             ?? throw new DomainException($"There is no annotation {annotation.AnnotationId}; it may have been removed.");
@@ -64,7 +64,7 @@ public static partial class ExaminationDecider
     public static IReadOnlyList<object> RemoveAnnotation(
         Referral current, CaseExamination examination, Guid annotationId, ExaminationActor actor, DateTimeOffset now)
     {
-        RequireAssignedExaminer(current, examination, actor, now, "annotate its evidence");
+        RequireAssignedExaminer(current, examination, actor, now, Refusals.Cases.Doing.AnnotateEvidence);
         RequireId(annotationId, nameof(annotationId));
         if (examination.FindAnnotation(annotationId) is null)
         {

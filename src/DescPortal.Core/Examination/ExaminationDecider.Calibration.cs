@@ -24,7 +24,7 @@ public static partial class ExaminationDecider
         Referral current, CaseExamination examination, Guid evidenceImageId, ImagePoint a, ImagePoint b, double knownDistanceMm,
         ExaminationActor actor, DateTimeOffset now)
     {
-        RequireAssignedExaminer(current, examination, actor, now, "calibrate its images");
+        RequireAssignedExaminer(current, examination, actor, now, Refusals.Cases.Doing.CalibrateImages);
         if (!double.IsFinite(knownDistanceMm) || knownDistanceMm <= 0)
         {
             throw new DomainException("The known distance must be more than 0 mm.");
@@ -44,7 +44,7 @@ public static partial class ExaminationDecider
         Referral current, CaseExamination examination, Guid evidenceImageId, ImagePoint a, ImagePoint b, int characterPitches,
         ExaminationActor actor, DateTimeOffset now)
     {
-        RequireAssignedExaminer(current, examination, actor, now, "calibrate its images");
+        RequireAssignedExaminer(current, examination, actor, now, Refusals.Cases.Doing.CalibrateImages);
         if (characterPitches is < 1 or > MaxMrzCharacterPitches)
         {
             throw new DomainException(Invariant(

@@ -19,7 +19,7 @@ public static partial class ExaminationDecider
     public static IReadOnlyList<object> ChooseReferenceSpecimen(
         Referral current, CaseExamination examination, int document, Specimen specimen, ExaminationActor actor, DateTimeOffset now)
     {
-        RequireAssignedExaminer(current, examination, actor, now, "choose its reference specimens");
+        RequireAssignedExaminer(current, examination, actor, now, Refusals.Cases.Doing.ChooseReferenceSpecimens);
         RequireDocument(current, document);
         ArgumentNullException.ThrowIfNull(specimen);
         if (specimen.IsWithdrawn)
@@ -56,7 +56,7 @@ public static partial class ExaminationDecider
         ExaminationActor actor,
         DateTimeOffset now)
     {
-        RequireAssignedExaminer(current, examination, actor, now, "record its checklist observations");
+        RequireAssignedExaminer(current, examination, actor, now, Refusals.Cases.Doing.RecordObservations);
         RequireDocument(current, document);
         ArgumentNullException.ThrowIfNull(annotationIds);
         var checklist = examination.ChecklistOf(document)

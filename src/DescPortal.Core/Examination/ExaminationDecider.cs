@@ -32,7 +32,7 @@ public static partial class ExaminationDecider
         ArgumentException.ThrowIfNullOrWhiteSpace(actor.UserId, nameof(actor));
         ArgumentException.ThrowIfNullOrWhiteSpace(actor.Actor, nameof(actor));
         RequireTime(now);
-        CaseRules.RequireAssignedExaminer(current, actor.UserId, doing, "examination"); // named: this class has its own overload
+        CaseRules.RequireAssignedExaminer(current, actor.UserId, doing, Refusals.Cases.Work.Examination); // named: this class has its own overload
     }
 
     // ---- shared rules ------------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ public static partial class OpinionDecider
     public static IReadOnlyList<object> SaveDraft(
         Referral current, OpinionState opinion, OpinionDraft draft, OpinionActor actor, DateTimeOffset now)
     {
-        RequireAssignedExaminer(current, opinion, actor, now, "draft its opinion");
+        RequireAssignedExaminer(current, opinion, actor, now, Refusals.Cases.Doing.DraftOpinion);
         ArgumentNullException.ThrowIfNull(draft);
         RequireDocument(current, draft.Document);
         ThrowIfAny(OpinionValidation.Check(draft, forReview: false));
@@ -62,7 +62,7 @@ public static partial class OpinionDecider
         {
             return [];
         }
-        RequireAssignedExaminer(current, opinion, actor, now, "submit its opinion for review");
+        RequireAssignedExaminer(current, opinion, actor, now, Refusals.Cases.Doing.SubmitOpinion);
 
         var problems = new List<FieldError>();
         for (var document = 0; document < current.DocumentCount; document++)

@@ -24,7 +24,7 @@ public static partial class OpinionDecider
                 ? []
                 : throw new DomainException("This request to the officer was already sent with another message.");
         }
-        RequireAssignedExaminer(current, opinion, actor, now, "ask the officer for more material");
+        RequireAssignedExaminer(current, opinion, actor, now, Refusals.Cases.Doing.AskForMaterial);
         if (text is null)
         {
             throw new DomainException("The message to the officer is required: say what material is needed and why.");

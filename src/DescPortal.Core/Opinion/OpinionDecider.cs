@@ -29,7 +29,7 @@ public static partial class OpinionDecider
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(opinion);
         RequireActor(actor, now);
-        CaseRules.RequireAssignedExaminer(current, actor.UserId, doing, "opinion");
+        CaseRules.RequireAssignedExaminer(current, actor.UserId, doing, Refusals.Cases.Work.Opinion);
     }
 
     private static void RequireActor(OpinionActor actor, DateTimeOffset now)

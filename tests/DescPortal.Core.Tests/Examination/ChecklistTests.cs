@@ -54,7 +54,7 @@ public class ChecklistTests
             history.When((c, e) => ExaminationDecider.ChooseReferenceSpecimen(c, e, 2, PassportSpecimen(), Examiner, Later)));
 
         Assert.Equal("UTO Passport 2020 series was withdrawn from the library; choose another reference specimen.", refusedSpecimen.Message);
-        Assert.Equal($"Referral {Reference} has no document 3; it has 2 documents.", refusedDocument.Message);
+        RefusalAssert.Equal(Refusals.Cases.NoSuchDocument, $"Referral {Reference} has no document 3; it has 2 documents.", refusedDocument);
     }
 
     [Fact]

@@ -103,7 +103,7 @@ public class OpinionDraftTests
     {
         var refusal = Refused(Card() with { Document = 2 });
 
-        Assert.Equal($"Referral {Reference} has no document 3; it has 2 documents.", refusal.Message);
+        RefusalAssert.Equal(Refusals.Cases.NoSuchDocument, $"Referral {Reference} has no document 3; it has 2 documents.", refusal);
     }
 
     [Fact]
@@ -159,17 +159,18 @@ public class OpinionDraftTests
     {
         var other = Assert.Throws<DomainException>(() => OpinionHistory.InExamination().When((c, o) =>
             OpinionDecider.SaveDraft(c, o, Card(), OtherExaminer, Now)));
-        Assert.Equal("Only the examiner assigned to this case, Dr Ada Lind, can draft its opinion.", other.Message);
+        RefusalAssert.Equal(Refusals.Cases.OtherExaminer, "Only the examiner assigned to this case, Dr Ada Lind, can draft its opinion.", other);
 
         var unassigned = Assert.Throws<DomainException>(() => OpinionHistory.NotAssigned().When((c, o) =>
             OpinionDecider.SaveDraft(c, o, Card(), Examiner, Now)));
-        Assert.Equal($"Only the examiner assigned to this case can draft its opinion; referral {Reference} is not assigned yet.", unassigned.Message);
+        RefusalAssert.Equal(Refusals.Cases.NotAssigned,
+            $"Only the examiner assigned to this case can draft its opinion; referral {Reference} is not assigned yet.", unassigned);
 
         var inReview = Assert.Throws<DomainException>(() => OpinionHistory.InReview().When((c, o) =>
             OpinionDecider.SaveDraft(c, o, Card() with { Conclusion = "Changed" }, Examiner, Now)));
-        Assert.Equal(
+        RefusalAssert.Equal(Refusals.Cases.NotOpenForWork,
             $"Referral {Reference} is in review; its opinion can be worked on only while it is in examination or returned by the reviewer.",
-            inReview.Message);
+            inReview);
     }
 
     [Fact]
