@@ -11,7 +11,7 @@ namespace DescPortal.Core;
 /// <list type="bullet">
 /// <item>numbers and dates invariantly (<c>{1:yyyy-MM-dd}</c> takes a format), so "0.3 dpi" never reads "0,3 dpi"
 /// in one language and "0.3" in the API;</item>
-/// <item>a <see cref="Phrase"/> in words of the same culture;</item>
+/// <item>a <see cref="Phrase"/> in words of the same culture, and a <see cref="VocabularyLabel"/> as its label;</item>
 /// <item>a list as "A, B or C", the conjunction given in the entry (<c>{0:or}</c>), or with no conjunction as its
 /// items one after the other (sentences);</item>
 /// <item><c>{0:one|other}</c> picks by a count or a list's length: <c>{0} {0:document|documents}</c>.</item>
@@ -52,6 +52,7 @@ public static class Wording
             null => "",
             string text => text,
             Phrase phrase => Of(texts, phrase.Code, phrase.Arguments, culture),
+            VocabularyLabel label => label.In(culture),
             _ when format is not null && format.Contains('|', StringComparison.Ordinal) => Choose(format, arg),
             IEnumerable items => Join(items, format),
             IFormattable value => value.ToString(format, CultureInfo.InvariantCulture),
