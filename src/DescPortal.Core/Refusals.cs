@@ -215,6 +215,25 @@ public static class Refusals
         public const string TextTooLong = "opinion.text.too-long";
         public const string TextControlCharacters = "opinion.text.control-characters";
         public const string DocumentWithoutOpinion = "opinion.document.without-opinion";
+        public const string ReviewAnswerMissing = "opinion.review-answer.missing";
+        public const string ReviewAnswerUnasked = "opinion.review-answer.unasked";
+        public const string RequestSentOtherwise = "opinion.request.sent-otherwise";
+        public const string RequestMessageRequired = "opinion.request.message-required";
+        public const string RequestNotFound = "opinion.request.not-found";
+        public const string RequestAnswered = "opinion.request.answered";
+        public const string RequestNotAwaited = "opinion.request.not-awaited";
+        public const string AnswerEmpty = "opinion.answer.empty";
+        public const string AnswerNoSuchEvidence = "opinion.answer.no-such-evidence";
+        public const string AnswerEvidenceGiven = "opinion.answer.evidence-given";
+        public const string ApprovalByOtherReviewer = "opinion.approval.by-other-reviewer";
+        public const string ReviewCommentsRequired = "opinion.review.comments-required";
+        public const string ReviewOwnCase = "opinion.review.own-case";
+        public const string ReviewNotInReview = "opinion.review.not-in-review";
+        public const string ReportWithoutCurrentApproval = "opinion.report.without-current-approval";
+        public const string ReportPlanStale = "opinion.report.plan-stale";
+        public const string ReportCodeUsed = "opinion.report.code-used";
+        public const string ReopenNotReported = "opinion.reopen.not-reported";
+        public const string ReopenReasonRequired = "opinion.reopen.reason-required";
 
         /// <summary>Texts named inside <see cref="TextTooLong"/> and <see cref="TextControlCharacters"/>.</summary>
         public static class Text
@@ -229,6 +248,20 @@ public static class Refusals
             public const string ReviewComments = "opinion.text.review-comments";
             public const string AnswerToReview = "opinion.text.answer-to-review";
             public const string ReopeningReason = "opinion.text.reopening-reason";
+        }
+
+        /// <summary>What a reviewer would do, inside <see cref="ReviewOwnCase"/>.</summary>
+        public static class Doing
+        {
+            public const string Approve = "opinion.doing.approve";
+            public const string Return = "opinion.doing.return";
+        }
+
+        /// <summary>What would be done, inside <see cref="ReviewNotInReview"/>.</summary>
+        public static class Done
+        {
+            public const string Approved = "opinion.done.approved";
+            public const string Returned = "opinion.done.returned";
         }
     }
 

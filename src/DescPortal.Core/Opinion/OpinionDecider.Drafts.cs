@@ -82,11 +82,11 @@ public static partial class OpinionDecider
         var returned = opinion.CurrentRound is { Verdict: ReviewVerdict.Returned, Answer: null };
         if (returned && answer is null)
         {
-            throw new DomainException("Answer the reviewer's comments before submitting the opinion again.");
+            throw new DomainException(Refusals.Opinion.ReviewAnswerMissing);
         }
         if (!returned && answer is not null)
         {
-            throw new DomainException("There are no review comments to answer.");
+            throw new DomainException(Refusals.Opinion.ReviewAnswerUnasked);
         }
         return [new SubmittedForReview(current.Id, opinion.ReviewRounds.Count + 1, answer, actor.Actor, now)];
     }
