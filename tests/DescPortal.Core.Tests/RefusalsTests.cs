@@ -70,7 +70,7 @@ public partial class RefusalsTests
         var sources = Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "src"), "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                        && Path.GetFileName(f) != "Refusals.cs")
+                        && !Path.GetFileName(f).StartsWith("Refusals.", StringComparison.Ordinal))
             .Select(File.ReadAllText)
             .ToList();
 
