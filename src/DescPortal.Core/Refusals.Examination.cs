@@ -6,6 +6,7 @@ public static partial class Refusals
     /// <summary>The examiner's work on a case: annotations, the checklist, calibration and alignment.</summary>
     public static class Examination
     {
+        public const string ExaminersOnly = "examination.examiners-only";
         public const string NoSuchEvidenceImage = "examination.no-such-evidence-image";
         public const string FindingUnknown = "examination.finding.unknown";
         public const string TextTooLong = "examination.text.too-long";

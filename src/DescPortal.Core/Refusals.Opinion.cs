@@ -6,6 +6,11 @@ public static partial class Refusals
     /// <summary>The examiner's opinion on a document.</summary>
     public static class Opinion
     {
+        public const string ExaminersOnly = "opinion.examiners-only";
+        public const string ReviewersOnly = "opinion.reviewers-only";
+        public const string ReopenNotAllowed = "opinion.reopen.not-allowed";
+        public const string AnswerOfficersOnly = "opinion.answer.officers-only";
+        public const string RequestNoneOpen = "opinion.request.none-open";
         public const string FraudTypeRequired = "opinion.fraud-type.required";
         public const string FraudTypeUnknown = "opinion.fraud-type.unknown";
         public const string ForgerySubTypesUnknown = "opinion.forgery-sub-types.unknown";

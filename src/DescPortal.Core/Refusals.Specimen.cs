@@ -6,6 +6,9 @@ public static partial class Refusals
     /// <summary>A specimen of the reference library: its editing, confirmation and import from archives.</summary>
     public static class Specimen
     {
+        public const string AccountNotEditor = "specimen.account-not-editor";
+        public const string IdTaken = "specimen.id-taken";
+        public const string Changed = "specimen.changed";
         public const string EditorsOnly = "specimen.editors-only";
         public const string Withdrawn = "specimen.withdrawn";
         public const string IssuingStateUnknown = "specimen.issuing-state.unknown";

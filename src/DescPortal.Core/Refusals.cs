@@ -24,6 +24,7 @@ public static partial class Refusals
         public const string NoSuchEvidence = "case.no-such-evidence";
         public const string NotAwaitingMaterial = "case.not-awaiting-material";
         public const string ImageNoSuchDocument = "case.image.no-such-document";
+        public const string Changed = "case.changed";
 
         /// <summary>A case's status inside a refusal ("Referral … is in review").</summary>
         public static class Status
@@ -90,5 +91,6 @@ public static partial class Refusals
     {
         public const string ImageGone = "draft.image-gone";
         public const string ImageChanged = "draft.image-changed";
+        public const string TooManyImages = "draft.too-many-images";
     }
 }

@@ -431,11 +431,11 @@ public sealed partial class NewReferral : IAsyncDisposable
         }
         catch (ImageRejectedException x)
         {
-            upload.Error = L[x.Message];
+            upload.Error = x.Message;
         }
         catch (DraftImageLimitException x)
         {
-            upload.Error = L[x.Message];
+            upload.Error = x.Message;
         }
         catch (OperationCanceledException) when (upload.Cts.IsCancellationRequested)
         {
@@ -530,7 +530,7 @@ public sealed partial class NewReferral : IAsyncDisposable
             }
             _errors.Clear();
             foreach (var error in outcome.Errors)
-                _errors[error.Path] = _errors.TryGetValue(error.Path, out var earlier) ? $"{earlier} {L[error.Message]}" : L[error.Message];
+                _errors[error.Path] = _errors.TryGetValue(error.Path, out var earlier) ? $"{earlier} {error.Message}" : error.Message;
             await Scroll.ScrollIntoViewAsync("#nr-summary", ScrollBehavior.Smooth);
         }
         catch (Exception e) when (e is not OperationCanceledException || !_cts.IsCancellationRequested)

@@ -338,8 +338,7 @@ public sealed class ReferralDrafts(
     private static ReferralSubmission Clone(ReferralSubmission submission) =>
         JsonSerializer.Deserialize<ReferralSubmission>(JsonSerializer.SerializeToUtf8Bytes(submission, JsonSerializerOptions.Web), JsonSerializerOptions.Web)!;
 
-    private DraftImageLimitException TooManyImages() =>
-        new($"At most {Limits.MaxFilesPerReferral} images can be sent with one referral; remove one to attach another.");
+    private DraftImageLimitException TooManyImages() => new(Limits.MaxFilesPerReferral);
 
     private static DraftSubmitOutcome Refused(string path, string code, params object?[] arguments) =>
         new(null, [new FieldError(path, code, arguments)]);
