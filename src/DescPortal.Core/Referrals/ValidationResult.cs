@@ -66,9 +66,4 @@ public sealed class ValidationResult
 
     [MemberNotNullWhen(true, nameof(Referral))]
     public bool IsValid => Referral is not null;
-
-    /// <summary>Messages grouped by path, the shape ASP.NET Core's ValidationProblem takes.</summary>
-    public Dictionary<string, string[]> ErrorsByPath() =>
-        Errors.GroupBy(e => e.Path, StringComparer.Ordinal)
-              .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal);
 }

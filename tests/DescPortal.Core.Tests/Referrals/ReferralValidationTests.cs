@@ -456,19 +456,6 @@ public class ReferralValidationTests
     }
 
     [Fact]
-    public void ErrorsByPathGroupsMessagesForAValidationProblem()
-    {
-        var s = Samples.Submission();
-        s.Bearer.Surname = "";
-        s.Images[0].Dpi = 0;
-
-        var byPath = Samples.Validate(s).ErrorsByPath();
-
-        Assert.Equal(["bearer.surname", "images[0].dpi"], byPath.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(["Surname is required."], byPath["bearer.surname"]);
-    }
-
-    [Fact]
     public void ALongBadCodeIsQuotedShortened()
     {
         var s = Samples.Submission();
