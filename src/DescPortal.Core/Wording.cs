@@ -39,7 +39,15 @@ public static class Wording
         {
             return code;
         }
-        return string.Format(new ArgumentFormat(texts, culture), entry, [.. arguments]);
+        try
+        {
+            return string.Format(new ArgumentFormat(texts, culture), entry, [.. arguments]);
+        }
+        catch (FormatException) when (!Equals(culture, CultureInfo.InvariantCulture))
+        {
+            // A translation naming an argument the code does not have must not turn a refusal into a crash: English.
+            return Of(texts, code, arguments, CultureInfo.InvariantCulture);
+        }
     }
 
     /// <summary>Formats each argument of an entry the same in every culture; only phrases are worded in the entry's.</summary>

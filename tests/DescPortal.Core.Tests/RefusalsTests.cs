@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Resources;
 using System.Text.RegularExpressions;
+using DescPortal.Core.Referrals;
 
 namespace DescPortal.Core.Tests;
 
@@ -91,6 +92,15 @@ public partial class RefusalsTests
             var words = Wording.Of(code, [.. Enumerable.Repeat<object?>(1, used.Count)], CultureInfo.InvariantCulture);
             Assert.DoesNotContain("{", words, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void EveryStatusOfACaseHasItsWordsInsideARefusal()
+    {
+        var entries = EnglishEntries();
+
+        Assert.All(Enum.GetValues<ReferralStatus>(), status => Assert.True(
+            entries.ContainsKey(CaseRules.StatusText(status).Code), $"{status} has no case.status.* phrase"));
     }
 
     private static string RepositoryRoot()

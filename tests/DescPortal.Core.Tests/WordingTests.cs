@@ -29,6 +29,12 @@ public class WordingTests
         Assert.Equal("Only in English: 3", Wording.Of(TestWording, "english-only", [3], French));
     }
 
+    [Fact]
+    public void ATranslationThatNamesAnArgumentTheCodeDoesNotHaveFallsBackToEnglish()
+    {
+        Assert.Equal("Only in English, badly translated: 3", Wording.Of(TestWording, "english-only-broken", [3], French));
+    }
+
     [Theory]
     [InlineData("de-DE")]
     [InlineData("fr-FR")]
