@@ -28,9 +28,6 @@ public static class Wording
     public static string Of(string code, IReadOnlyList<object?> arguments, CultureInfo? culture = null) =>
         Of(RefusalTexts, code, arguments, culture ?? CultureInfo.CurrentUICulture);
 
-    /// <summary>The English entry of a code (the neutral culture's), or null when there is none.</summary>
-    public static string? EnglishOf(string code) => RefusalTexts.GetString(code, CultureInfo.InvariantCulture);
-
     internal static string Of(ResourceManager texts, string code, IReadOnlyList<object?> arguments, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(code);
