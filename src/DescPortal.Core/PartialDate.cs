@@ -30,21 +30,21 @@ public readonly record struct PartialDate
         var problem = Problem(year, month, day);
         if (problem is not null)
         {
-            throw new ArgumentOutOfRangeException(nameof(year), problem);
+            throw new ArgumentOutOfRangeException(nameof(year), problem.MessageIn(CultureInfo.InvariantCulture));
         }
         (Year, Month, Day) = (year, month, day);
     }
 
     public static PartialDate Parse(string? text) =>
-        TryParse(text, out var date, out var problem) ? date : throw new FormatException(problem);
+        TryParse(text, out var date, out var problem) ? date : throw new FormatException(problem!.MessageIn(CultureInfo.InvariantCulture));
 
     public static bool TryParse(string? text, out PartialDate date) => TryParse(text, out date, out _);
 
     /// <summary>
     /// Reads "YYYY-MM-DD", "YYYY-MM", "YYYY"; null, empty or blank text is <see cref="Unknown"/>.
-    /// On failure <paramref name="problem"/> says why, in a sentence fit for the person who typed it.
+    /// On failure <paramref name="problem"/> says why (a code of <see cref="Refusals.PartialDate"/>), to word for the person who typed it.
     /// </summary>
-    public static bool TryParse(string? text, out PartialDate date, out string? problem)
+    public static bool TryParse(string? text, out PartialDate date, out Phrase? problem)
     {
         date = Unknown;
         problem = null;
@@ -58,14 +58,14 @@ public readonly record struct PartialDate
         var numbers = new int?[3];
         if (parts.Length > 3)
         {
-            problem = $"'{text}' is not a date; use YYYY-MM-DD, YYYY-MM or YYYY.";
+            problem = new Phrase(Refusals.PartialDate.Malformed, text);
             return false;
         }
         for (var i = 0; i < parts.Length; i++)
         {
             if (parts[i].Length != widths[i] || !parts[i].All(char.IsAsciiDigit))
             {
-                problem = $"'{text}' is not a date; use YYYY-MM-DD, YYYY-MM or YYYY.";
+                problem = new Phrase(Refusals.PartialDate.Malformed, text);
                 return false;
             }
             numbers[i] = int.Parse(parts[i], CultureInfo.InvariantCulture);
@@ -95,24 +95,23 @@ public readonly record struct PartialDate
         _ => string.Create(CultureInfo.InvariantCulture, $"{Year:D4}-{Month:D2}-{Day:D2}"),
     };
 
-    private static string? Problem(int year, int? month, int? day)
+    private static Phrase? Problem(int year, int? month, int? day)
     {
         if (year is < 1 or > 9999)
         {
-            return $"Year {year} is out of range.";
+            return new Phrase(Refusals.PartialDate.YearOutOfRange, year);
         }
         if (month is null)
         {
-            return day is null ? null : "A day needs a month.";
+            return day is null ? null : new Phrase(Refusals.PartialDate.DayWithoutMonth);
         }
         if (month is < 1 or > 12)
         {
-            return $"Month {month} does not exist; months run from 01 to 12.";
+            return new Phrase(Refusals.PartialDate.NoSuchMonth, month);
         }
         if (day is not null && (day < 1 || day > DateTime.DaysInMonth(year, month.Value)))
         {
-            var monthName = CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month.Value);
-            return $"Day {day} does not exist in {monthName} {year}.";
+            return new Phrase(Refusals.PartialDate.NoSuchDay, day, new Phrase(Refusals.PartialDate.Months[month.Value - 1]), year);
         }
         return null;
     }
@@ -134,9 +133,10 @@ public sealed class PartialDateJsonConverter : JsonConverter<PartialDate>
         {
             throw new JsonException("A partial date is a string such as \"1974-08-12\", \"1974-08\" or \"1974\".");
         }
+        // The JSON reader's message reaches the API, whose words are English.
         return PartialDate.TryParse(reader.GetString(), out var date, out var problem)
             ? date
-            : throw new JsonException(problem);
+            : throw new JsonException(problem!.MessageIn(CultureInfo.InvariantCulture));
     }
 
     public override void Write(Utf8JsonWriter writer, PartialDate value, JsonSerializerOptions options)

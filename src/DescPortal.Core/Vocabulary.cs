@@ -136,7 +136,7 @@ public static class Code
     public static bool TryParse<TEnum>(string? text, out TEnum value) where TEnum : struct, Enum
     {
         var trimmed = text?.Trim();
-        foreach (var name in Enum.GetNames<TEnum>())
+        foreach (var name in Code.NamesOf<TEnum>())
         {
             if (string.Equals(name, trimmed, StringComparison.OrdinalIgnoreCase))
             {
@@ -147,6 +147,12 @@ public static class Code
         value = default;
         return false;
     }
+
+    /// <summary>
+    /// The codes of a vocabulary in their order, as a refusal's argument ("use {1:or}"). Typed as a list, not an array:
+    /// an array alone would be taken for the refusal's whole argument list.
+    /// </summary>
+    public static IReadOnlyList<string> NamesOf<TEnum>() where TEnum : struct, Enum => Enum.GetNames<TEnum>();
 
     /// <summary>"A, B or C": the codes of a vocabulary, for messages.</summary>
     public static string ListOf<TEnum>() where TEnum : struct, Enum

@@ -36,18 +36,18 @@ public class PartialDateTests
     }
 
     [Theory]
-    [InlineData("2023-02-29", "Day 29 does not exist in February 2023.")]
-    [InlineData("1900-02-29", "Day 29 does not exist in February 1900.")]
-    [InlineData("1974-04-31", "Day 31 does not exist in April 1974.")]
-    [InlineData("1974-08-00", "Day 0 does not exist in August 1974.")]
-    [InlineData("1974-13", "Month 13 does not exist; months run from 01 to 12.")]
-    [InlineData("1974-00-01", "Month 0 does not exist; months run from 01 to 12.")]
-    [InlineData("0000", "Year 0 is out of range.")]
-    public void RefusesDatesTheCalendarDoesNotHave(string text, string problem)
+    [InlineData("2023-02-29", Refusals.PartialDate.NoSuchDay, "Day 29 does not exist in February 2023.")]
+    [InlineData("1900-02-29", Refusals.PartialDate.NoSuchDay, "Day 29 does not exist in February 1900.")]
+    [InlineData("1974-04-31", Refusals.PartialDate.NoSuchDay, "Day 31 does not exist in April 1974.")]
+    [InlineData("1974-08-00", Refusals.PartialDate.NoSuchDay, "Day 0 does not exist in August 1974.")]
+    [InlineData("1974-13", Refusals.PartialDate.NoSuchMonth, "Month 13 does not exist; months run from 01 to 12.")]
+    [InlineData("1974-00-01", Refusals.PartialDate.NoSuchMonth, "Month 0 does not exist; months run from 01 to 12.")]
+    [InlineData("0000", Refusals.PartialDate.YearOutOfRange, "Year 0 is out of range.")]
+    public void RefusesDatesTheCalendarDoesNotHave(string text, string code, string problem)
     {
         Assert.False(PartialDate.TryParse(text, out var date, out var why));
 
-        Assert.Equal(problem, why);
+        RefusalAssert.Equal(code, problem, why!);
         Assert.True(date.IsUnknown);
     }
 
@@ -64,8 +64,9 @@ public class PartialDateTests
     public void RefusesOtherShapes(string text)
     {
         Assert.False(PartialDate.TryParse(text, out _, out var why));
-        Assert.Contains("use YYYY-MM-DD, YYYY-MM or YYYY", why, StringComparison.Ordinal);
-        Assert.Throws<FormatException>(() => PartialDate.Parse(text));
+        RefusalAssert.Equal(Refusals.PartialDate.Malformed, $"'{text}' is not a date; use YYYY-MM-DD, YYYY-MM or YYYY.", why!);
+        Assert.Equal(
+            $"'{text}' is not a date; use YYYY-MM-DD, YYYY-MM or YYYY.", Assert.Throws<FormatException>(() => PartialDate.Parse(text)).Message);
     }
 
     [Fact]

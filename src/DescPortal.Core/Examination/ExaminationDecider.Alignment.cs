@@ -1,6 +1,5 @@
 using DescPortal.Core.ReferenceLibrary;
 using DescPortal.Core.Referrals;
-using static System.FormattableString;
 
 namespace DescPortal.Core.Examination;
 
@@ -25,29 +24,28 @@ public static partial class ExaminationDecider
         ExaminationActor actor,
         DateTimeOffset now)
     {
-        RequireAssignedExaminer(current, examination, actor, now, "align its images");
+        RequireAssignedExaminer(current, examination, actor, now, Refusals.Cases.Doing.AlignImages);
         ArgumentNullException.ThrowIfNull(specimen);
         ArgumentNullException.ThrowIfNull(pairs);
         var image = EvidenceImage(current, evidenceImageId);
         var specimenImage = specimen.FindImage(specimenImageId)
-            ?? throw new DomainException($"{specimen.Name} has no such image.");
+            ?? throw new DomainException(Refusals.Examination.AlignmentNoSuchSpecimenImage, specimen.Name);
         if (pairs.Count < MinAlignmentPairs)
         {
-            throw new DomainException(Invariant(
-                $"An alignment needs at least {MinAlignmentPairs} pairs of points; {pairs.Count} {(pairs.Count == 1 ? "was" : "were")} given."));
+            throw new DomainException(Refusals.Examination.AlignmentTooFewPairs, MinAlignmentPairs, pairs.Count);
         }
         if (pairs.Count > MaxAlignmentPairs)
         {
-            throw new DomainException(Invariant($"An alignment takes at most {MaxAlignmentPairs} pairs of points."));
+            throw new DomainException(Refusals.Examination.AlignmentTooManyPairs, MaxAlignmentPairs);
         }
         for (var i = 0; i < pairs.Count; i++)
         {
             ArgumentNullException.ThrowIfNull(pairs[i], nameof(pairs));
-            var onSpecimen = PointProblem(pairs[i].Specimen, specimenImage.Width, specimenImage.Height, "specimen image");
-            var onEvidence = PointProblem(pairs[i].Evidence, image.Width, image.Height, "evidence image");
+            var onSpecimen = PointProblem(pairs[i].Specimen, specimenImage.Width, specimenImage.Height, Refusals.Examination.Images.SpecimenImage);
+            var onEvidence = PointProblem(pairs[i].Evidence, image.Width, image.Height, Refusals.Examination.Images.EvidenceImage);
             if ((onSpecimen ?? onEvidence) is { } problem)
             {
-                throw new DomainException(Invariant($"Pair {i + 1}: {problem}"));
+                throw new DomainException(Refusals.Examination.AlignmentPairRefused, i + 1, problem);
             }
         }
         var fit = AffineTransform.Fit(pairs);

@@ -1,6 +1,5 @@
 using DescPortal.Core.Referrals;
 using static DescPortal.Core.Referrals.CaseRules;
-using static System.FormattableString;
 
 namespace DescPortal.Core.Examination;
 
@@ -16,17 +15,17 @@ public static partial class ExaminationDecider
     public static IReadOnlyList<object> AddAnnotation(
         Referral current, CaseExamination examination, Annotation annotation, ExaminationActor actor, DateTimeOffset now)
     {
-        RequireAssignedExaminer(current, examination, actor, now, "annotate its evidence");
+        RequireAssignedExaminer(current, examination, actor, now, Refusals.Cases.Doing.AnnotateEvidence);
         var n = NormaliseAnnotation(current, examination, annotation);
         if (examination.FindAnnotation(n.AnnotationId) is { } existing)
         {
             return existing.Annotation == n
                 ? []
-                : throw new DomainException($"Annotation {n.AnnotationId} already exists with other content: change it instead.");
+                : throw new DomainException(Refusals.Examination.AnnotationExistsOtherwise, n.AnnotationId);
         }
         if (examination.WasRemoved(n.AnnotationId))
         {
-            throw new DomainException($"Annotation {n.AnnotationId} was removed; draw a new one.");
+            throw new DomainException(Refusals.Examination.AnnotationRemoved, n.AnnotationId);
         }
         return [new AnnotationAdded(current.Id, n, actor.Actor, now)];
     }
@@ -38,10 +37,10 @@ public static partial class ExaminationDecider
     public static IReadOnlyList<object> ChangeAnnotation(
         Referral current, CaseExamination examination, Annotation annotation, ExaminationActor actor, DateTimeOffset now)
     {
-        RequireAssignedExaminer(current, examination, actor, now, "annotate its evidence");
+        RequireAssignedExaminer(current, examination, actor, now, Refusals.Cases.Doing.AnnotateEvidence);
         ArgumentNullException.ThrowIfNull(annotation);
         var existing = examination.FindAnnotation(annotation.AnnotationId)
-            ?? throw new DomainException($"There is no annotation {annotation.AnnotationId}; it may have been removed.");
+            ?? throw new DomainException(Refusals.Examination.AnnotationNotFound, annotation.AnnotationId);
         var n = NormaliseAnnotation(current, examination, annotation);
         if (existing.Annotation == n)
         {
@@ -51,8 +50,8 @@ public static partial class ExaminationDecider
         var citing = examination.ObservationsCiting(n.AnnotationId).Where(c => c.Document != document).ToList();
         if (citing.Count > 0)
         {
-            throw new DomainException(Invariant(
-                $"Annotation {n.AnnotationId} is cited by the checklist of {DocumentName(citing[0].Document)}; it cannot move to an image of {DocumentName(document)}."));
+            throw new DomainException(Refusals.Examination.AnnotationCitedElsewhere,
+                n.AnnotationId, DocumentName(citing[0].Document), DocumentName(document));
         }
         return [new AnnotationChanged(current.Id, n, actor.Actor, now)];
     }
@@ -64,7 +63,7 @@ public static partial class ExaminationDecider
     public static IReadOnlyList<object> RemoveAnnotation(
         Referral current, CaseExamination examination, Guid annotationId, ExaminationActor actor, DateTimeOffset now)
     {
-        RequireAssignedExaminer(current, examination, actor, now, "annotate its evidence");
+        RequireAssignedExaminer(current, examination, actor, now, Refusals.Cases.Doing.AnnotateEvidence);
         RequireId(annotationId, nameof(annotationId));
         if (examination.FindAnnotation(annotationId) is null)
         {
@@ -75,8 +74,7 @@ public static partial class ExaminationDecider
         {
             var (document, observation) = citing[0];
             var item = examination.ChecklistOf(document)?.FindItem(observation.FeatureId);
-            throw new DomainException(Invariant(
-                $"Annotation {annotationId} is cited by the observation of {ItemName(item)} on {DocumentName(document)}; record that observation without it first."));
+            throw new DomainException(Refusals.Examination.AnnotationCited, annotationId, ItemName(item), DocumentName(document));
         }
         return [new AnnotationRemoved(current.Id, annotationId, actor.Actor, now)];
     }
@@ -87,28 +85,26 @@ public static partial class ExaminationDecider
         RequireId(annotation.AnnotationId, nameof(annotation));
         var id = annotation.AnnotationId;
         var image = current.FindEvidence(annotation.EvidenceImageId)
-            ?? throw new DomainException($"Annotation {id} is on an image that referral {current.Reference} does not have.");
+            ?? throw new DomainException(Refusals.Examination.AnnotationNoSuchImage, id, current.Reference);
         var shape = NormaliseShape(id, annotation.Shape, image);
         RequireFinding(annotation.Finding);
-        var note = PlainText(annotation.Note, Invariant($"The note of annotation {id}"));
+        var note = PlainText(annotation.Note, new Phrase(Refusals.Examination.Text.AnnotationNote, id));
 
         if (annotation.Feature is { } feature)
         {
             if (feature.SpecimenId == Guid.Empty || feature.FeatureId == Guid.Empty)
             {
-                throw new DomainException($"Annotation {id} refers to a security feature without saying which.");
+                throw new DomainException(Refusals.Examination.AnnotationFeatureUnnamed, id);
             }
             if (examination.ChecklistOf(image.Document) is { } checklist)
             {
                 if (feature.SpecimenId != checklist.SpecimenId)
                 {
-                    throw new DomainException(
-                        $"Annotation {id} refers to a feature of another specimen; the reference specimen of {DocumentName(image.Document)} is {checklist.SpecimenName}.");
+                    throw new DomainException(Refusals.Examination.AnnotationOtherSpecimen, id, DocumentName(image.Document), checklist.SpecimenName);
                 }
                 if (checklist.FindItem(feature.FeatureId) is null)
                 {
-                    throw new DomainException(Invariant(
-                        $"Annotation {id} refers to a feature that {checklist.SpecimenName} (version {checklist.SpecimenVersion}) does not have."));
+                    throw new DomainException(Refusals.Examination.AnnotationNoSuchFeature, id, checklist.SpecimenName, checklist.SpecimenVersion);
                 }
             }
         }
@@ -120,30 +116,31 @@ public static partial class ExaminationDecider
         var vertices = shape?.Vertices;
         if (shape is null || vertices is null || vertices.Count == 0)
         {
-            throw new DomainException($"Annotation {id} marks no region: draw a rectangle, a polygon or a point.");
+            throw new DomainException(Refusals.Examination.AnnotationNoRegion, id);
         }
         // A size of 0 means unknown: then only negative coordinates can be refused.
         var (width, height) = (image.Width, image.Height);
         var known = width > 0 && height > 0;
-        var within = known ? Invariant($"the image, which is {width} × {height} pixels") : "the image (its size is unknown)";
+        var within = known
+            ? new Phrase(Refusals.Examination.WithinImage, width, height)
+            : new Phrase(Refusals.Examination.WithinImageOfUnknownSize);
         switch (shape.Kind)
         {
             case ShapeKind.Rectangle:
             {
                 if (vertices.Count != 2)
                 {
-                    throw new DomainException($"Annotation {id}: a rectangle is given by its top-left corner and its size.");
+                    throw new DomainException(Refusals.Examination.RectangleMalformed, id);
                 }
                 var (x, y) = (vertices[0].X, vertices[0].Y);
                 var (w, h) = ((long)vertices[1].X - x, (long)vertices[1].Y - y);
                 if (w < 1 || h < 1)
                 {
-                    throw new DomainException($"Annotation {id}: a rectangle must be at least one pixel wide and high.");
+                    throw new DomainException(Refusals.Examination.RectangleEmpty, id);
                 }
                 if (x < 0 || y < 0 || (known && (x + w > width || y + h > height)))
                 {
-                    throw new DomainException(Invariant(
-                        $"Annotation {id}: the rectangle (x {x}, y {y}, {w} × {h} pixels) does not lie within {within}."));
+                    throw new DomainException(Refusals.Examination.RectangleOutside, id, x, y, w, h, within);
                 }
                 break;
             }
@@ -151,12 +148,12 @@ public static partial class ExaminationDecider
             {
                 if (vertices.Count != 1)
                 {
-                    throw new DomainException($"Annotation {id}: a point is one pixel.");
+                    throw new DomainException(Refusals.Examination.PointMalformed, id);
                 }
                 var (x, y) = (vertices[0].X, vertices[0].Y);
                 if (x < 0 || y < 0 || (known && (x >= width || y >= height)))
                 {
-                    throw new DomainException(Invariant($"Annotation {id}: the point (x {x}, y {y}) does not lie within {within}."));
+                    throw new DomainException(Refusals.Examination.PointOutside, id, x, y, within);
                 }
                 break;
             }
@@ -164,29 +161,28 @@ public static partial class ExaminationDecider
             {
                 if (vertices.Count < 3)
                 {
-                    throw new DomainException($"Annotation {id}: a polygon needs at least 3 points.");
+                    throw new DomainException(Refusals.Examination.PolygonTooFewPoints, id);
                 }
                 if (vertices.Count > MaxPolygonVertices)
                 {
-                    throw new DomainException(Invariant($"Annotation {id}: a polygon can have at most {MaxPolygonVertices} points."));
+                    throw new DomainException(Refusals.Examination.PolygonTooManyPoints, id, MaxPolygonVertices);
                 }
                 for (var i = 0; i < vertices.Count; i++)
                 {
                     var (x, y) = (vertices[i].X, vertices[i].Y);
                     if (x < 0 || y < 0 || (known && (x > width || y > height)))
                     {
-                        throw new DomainException(Invariant(
-                            $"Annotation {id}: point {i + 1} of the polygon (x {x}, y {y}) does not lie within {within}."));
+                        throw new DomainException(Refusals.Examination.PolygonPointOutside, id, i + 1, x, y, within);
                     }
                 }
                 if (TwiceTheArea(vertices) == 0)
                 {
-                    throw new DomainException($"Annotation {id}: the polygon's points lie on one line; it encloses nothing.");
+                    throw new DomainException(Refusals.Examination.PolygonFlat, id);
                 }
                 break;
             }
             default:
-                throw new DomainException($"Annotation {id}: the shape must be one of {Code.ListOf<ShapeKind>()}.");
+                throw new DomainException(Refusals.Examination.ShapeUnknown, id, Code.NamesOf<ShapeKind>());
         }
         return new AnnotationShape(shape.Kind, [.. vertices]);
     }

@@ -1,6 +1,5 @@
 using DescPortal.Core.ReferenceLibrary;
 using DescPortal.Core.Referrals;
-using static System.FormattableString;
 
 namespace DescPortal.Core.Examination;
 
@@ -24,10 +23,10 @@ public static partial class ExaminationDecider
         Referral current, CaseExamination examination, Guid evidenceImageId, ImagePoint a, ImagePoint b, double knownDistanceMm,
         ExaminationActor actor, DateTimeOffset now)
     {
-        RequireAssignedExaminer(current, examination, actor, now, "calibrate its images");
+        RequireAssignedExaminer(current, examination, actor, now, Refusals.Cases.Doing.CalibrateImages);
         if (!double.IsFinite(knownDistanceMm) || knownDistanceMm <= 0)
         {
-            throw new DomainException("The known distance must be more than 0 mm.");
+            throw new DomainException(Refusals.Examination.CalibrationDistanceNotPositive);
         }
         return Calibrate(current, examination, evidenceImageId, a, b, ScaleCalibrationMethod.KnownDistance,
             knownDistanceMm, characterPitches: null, actor, now);
@@ -44,11 +43,10 @@ public static partial class ExaminationDecider
         Referral current, CaseExamination examination, Guid evidenceImageId, ImagePoint a, ImagePoint b, int characterPitches,
         ExaminationActor actor, DateTimeOffset now)
     {
-        RequireAssignedExaminer(current, examination, actor, now, "calibrate its images");
+        RequireAssignedExaminer(current, examination, actor, now, Refusals.Cases.Doing.CalibrateImages);
         if (characterPitches is < 1 or > MaxMrzCharacterPitches)
         {
-            throw new DomainException(Invariant(
-                $"Count the character pitches between the two points: 1 to {MaxMrzCharacterPitches} on one MRZ line (from the first to the last of 44 characters is {MaxMrzCharacterPitches})."));
+            throw new DomainException(Refusals.Examination.CalibrationPitchesOutOfRange, MaxMrzCharacterPitches);
         }
         return Calibrate(current, examination, evidenceImageId, a, b, ScaleCalibrationMethod.MrzCharacterPitch,
             characterPitches * MrzCharacterPitchMm, characterPitches, actor, now);
@@ -61,29 +59,27 @@ public static partial class ExaminationDecider
         var image = EvidenceImage(current, evidenceImageId);
         if (image.Dpi is { } dpi)
         {
-            throw new DomainException(Invariant(
-                $"This image was captured at {dpi} dpi; only images captured without a resolution are calibrated."));
+            throw new DomainException(Refusals.Examination.CalibrationImageHasResolution, dpi);
         }
-        if (PointProblem(a, image.Width, image.Height, "image") is { } problemA)
+        if (PointProblem(a, image.Width, image.Height, Refusals.Examination.Images.Image) is { } problemA)
         {
-            throw new DomainException($"Point A: {problemA}");
+            throw new DomainException(Refusals.Examination.CalibrationPointA, problemA);
         }
-        if (PointProblem(b, image.Width, image.Height, "image") is { } problemB)
+        if (PointProblem(b, image.Width, image.Height, Refusals.Examination.Images.Image) is { } problemB)
         {
-            throw new DomainException($"Point B: {problemB}");
+            throw new DomainException(Refusals.Examination.CalibrationPointB, problemB);
         }
         var pixels = a.DistanceTo(b);
         if (pixels < MinCalibrationPointDistancePixels)
         {
-            throw new DomainException(Invariant(
-                $"The two points are {pixels:0.#} pixels apart; place them at least {MinCalibrationPointDistancePixels} pixels apart, as far apart as the known distance allows."));
+            throw new DomainException(Refusals.Examination.CalibrationPointsTooClose, pixels, MinCalibrationPointDistancePixels);
         }
         var pixelsPerMm = pixels / distanceMm;
         var resulting = pixelsPerMm * ScaleCalibration.MillimetresPerInch;
         if (resulting < SpecimenDecider.MinDpi || resulting > SpecimenDecider.MaxDpi)
         {
-            throw new DomainException(Invariant(
-                $"{pixels:0.#} pixels for {distanceMm:0.###} mm would be {resulting:0.#} dpi, outside {SpecimenDecider.MinDpi} to {SpecimenDecider.MaxDpi} dpi; check the points and the distance."));
+            throw new DomainException(Refusals.Examination.CalibrationImplausible,
+                pixels, distanceMm, resulting, SpecimenDecider.MinDpi, SpecimenDecider.MaxDpi);
         }
         if (examination.CalibrationOf(evidenceImageId) is { } calibrated
             && calibrated.Method == method && calibrated.A == a && calibrated.B == b

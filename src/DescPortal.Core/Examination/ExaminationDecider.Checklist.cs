@@ -1,7 +1,6 @@
 using DescPortal.Core.ReferenceLibrary;
 using DescPortal.Core.Referrals;
 using static DescPortal.Core.Referrals.CaseRules;
-using static System.FormattableString;
 
 namespace DescPortal.Core.Examination;
 
@@ -19,12 +18,12 @@ public static partial class ExaminationDecider
     public static IReadOnlyList<object> ChooseReferenceSpecimen(
         Referral current, CaseExamination examination, int document, Specimen specimen, ExaminationActor actor, DateTimeOffset now)
     {
-        RequireAssignedExaminer(current, examination, actor, now, "choose its reference specimens");
+        RequireAssignedExaminer(current, examination, actor, now, Refusals.Cases.Doing.ChooseReferenceSpecimens);
         RequireDocument(current, document);
         ArgumentNullException.ThrowIfNull(specimen);
         if (specimen.IsWithdrawn)
         {
-            throw new DomainException($"{specimen.Name} was withdrawn from the library; choose another reference specimen.");
+            throw new DomainException(Refusals.Examination.SpecimenWithdrawn, specimen.Name);
         }
         if (examination.ChecklistOf(document) is { } chosen && chosen.SpecimenId == specimen.Id
             && chosen.SpecimenVersion == specimen.Version)
@@ -56,32 +55,30 @@ public static partial class ExaminationDecider
         ExaminationActor actor,
         DateTimeOffset now)
     {
-        RequireAssignedExaminer(current, examination, actor, now, "record its checklist observations");
+        RequireAssignedExaminer(current, examination, actor, now, Refusals.Cases.Doing.RecordObservations);
         RequireDocument(current, document);
         ArgumentNullException.ThrowIfNull(annotationIds);
         var checklist = examination.ChecklistOf(document)
-            ?? throw new DomainException(
-                $"Choose a reference specimen for {DocumentName(document)} first: its checklist comes from the specimen's security features.");
+            ?? throw new DomainException(Refusals.Examination.ChecklistMissing, DocumentName(document));
         var item = checklist.FindItem(featureId)
-            ?? throw new DomainException(
-                $"The checklist of {DocumentName(document)} ({checklist.SpecimenName}) has no such feature; the reference specimen may have been changed.");
+            ?? throw new DomainException(Refusals.Examination.ChecklistNoSuchFeature, DocumentName(document), checklist.SpecimenName);
         RequireFinding(finding);
-        var n = PlainText(note, "The note");
+        var n = PlainText(note, new Phrase(Refusals.Examination.Text.Note));
 
         var ids = annotationIds.Distinct().ToList();
         if (ids.Count > MaxLinkedAnnotations)
         {
-            throw new DomainException(Invariant($"An observation can cite at most {MaxLinkedAnnotations} annotations."));
+            throw new DomainException(Refusals.Examination.ObservationTooManyAnnotations, MaxLinkedAnnotations);
         }
         foreach (var id in ids)
         {
             var annotation = examination.FindAnnotation(id)
-                ?? throw new DomainException($"Annotation {id} does not exist or was removed; it cannot be cited.");
+                ?? throw new DomainException(Refusals.Examination.ObservationAnnotationGone, id);
             var on = current.FindEvidence(annotation.Annotation.EvidenceImageId)?.Document;
             if (on != document)
             {
-                throw new DomainException(Invariant(
-                    $"Annotation {id} is on an image of {(on is { } d ? DocumentName(d) : "no document")}; the observation of {ItemName(item)} on {DocumentName(document)} can only cite annotations on that document's images."));
+                throw new DomainException(Refusals.Examination.ObservationAnnotationElsewhere, id,
+                    on is { } d ? DocumentName(d) : new Phrase(Refusals.Examination.NoDocument), ItemName(item), DocumentName(document));
             }
         }
 

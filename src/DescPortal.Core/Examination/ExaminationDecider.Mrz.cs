@@ -16,7 +16,7 @@ public static partial class ExaminationDecider
         Referral current, CaseExamination examination, int document, MrzCheckResult check, MrzEnteredData entered,
         ExaminationActor actor, DateTimeOffset now)
     {
-        RequireAssignedExaminer(current, examination, actor, now, "record its MRZ checks");
+        RequireAssignedExaminer(current, examination, actor, now, Refusals.Cases.Doing.RecordMrzChecks);
         RequireDocument(current, document);
         ArgumentNullException.ThrowIfNull(check);
         ArgumentNullException.ThrowIfNull(entered);

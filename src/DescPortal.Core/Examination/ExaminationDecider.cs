@@ -1,7 +1,6 @@
 using DescPortal.Core.ReferenceLibrary;
 using DescPortal.Core.Referrals;
 using static DescPortal.Core.Referrals.CaseRules;
-using static System.FormattableString;
 
 namespace DescPortal.Core.Examination;
 
@@ -32,43 +31,44 @@ public static partial class ExaminationDecider
         ArgumentException.ThrowIfNullOrWhiteSpace(actor.UserId, nameof(actor));
         ArgumentException.ThrowIfNullOrWhiteSpace(actor.Actor, nameof(actor));
         RequireTime(now);
-        CaseRules.RequireAssignedExaminer(current, actor.UserId, doing, "examination"); // named: this class has its own overload
+        CaseRules.RequireAssignedExaminer(current, actor.UserId, doing, Refusals.Cases.Work.Examination); // named: this class has its own overload
     }
 
     // ---- shared rules ------------------------------------------------------------------------------------------
 
     // A point may lie anywhere on the image, its far edges included; null when it does, else a clause to prefix.
-    private static string? PointProblem(ImagePoint p, int width, int height, string what)
+    // What the image is: a phrase of Refusals.Examination.Images.
+    private static Phrase? PointProblem(ImagePoint p, int width, int height, string what)
     {
         if (!double.IsFinite(p.X) || !double.IsFinite(p.Y))
         {
-            return $"the point has no position on the {what}.";
+            return new Phrase(Refusals.Examination.PointWithoutPosition, new Phrase(what));
         }
         var known = width > 0 && height > 0;
         if (p.X < 0 || p.Y < 0 || (known && (p.X > width || p.Y > height)))
         {
             return known
-                ? Invariant($"the point (x {p.X:0.##}, y {p.Y:0.##}) does not lie within the {what}, which is {width} × {height} pixels.")
-                : Invariant($"the point (x {p.X:0.##}, y {p.Y:0.##}) does not lie within the {what}.");
+                ? new Phrase(Refusals.Examination.PointOutsideImage, p.X, p.Y, new Phrase(what), width, height)
+                : new Phrase(Refusals.Examination.PointOutsideImageOfUnknownSize, p.X, p.Y, new Phrase(what));
         }
         return null;
     }
 
     private static ReferralEvidence EvidenceImage(Referral current, Guid evidenceImageId) =>
         current.FindEvidence(evidenceImageId)
-        ?? throw new DomainException($"Referral {current.Reference} has no such evidence image.");
+        ?? throw new DomainException(Refusals.Examination.NoSuchEvidenceImage, current.Reference);
 
     private static void RequireFinding(Finding finding)
     {
         if (!Enum.IsDefined(finding))
         {
-            throw new DomainException($"The finding must be one of {Code.ListOf<Finding>()}.");
+            throw new DomainException(Refusals.Examination.FindingUnknown, Code.NamesOf<Finding>());
         }
     }
 
     // Plain text: trimmed, empty is none; control characters other than line breaks and tabs are refused, as no
-    // report or export could show them.
-    private static string? PlainText(string? text, string what)
+    // report or export could show them. What the text is: a phrase naming it.
+    private static string? PlainText(string? text, Phrase what)
     {
         var t = text?.Trim();
         if (string.IsNullOrEmpty(t))
@@ -77,17 +77,19 @@ public static partial class ExaminationDecider
         }
         if (t.Length > MaxNoteLength)
         {
-            throw new DomainException(Invariant($"{what} is longer than {MaxNoteLength} characters."));
+            throw new DomainException(Refusals.Examination.TextTooLong, what, MaxNoteLength);
         }
         if (t.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
         {
-            throw new DomainException($"{what} holds control characters; write plain text.");
+            throw new DomainException(Refusals.Examination.TextControlCharacters, what);
         }
         return t;
     }
 
-    private static string DocumentName(int document) => Invariant($"document {document + 1}");
+    private static Phrase DocumentName(int document) => new(Refusals.Examination.Document, document + 1);
 
-    private static string ItemName(ChecklistItem? item) =>
-        item is null ? "a feature" : $"the {SecurityFeatureTaxonomy.LabelOf(item.Category, item.Type)} feature";
+    private static Phrase ItemName(ChecklistItem? item) =>
+        item is null
+            ? new Phrase(Refusals.Examination.AnyFeature)
+            : new Phrase(Refusals.Examination.Feature, VocabularyLabel.OfFeatureType(item.Type));
 }

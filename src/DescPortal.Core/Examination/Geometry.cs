@@ -57,7 +57,7 @@ public sealed record AffineTransform(double A, double B, double C, double D, dou
         ArgumentNullException.ThrowIfNull(pairs);
         if (pairs.Count < 3)
         {
-            throw new DomainException("An alignment needs at least three pairs of points.");
+            throw new DomainException(Refusals.Examination.AlignmentUnderThreePairs);
         }
         var n = pairs.Count;
         double mx = 0, my = 0, mu = 0, mv = 0;
@@ -87,8 +87,8 @@ public sealed record AffineTransform(double A, double B, double C, double D, dou
             suv += du * dv;
             svv += dv * dv;
         }
-        RequireSpread(sxx, sxy, syy, n, "specimen");
-        RequireSpread(suu, suv, svv, n, "evidence");
+        RequireSpread(sxx, sxy, syy, n, Refusals.Examination.Images.Specimen);
+        RequireSpread(suu, suv, svv, n, Refusals.Examination.Images.Evidence);
 
         var det = sxx * syy - sxy * sxy;
         var a = (sxu * syy - sxy * syu) / det;
@@ -108,7 +108,8 @@ public sealed record AffineTransform(double A, double B, double C, double D, dou
     }
 
     // The eigenvalues of the points' scatter matrix are their spreads along the two principal axes: a narrow
-    // spread across the line through them makes the fit guess in that direction.
+    // spread across the line through them makes the fit guess in that direction. Which image: a phrase of
+    // Refusals.Examination.Images.
     private static void RequireSpread(double sxx, double sxy, double syy, int n, string which)
     {
         var half = (sxx + syy) / 2;
@@ -117,13 +118,11 @@ public sealed record AffineTransform(double A, double B, double C, double D, dou
         var narrow = Math.Sqrt(Math.Max(0, (half - root) / n));
         if (!double.IsFinite(wide) || wide < MinSpreadPixels)
         {
-            throw new DomainException(
-                $"The {which} points all fall on the same spot; an alignment needs at least three points spread across the document.");
+            throw new DomainException(Refusals.Examination.AlignmentPointsCoincide, new Phrase(which));
         }
         if (narrow < MinSpreadRatio * wide)
         {
-            throw new DomainException(
-                $"The {which} points lie on one line; an alignment needs at least three points that are not in a line, spread across the document (three corners, say).");
+            throw new DomainException(Refusals.Examination.AlignmentPointsInLine, new Phrase(which));
         }
     }
 }

@@ -155,7 +155,8 @@ public static class MrzComparison
         }
         if (!PartialDate.TryParse(entered, out var date, out var problem))
         {
-            return new(field, MrzComparisonResult.NotCompared, entered, MrzDateShown(mrz), problem);
+            // Notes are recorded in the case's events: in English, as every other note of the comparison.
+            return new(field, MrzComparisonResult.NotCompared, entered, MrzDateShown(mrz), problem!.MessageIn(CultureInfo.InvariantCulture));
         }
         int year;
         int? month = null, day = null;

@@ -1,6 +1,5 @@
 using DescPortal.Core.Referrals;
 using static DescPortal.Core.Referrals.CaseRules;
-using static System.FormattableString;
 
 namespace DescPortal.Core.Opinion;
 
@@ -14,7 +13,7 @@ public static partial class OpinionDecider
     public static IReadOnlyList<object> SaveDraft(
         Referral current, OpinionState opinion, OpinionDraft draft, OpinionActor actor, DateTimeOffset now)
     {
-        RequireAssignedExaminer(current, opinion, actor, now, "draft its opinion");
+        RequireAssignedExaminer(current, opinion, actor, now, Refusals.Cases.Doing.DraftOpinion);
         ArgumentNullException.ThrowIfNull(draft);
         RequireDocument(current, draft.Document);
         ThrowIfAny(OpinionValidation.Check(draft, forReview: false));
@@ -63,15 +62,14 @@ public static partial class OpinionDecider
         {
             return [];
         }
-        RequireAssignedExaminer(current, opinion, actor, now, "submit its opinion for review");
+        RequireAssignedExaminer(current, opinion, actor, now, Refusals.Cases.Doing.SubmitOpinion);
 
         var problems = new List<FieldError>();
         for (var document = 0; document < current.DocumentCount; document++)
         {
             if (opinion.DraftOf(document) is not { } d)
             {
-                problems.Add(new FieldError("fraudType",
-                    Invariant($"Document {document + 1} has no opinion yet: its fraud type and conclusion are required.")));
+                problems.Add(new FieldError("fraudType", Refusals.Opinion.DocumentWithoutOpinion, [document + 1]));
                 continue;
             }
             problems.AddRange(OpinionValidation.Check(
@@ -80,25 +78,27 @@ public static partial class OpinionDecider
         }
         ThrowIfAny(problems);
 
-        var answer = PlainText(answerToReview, MaxCommentsLength, "The answer to the reviewer's comments");
+        var answer = PlainText(answerToReview, MaxCommentsLength, Refusals.Opinion.Text.AnswerToReview);
         var returned = opinion.CurrentRound is { Verdict: ReviewVerdict.Returned, Answer: null };
         if (returned && answer is null)
         {
-            throw new DomainException("Answer the reviewer's comments before submitting the opinion again.");
+            throw new DomainException(Refusals.Opinion.ReviewAnswerMissing);
         }
         if (!returned && answer is not null)
         {
-            throw new DomainException("There are no review comments to answer.");
+            throw new DomainException(Refusals.Opinion.ReviewAnswerUnasked);
         }
         return [new SubmittedForReview(current.Id, opinion.ReviewRounds.Count + 1, answer, actor.Actor, now)];
     }
 
-    // All the field errors at once, so the examiner fixes them in one go; each message names its field.
+    // All the field errors at once, so the examiner fixes them in one go; each one's words name its field.
     private static void ThrowIfAny(IReadOnlyList<FieldError> problems)
     {
         if (problems.Count > 0)
         {
-            throw new DomainException(string.Join(" ", problems.Select(p => p.Message)));
+            throw problems.Count == 1
+                ? new DomainException(problems[0].Problem)
+                : new DomainException(Refusals.Several, problems.Select(p => p.Problem).ToList());
         }
     }
 

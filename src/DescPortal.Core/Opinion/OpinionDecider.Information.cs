@@ -17,17 +17,17 @@ public static partial class OpinionDecider
         ArgumentNullException.ThrowIfNull(opinion);
         RequireActor(actor, now);
         RequireId(requestId, nameof(requestId));
-        var text = PlainText(message, MaxMessageLength, "The message to the officer");
+        var text = PlainText(message, MaxMessageLength, Refusals.Opinion.Text.MessageToOfficer);
         if (opinion.FindInformationRequest(requestId) is { } asked)
         {
             return asked.Message == text
                 ? []
-                : throw new DomainException("This request to the officer was already sent with another message.");
+                : throw new DomainException(Refusals.Opinion.RequestSentOtherwise);
         }
-        RequireAssignedExaminer(current, opinion, actor, now, "ask the officer for more material");
+        RequireAssignedExaminer(current, opinion, actor, now, Refusals.Cases.Doing.AskForMaterial);
         if (text is null)
         {
-            throw new DomainException("The message to the officer is required: say what material is needed and why.");
+            throw new DomainException(Refusals.Opinion.RequestMessageRequired);
         }
         return [new InformationRequested(current.Id, requestId, text, actor.Actor, now)];
     }
@@ -51,34 +51,34 @@ public static partial class OpinionDecider
         ArgumentNullException.ThrowIfNull(evidenceIds);
         RequireActor(actor, now);
         RequireId(requestId, nameof(requestId));
-        var text = PlainText(message, MaxMessageLength, "The answer to the examiner");
+        var text = PlainText(message, MaxMessageLength, Refusals.Opinion.Text.AnswerToExaminer);
         var ids = evidenceIds.Distinct().ToList();
 
         var request = opinion.FindInformationRequest(requestId)
-            ?? throw new DomainException($"Referral {current.Reference} has no such request for information.");
+            ?? throw new DomainException(Refusals.Opinion.RequestNotFound, current.Reference);
         if (request.IsAnswered)
         {
             return request.Answer == text && request.EvidenceIds.SequenceEqual(ids)
                 ? []
-                : throw new DomainException("This request was already answered; the examiner can ask again if more is needed.");
+                : throw new DomainException(Refusals.Opinion.RequestAnswered);
         }
         if (current.Status != ReferralStatus.AwaitingInformation)
         {
-            throw new DomainException($"Referral {current.Reference} is {StatusText(current.Status)}, not awaiting information.");
+            throw new DomainException(Refusals.Opinion.RequestNotAwaited, current.Reference, StatusText(current.Status));
         }
         if (text is null && ids.Count == 0)
         {
-            throw new DomainException("The answer is empty: write a message, add images, or both.");
+            throw new DomainException(Refusals.Opinion.AnswerEmpty);
         }
         foreach (var id in ids)
         {
             if (current.FindEvidence(id) is null)
             {
-                throw new DomainException($"Referral {current.Reference} has no evidence image {id}; attach it before answering.");
+                throw new DomainException(Refusals.Opinion.AnswerNoSuchEvidence, current.Reference, id);
             }
             if (opinion.InformationRequests.Any(r => r.EvidenceIds.Contains(id)))
             {
-                throw new DomainException($"Evidence image {id} was already given in an earlier answer.");
+                throw new DomainException(Refusals.Opinion.AnswerEvidenceGiven, id);
             }
         }
         return [new InformationProvided(current.Id, requestId, text, ids, actor.Actor, now)];

@@ -23,8 +23,7 @@ public static partial class OpinionDecider
         }
         if (current.Status != ReferralStatus.Approved || opinion.LatestApproval?.ApprovalId != approvalId)
         {
-            throw new DomainException(
-                $"Referral {current.Reference} is {StatusText(current.Status)}; a report is issued only for the opinion's current approval.");
+            throw new DomainException(Refusals.Opinion.ReportWithoutCurrentApproval, current.Reference, StatusText(current.Status));
         }
         var version = opinion.Reports.Count + 1;
         return new PlannedReport(approvalId, ReportNumber.Format(current.Reference, version), version,
@@ -67,12 +66,11 @@ public static partial class OpinionDecider
         }
         if (expected != plan)
         {
-            throw new DomainException(
-                $"The report was planned as {plan.ReportNumber} but the next report of referral {current.Reference} is {expected.ReportNumber}; plan it again.");
+            throw new DomainException(Refusals.Opinion.ReportPlanStale, plan.ReportNumber, current.Reference, expected.ReportNumber);
         }
         if (opinion.Reports.Any(r => r.VerificationCode == code))
         {
-            throw new DomainException("This verification code is already used by another report of the case.");
+            throw new DomainException(Refusals.Opinion.ReportCodeUsed);
         }
         return
         [
@@ -91,7 +89,7 @@ public static partial class OpinionDecider
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(opinion);
         RequireActor(actor, now);
-        var text = PlainText(reason, MaxMessageLength, "The reason for reopening");
+        var text = PlainText(reason, MaxMessageLength, Refusals.Opinion.Text.ReopeningReason);
         if (current.Status == ReferralStatus.InExamination && opinion.Reopenings.Count > 0
             && opinion.Reopenings[^1] is { } last && last.Reason == text
             && last.ReportNumber == opinion.CurrentReport?.ReportNumber)
@@ -100,12 +98,11 @@ public static partial class OpinionDecider
         }
         if (current.Status != ReferralStatus.Reported || opinion.CurrentReport is not { } report)
         {
-            throw new DomainException(
-                $"Referral {current.Reference} is {StatusText(current.Status)}; only a reported case can be reopened.");
+            throw new DomainException(Refusals.Opinion.ReopenNotReported, current.Reference, StatusText(current.Status));
         }
         if (text is null)
         {
-            throw new DomainException("The reason for reopening is required: the next report states why it supersedes this one.");
+            throw new DomainException(Refusals.Opinion.ReopenReasonRequired);
         }
         return [new CaseReopened(current.Id, report.ReportNumber, text, actor.Actor, now)];
     }

@@ -13,15 +13,15 @@ public static partial class OpinionDecider
     public static IReadOnlyList<object> Approve(
         Referral current, OpinionState opinion, Guid approvalId, OpinionActor reviewer, DateTimeOffset now)
     {
-        RequireReviewer(current, opinion, reviewer, now, "approve");
+        RequireReviewer(current, opinion, reviewer, now, Refusals.Opinion.Doing.Approve);
         RequireId(approvalId, nameof(approvalId));
         if (opinion.FindApproval(approvalId) is { } approved)
         {
             return approved.ReviewerId == reviewer.UserId
                 ? []
-                : throw new DomainException("This approval was given by another reviewer.");
+                : throw new DomainException(Refusals.Opinion.ApprovalByOtherReviewer);
         }
-        RequireInReview(current, "approved");
+        RequireInReview(current, Refusals.Opinion.Done.Approved);
         var round = opinion.CurrentRound!;
         return [new OpinionApproved(current.Id, approvalId, round.Number, reviewer.UserId, reviewer.Name, reviewer.Actor, now)];
     }
@@ -33,23 +33,24 @@ public static partial class OpinionDecider
     public static IReadOnlyList<object> Return(
         Referral current, OpinionState opinion, string comments, OpinionActor reviewer, DateTimeOffset now)
     {
-        RequireReviewer(current, opinion, reviewer, now, "return");
-        var text = PlainText(comments, MaxCommentsLength, "The review comments");
+        RequireReviewer(current, opinion, reviewer, now, Refusals.Opinion.Doing.Return);
+        var text = PlainText(comments, MaxCommentsLength, Refusals.Opinion.Text.ReviewComments);
         if (current.Status == ReferralStatus.Returned && opinion.CurrentRound is { Verdict: ReviewVerdict.Returned } last
             && last.ReviewerId == reviewer.UserId && last.Comments == text)
         {
             return [];
         }
-        RequireInReview(current, "returned");
+        RequireInReview(current, Refusals.Opinion.Done.Returned);
         if (text is null)
         {
-            throw new DomainException("The review comments are required: say what the examiner should change or check.");
+            throw new DomainException(Refusals.Opinion.ReviewCommentsRequired);
         }
         var round = opinion.CurrentRound!;
         return [new ReviewReturned(current.Id, round.Number, reviewer.UserId, reviewer.Name, text, reviewer.Actor, now)];
     }
 
-    // Four eyes: checked before anything else, so the examiner always hears why, whatever the status.
+    // Four eyes: checked before anything else, so the examiner always hears why, whatever the status. What the
+    // reviewer would do: a phrase of Refusals.Opinion.Doing.
     private static void RequireReviewer(
         Referral current, OpinionState opinion, OpinionActor reviewer, DateTimeOffset now, string doing)
     {
@@ -59,17 +60,16 @@ public static partial class OpinionDecider
         ArgumentException.ThrowIfNullOrWhiteSpace(reviewer.Name, nameof(reviewer));
         if (current.AssignedExaminerId == reviewer.UserId)
         {
-            throw new DomainException(
-                $"You are the examiner of referral {current.Reference}; another examiner must review it (four-eyes principle), so you cannot {doing} it.");
+            throw new DomainException(Refusals.Opinion.ReviewOwnCase, current.Reference, new Phrase(doing));
         }
     }
 
+    // What would be done: a phrase of Refusals.Opinion.Done.
     private static void RequireInReview(Referral current, string done)
     {
         if (current.Status != ReferralStatus.InReview)
         {
-            throw new DomainException(
-                $"Referral {current.Reference} is {StatusText(current.Status)}; only an opinion in review can be {done}.");
+            throw new DomainException(Refusals.Opinion.ReviewNotInReview, current.Reference, StatusText(current.Status), new Phrase(done));
         }
     }
 }

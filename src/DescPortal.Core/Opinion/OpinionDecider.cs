@@ -29,7 +29,7 @@ public static partial class OpinionDecider
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(opinion);
         RequireActor(actor, now);
-        CaseRules.RequireAssignedExaminer(current, actor.UserId, doing, "opinion");
+        CaseRules.RequireAssignedExaminer(current, actor.UserId, doing, Refusals.Cases.Work.Opinion);
     }
 
     private static void RequireActor(OpinionActor actor, DateTimeOffset now)
@@ -40,10 +40,11 @@ public static partial class OpinionDecider
         RequireTime(now);
     }
 
-    // Trimmed, empty is none; refused when too long or holding control characters no report could print.
+    // Trimmed, empty is none; refused when too long or holding control characters no report could print. What the
+    // text is: a phrase of Refusals.Opinion.Text.
     private static string? PlainText(string? text, int max, string what)
     {
         var t = OpinionValidation.Clean(text);
-        return OpinionValidation.TextProblem(t, max, what) is { } problem ? throw new DomainException(problem) : t;
+        return OpinionValidation.TextProblem(t, max, new Phrase(what)) is { } problem ? throw new DomainException(problem) : t;
     }
 }

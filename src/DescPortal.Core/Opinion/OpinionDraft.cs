@@ -1,5 +1,4 @@
 using DescPortal.Core.Referrals;
-using static System.FormattableString;
 
 namespace DescPortal.Core.Opinion;
 
@@ -33,7 +32,7 @@ public sealed record OpinionDraft(
 /// <summary>
 /// The rules of an opinion's content. Paths are those of <see cref="OpinionDraft"/> in camelCase ("fraudType",
 /// "evaluative.proposition"), so a form can put each message next to its field; messages name the field and the
-/// document.
+/// document (counted from 1).
 /// </summary>
 public static class OpinionValidation
 {
@@ -51,68 +50,65 @@ public static class OpinionValidation
     {
         ArgumentNullException.ThrowIfNull(draft);
         var errors = new List<FieldError>();
-        var of = Invariant($"of document {draft.Document + 1}");
-        void Error(string path, string message) => errors.Add(new FieldError(path, message));
+        var document = draft.Document + 1;
+        void Error(string path, string code, params object?[] arguments) => errors.Add(new FieldError(path, code, arguments));
 
         if (draft.FraudType is not { } fraudType)
         {
-            Error("fraudType", $"The fraud type {of} is required; use {Code.ListOf<FraudType>()}.");
+            Error("fraudType", Refusals.Opinion.FraudTypeRequired, document, Code.NamesOf<FraudType>());
         }
         else if (!Enum.IsDefined(fraudType))
         {
-            Error("fraudType", $"The fraud type {of} must be one of {Code.ListOf<FraudType>()}.");
+            Error("fraudType", Refusals.Opinion.FraudTypeUnknown, document, Code.NamesOf<FraudType>());
         }
 
         var subTypes = draft.ForgerySubTypes ?? [];
         if (subTypes.Any(s => !Enum.IsDefined(s)))
         {
-            Error("forgerySubTypes", $"The forgery sub-types {of} must be among {Code.ListOf<ForgerySubType>()}.");
+            Error("forgerySubTypes", Refusals.Opinion.ForgerySubTypesUnknown, document, Code.NamesOf<ForgerySubType>());
         }
         else if (subTypes.Count > 0 && draft.FraudType is { } t && t != FraudType.Forged)
         {
-            Error("forgerySubTypes", $"Forgery sub-types {of} apply only to a Forged document; it is recorded as {t}.");
+            Error("forgerySubTypes", Refusals.Opinion.ForgerySubTypesNotForged, document, t);
         }
         else if (forReview && draft.FraudType == FraudType.Forged && subTypes.Count == 0)
         {
-            Error("forgerySubTypes", $"The forgery sub-type {of} is required for a Forged document; use {Code.ListOf<ForgerySubType>()}.");
+            Error("forgerySubTypes", Refusals.Opinion.ForgerySubTypeRequired, document, Code.NamesOf<ForgerySubType>());
         }
 
-        TextProblem(draft.Findings, MaxFindingsLength, "findings", $"The findings {of}", errors);
-        if (TextProblem(draft.Conclusion, MaxConclusionLength, "conclusion", $"The conclusion {of}", errors) is null
+        TextProblem(draft.Findings, MaxFindingsLength, "findings", new Phrase(Refusals.Opinion.Text.Findings, document), errors);
+        if (TextProblem(draft.Conclusion, MaxConclusionLength, "conclusion", new Phrase(Refusals.Opinion.Text.Conclusion, document), errors) is null
             && forReview)
         {
-            Error("conclusion", $"The conclusion {of} is required before the opinion goes to review.");
+            Error("conclusion", Refusals.Opinion.ConclusionRequired, document);
         }
-        if (TextProblem(draft.Limitations, MaxLimitationsLength, "limitations", $"The limitations {of}", errors) is null
+        if (TextProblem(draft.Limitations, MaxLimitationsLength, "limitations", new Phrase(Refusals.Opinion.Text.Limitations, document), errors) is null
             && forReview && draft.FraudType == FraudType.Inconclusive)
         {
-            Error("limitations",
-                $"The limitations {of} are required for an Inconclusive opinion: say what further material or reference is needed.");
+            Error("limitations", Refusals.Opinion.LimitationsRequired, document);
         }
 
         if (draft.Evaluative is { } e)
         {
             var proposition = TextProblem(e.Proposition, MaxPropositionLength, "evaluative.proposition",
-                $"The proposition of the evaluative opinion {of}", errors);
+                new Phrase(Refusals.Opinion.Text.Proposition, document), errors);
             var alternative = TextProblem(e.AlternativeProposition, MaxPropositionLength, "evaluative.alternativeProposition",
-                $"The alternative proposition of the evaluative opinion {of}", errors);
+                new Phrase(Refusals.Opinion.Text.AlternativeProposition, document), errors);
             if (proposition is null)
             {
-                Error("evaluative.proposition", $"The proposition of the evaluative opinion {of} is required.");
+                Error("evaluative.proposition", Refusals.Opinion.PropositionRequired, document);
             }
             if (alternative is null)
             {
-                Error("evaluative.alternativeProposition", $"The alternative proposition of the evaluative opinion {of} is required.");
+                Error("evaluative.alternativeProposition", Refusals.Opinion.AlternativePropositionRequired, document);
             }
             else if (string.Equals(proposition, alternative, StringComparison.OrdinalIgnoreCase))
             {
-                Error("evaluative.alternativeProposition",
-                    $"The alternative proposition of the evaluative opinion {of} must differ from the proposition.");
+                Error("evaluative.alternativeProposition", Refusals.Opinion.AlternativePropositionSame, document);
             }
             if (!Enum.IsDefined(e.Support))
             {
-                Error("evaluative.support",
-                    $"The support of the evaluative opinion {of} must be one of {Code.ListOf<EvaluativeSupport>()}.");
+                Error("evaluative.support", Refusals.Opinion.SupportUnknown, document, Code.NamesOf<EvaluativeSupport>());
             }
         }
         return errors;
@@ -122,8 +118,8 @@ public static class OpinionValidation
     internal static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>What is wrong with a cleaned text, or null: too long, or control characters other than line breaks and
-    /// tabs, which no report could print.</summary>
-    internal static string? TextProblem(string? text, int max, string what)
+    /// tabs, which no report could print. <paramref name="what"/> names the text (of <see cref="Refusals.Opinion.Text"/>).</summary>
+    internal static Phrase? TextProblem(string? text, int max, Phrase what)
     {
         if (text is null)
         {
@@ -131,15 +127,15 @@ public static class OpinionValidation
         }
         if (text.Length > max)
         {
-            return Invariant($"{what} must be at most {max} characters; it has {text.Length}.");
+            return new Phrase(Refusals.Opinion.TextTooLong, what, max, text.Length);
         }
         return text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
-            ? $"{what} must not hold control characters other than line breaks and tabs."
+            ? new Phrase(Refusals.Opinion.TextControlCharacters, what)
             : null;
     }
 
     // Returns the cleaned text (null when empty) and records what is wrong with it.
-    private static string? TextProblem(string? text, int max, string path, string what, List<FieldError> errors)
+    private static string? TextProblem(string? text, int max, string path, Phrase what, List<FieldError> errors)
     {
         var t = Clean(text);
         if (TextProblem(t, max, what) is { } problem)

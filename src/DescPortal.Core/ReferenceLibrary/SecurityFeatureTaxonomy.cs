@@ -1,12 +1,16 @@
 namespace DescPortal.Core.ReferenceLibrary;
 
-/// <summary>One type of security feature: its category, its stored code (PascalCase) and its English label.</summary>
-public sealed record SecurityFeatureType(SecurityFeatureCategory Category, string Code, string Label);
+/// <summary>One type of security feature: its category and its stored code (PascalCase).</summary>
+public sealed record SecurityFeatureType(SecurityFeatureCategory Category, string Code)
+{
+    /// <summary>Its label in the current UI culture ("UV-fluorescent ink"), from Resources/Labels.resx.</summary>
+    public string Label => Labels.OfFeatureType(Code);
+}
 
 /// <summary>
 /// The security features of a reference specimen (ICAO 9303 Part 2, App. A, Table A-1) as codes: each category and
-/// the types it allows. Codes are stored in events and never renamed; labels are the English UI texts (the Web
-/// localizes them). Every type code is unique across all categories.
+/// the types it allows. Codes are stored in events and never renamed; their labels are in Resources/Labels.resx
+/// ("SecurityFeatureType.{Code}"). Every type code is unique across all categories.
 /// </summary>
 public static class SecurityFeatureTaxonomy
 {
@@ -14,67 +18,67 @@ public static class SecurityFeatureTaxonomy
     public static IReadOnlyList<SecurityFeatureType> All { get; } =
     [
         .. Category(SecurityFeatureCategory.Substrate,
-            ("UvDullPaper", "UV-dull paper"),
-            ("Watermark", "Watermark"),
-            ("ChemicalSensitisers", "Chemical sensitisers"),
-            ("VisibleFibres", "Visible fibres"),
-            ("InvisibleFibres", "Invisible fluorescent fibres"),
-            ("Planchettes", "Planchettes"),
-            ("SecurityThread", "Security thread"),
-            ("Taggants", "Taggants"),
-            ("LaserPerforation", "Laser perforation"),
-            ("Polycarbonate", "Polycarbonate (windows, tactile features)")),
+            "UvDullPaper",
+            "Watermark",
+            "ChemicalSensitisers",
+            "VisibleFibres",
+            "InvisibleFibres",
+            "Planchettes",
+            "SecurityThread",
+            "Taggants",
+            "LaserPerforation",
+            "Polycarbonate"),
         .. Category(SecurityFeatureCategory.SecurityPrinting,
-            ("Guilloche", "Guilloche"),
-            ("RainbowPrinting", "Rainbow (split-duct) printing"),
-            ("Microprinting", "Microprinting"),
-            ("IntaglioLatentImage", "Intaglio with latent image"),
-            ("AntiScanPattern", "Anti-scan pattern"),
-            ("DuplexPattern", "Duplex pattern"),
-            ("Relief", "Relief"),
-            ("SeeThroughRegister", "See-through register"),
-            ("DeliberateError", "Deliberate error"),
-            ("UniqueTypeface", "Unique typeface")),
+            "Guilloche",
+            "RainbowPrinting",
+            "Microprinting",
+            "IntaglioLatentImage",
+            "AntiScanPattern",
+            "DuplexPattern",
+            "Relief",
+            "SeeThroughRegister",
+            "DeliberateError",
+            "UniqueTypeface"),
         .. Category(SecurityFeatureCategory.Ink,
-            ("UvFluorescent", "UV-fluorescent ink"),
-            ("Reactive", "Reactive ink"),
-            ("OpticallyVariable", "Optically variable ink (OVI)"),
-            ("Metallic", "Metallic ink"),
-            ("PenetratingNumbering", "Penetrating numbering ink"),
-            ("Metameric", "Metameric ink"),
-            ("IrDropOut", "IR drop-out ink"),
-            ("IrAbsorbing", "IR-absorbing ink"),
-            ("Phosphorescent", "Phosphorescent ink"),
-            ("Tagged", "Tagged ink"),
-            ("AntiStokes", "Anti-Stokes ink"),
-            ("Magnetic", "Magnetic ink")),
+            "UvFluorescent",
+            "Reactive",
+            "OpticallyVariable",
+            "Metallic",
+            "PenetratingNumbering",
+            "Metameric",
+            "IrDropOut",
+            "IrAbsorbing",
+            "Phosphorescent",
+            "Tagged",
+            "AntiStokes",
+            "Magnetic"),
         .. Category(SecurityFeatureCategory.Numbering,
-            ("Printed", "Printed numbering"),
-            ("LaserPerforated", "Laser-perforated numbering")),
+            "Printed",
+            "LaserPerforated"),
         .. Category(SecurityFeatureCategory.CopyProtection,
-            ("Dovid", "Diffractive optically variable image device (DOVID)"),
-            ("MultipleLaserImage", "Multiple / changeable laser image (MLI/CLI)"),
-            ("RetroReflectiveLaminate", "Retro-reflective laminate")),
+            "Dovid",
+            "MultipleLaserImage",
+            "RetroReflectiveLaminate"),
         .. Category(SecurityFeatureCategory.Personalisation,
-            ("LaserEngraving", "Laser engraving"),
-            ("Inkjet", "Inkjet"),
-            ("ThermalTransfer", "Thermal transfer"),
-            ("Toner", "Toner"),
-            ("Photographic", "Photographic")),
+            "LaserEngraving",
+            "Inkjet",
+            "ThermalTransfer",
+            "Toner",
+            "Photographic"),
         .. Category(SecurityFeatureCategory.PersonalisationProtection,
-            ("BackgroundMergedPortrait", "Background merged into the portrait"),
-            ("OvdOverPortrait", "OVD over the portrait"),
-            ("SecureLaminate", "Secure laminate"),
-            ("GhostImage", "Ghost image"),
-            ("Steganography", "Steganography")),
+            "BackgroundMergedPortrait",
+            "OvdOverPortrait",
+            "SecureLaminate",
+            "GhostImage",
+            "Steganography"),
         .. Category(SecurityFeatureCategory.Booklet,
-            ("Stitching", "Stitching"),
-            ("UvFluorescentThread", "UV-fluorescent thread"),
-            ("PageNumbering", "Page numbering")),
+            "Stitching",
+            "UvFluorescentThread",
+            "PageNumbering"),
         .. Category(SecurityFeatureCategory.Electronic,
-            ("Mrz", "Machine readable zone (MRZ)"),
-            ("ContactlessChip", "Contactless chip"),
-            ("VisibleDigitalSeal", "Visible digital seal")),
+            "Mrz",
+            "ContactlessChip",
+            "VisibleDigitalSeal"),
     ];
 
     private static readonly Dictionary<SecurityFeatureCategory, IReadOnlyList<SecurityFeatureType>> ByCategory =
@@ -100,25 +104,12 @@ public static class SecurityFeatureTaxonomy
         return type.Length > 0;
     }
 
-    /// <summary>The English label of a type ("UV-fluorescent ink"); the code itself when the pair is not valid.</summary>
+    /// <summary>The label of a type ("UV-fluorescent ink"); the code itself when the pair is not valid.</summary>
     public static string LabelOf(SecurityFeatureCategory category, string type) => Find(category, type)?.Label ?? type;
 
-    /// <summary>The English label of a category, as ICAO's table names it.</summary>
-    public static string LabelOf(SecurityFeatureCategory category) => category switch
-    {
-        SecurityFeatureCategory.Substrate => "Substrate",
-        SecurityFeatureCategory.SecurityPrinting => "Security printing",
-        SecurityFeatureCategory.Ink => "Inks",
-        SecurityFeatureCategory.Numbering => "Numbering",
-        SecurityFeatureCategory.CopyProtection => "Protection against copying",
-        SecurityFeatureCategory.Personalisation => "Personalisation technique",
-        SecurityFeatureCategory.PersonalisationProtection => "Protection of the personalisation",
-        SecurityFeatureCategory.Booklet => "Booklet",
-        SecurityFeatureCategory.Electronic => "Electronic",
-        _ => category.ToString(),
-    };
+    /// <summary>The label of a category, as ICAO's table names it ("Inks").</summary>
+    public static string LabelOf(SecurityFeatureCategory category) => Labels.Of(category);
 
-    private static IEnumerable<SecurityFeatureType> Category(
-        SecurityFeatureCategory category, params (string Code, string Label)[] types) =>
-        types.Select(t => new SecurityFeatureType(category, t.Code, t.Label));
+    private static IEnumerable<SecurityFeatureType> Category(SecurityFeatureCategory category, params string[] types) =>
+        types.Select(t => new SecurityFeatureType(category, t));
 }

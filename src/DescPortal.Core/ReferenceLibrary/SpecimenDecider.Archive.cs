@@ -1,5 +1,3 @@
-using static System.FormattableString;
-
 namespace DescPortal.Core.ReferenceLibrary;
 
 // Archive: a specimen imported from a partner centre's verified archive, and its newer versions from the same signer.
@@ -13,7 +11,7 @@ public static partial class SpecimenDecider
     public static IReadOnlyList<object> Import(Guid id, string issuingState, ArchivedSpecimen archived, LibraryActor actor, DateTimeOffset now)
     {
         RequireId(id, nameof(id));
-        RequireEditor(actor, now, "import specimens");
+        RequireEditor(actor, now, Refusals.Specimen.Doing.ImportSpecimens);
         var state = IssuingStateOf(issuingState);
         var c = Normalised(state, archived);
         return [new SpecimenImported(id, state, c.Details, c.Images, c.Features, c.Confirmations, c.Origin, actor.Id, now)];
@@ -30,18 +28,18 @@ public static partial class SpecimenDecider
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(archived);
         var origin = archived.Origin;
-        RequireEditor(actor, now, "import specimens");
+        RequireEditor(actor, now, Refusals.Specimen.Doing.ImportSpecimens);
         if (UpdateRefusal(current) is { } refusal) throw new DomainException(refusal);
         var was = current.Origin!;
         if (was.SignerKeyFingerprint != origin.SignerKeyFingerprint?.Trim() || was.OriginalSpecimenId != origin.OriginalSpecimenId)
-            throw new DomainException($"{current.Name} was not imported from this specimen of this signer.");
+            throw new DomainException(Refusals.Specimen.ImportFromOtherOrigin, current.Name);
         if (origin.OriginalVersion <= was.OriginalVersion)
-            throw new DomainException(Invariant($"The library holds version {was.OriginalVersion} of {current.Name}; the archive's version {origin.OriginalVersion} is not newer."));
+            throw new DomainException(Refusals.Specimen.ImportNotNewer, was.OriginalVersion, current.Name, origin.OriginalVersion);
         var c = Normalised(current.IssuingState, archived);
         foreach (var image in c.Images)
         {
             if (current.FindImage(image.ImageId) is { } kept && kept.Sha256 != image.Sha256)
-                throw new DomainException($"The archive holds another file under the id of image {image.ImageId}; images never change.");
+                throw new DomainException(Refusals.Specimen.ImportImageChanged, image.ImageId);
         }
         return [new SpecimenUpdatedFromArchive(current.Id, c.Details, c.Images, c.Features, c.Confirmations, c.Origin, actor.Id, now)];
     }
@@ -50,14 +48,14 @@ public static partial class SpecimenDecider
     /// Why no newer version may replace this specimen (withdrawn here, changed here since its import, or not imported at
     /// all), or null when one may: an importer skips it with this reason, <see cref="UpdateFromArchive"/> refuses it.
     /// </summary>
-    public static string? UpdateRefusal(Specimen current)
+    public static Phrase? UpdateRefusal(Specimen current)
     {
         ArgumentNullException.ThrowIfNull(current);
         if (current.Withdrawal is { } w)
-            return Invariant($"{current.Name} was withdrawn here on {w.At:yyyy-MM-dd}; a newer version is not imported.");
-        if (current.Origin is not { } was) return $"{current.Name} was made here, not imported.";
+            return new Phrase(Refusals.Specimen.ImportOverWithdrawn, current.Name, w.At);
+        if (current.Origin is not { } was) return new Phrase(Refusals.Specimen.ImportOverLocal, current.Name);
         return current.Version == was.OriginalVersion ? null
-            : Invariant($"{current.Name} was changed here since version {was.OriginalVersion} was imported; the newer version is not imported over that work.");
+            : new Phrase(Refusals.Specimen.ImportOverLocalChanges, current.Name, was.OriginalVersion);
     }
 
     /// <summary>An archive's specimen held to the rules of local edits, with the issuing authority's confirmations only.</summary>
@@ -77,7 +75,7 @@ public static partial class SpecimenDecider
             var n = NormaliseImage(image, normalisedDetails.Areas);
             if (normalisedImages.Any(i => i.ImageId == n.ImageId || i.Sha256 == n.Sha256))
             {
-                throw new DomainException("The archive holds the same image twice.");
+                throw new DomainException(Refusals.Specimen.ArchiveImageTwice);
             }
             normalisedImages.Add(n);
         }
@@ -88,7 +86,7 @@ public static partial class SpecimenDecider
             var n = NormaliseFeature(feature, normalisedImages);
             if (normalisedFeatures.Any(f => f.FeatureId == n.FeatureId))
             {
-                throw new DomainException("The archive holds the same security feature twice.");
+                throw new DomainException(Refusals.Specimen.ArchiveFeatureTwice);
             }
             normalisedFeatures.Add(n);
         }
@@ -99,17 +97,15 @@ public static partial class SpecimenDecider
             ArgumentNullException.ThrowIfNull(c, nameof(confirmations));
             if (c.Version < 1 || c.Version > normalisedOrigin.OriginalVersion)
             {
-                throw new DomainException(Invariant(
-                    $"The archive holds a confirmation of version {c.Version}, but its specimen is at version {normalisedOrigin.OriginalVersion}."));
+                throw new DomainException(Refusals.Specimen.ArchiveConfirmationOfUnknownVersion, c.Version, normalisedOrigin.OriginalVersion);
             }
             if (CountryOf(c.Country) != state)
             {
-                throw new DomainException(Invariant(
-                    $"The archive holds a confirmation by {c.Country}; only the issuing authority of {state} confirms this specimen."));
+                throw new DomainException(Refusals.Specimen.ArchiveConfirmationByOtherCountry, c.Country, state);
             }
             if (string.IsNullOrWhiteSpace(c.ConfirmedByName) || string.IsNullOrWhiteSpace(c.ConfirmedByUserId))
             {
-                throw new DomainException("The archive holds a confirmation that does not say who confirmed.");
+                throw new DomainException(Refusals.Specimen.ArchiveConfirmationUnsigned);
             }
             normalisedConfirmations.Add(c with { Country = state });
         }
@@ -121,24 +117,24 @@ public static partial class SpecimenDecider
     {
         ArgumentNullException.ThrowIfNull(origin);
         RequireSha256(origin.ArchiveSha256, nameof(origin));
-        var problems = new List<string>();
+        var problems = new List<Phrase>();
         var installation = origin.InstallationName?.Trim() ?? "";
         var fingerprint = origin.SignerKeyFingerprint?.Trim() ?? "";
         if (installation.Length == 0)
         {
-            problems.Add("The archive does not name the installation that exported it.");
+            problems.Add(new(Refusals.Specimen.ArchiveWithoutInstallation));
         }
         if (fingerprint.Length == 0)
         {
-            problems.Add("The archive does not name the key that signed it.");
+            problems.Add(new(Refusals.Specimen.ArchiveWithoutSigner));
         }
         if (origin.OriginalSpecimenId == Guid.Empty)
         {
-            problems.Add("The archive does not give the specimen's id at its origin.");
+            problems.Add(new(Refusals.Specimen.ArchiveWithoutOriginalId));
         }
         if (origin.OriginalVersion < 1)
         {
-            problems.Add("The archive does not give the specimen's version at its origin.");
+            problems.Add(new(Refusals.Specimen.ArchiveWithoutOriginalVersion));
         }
         ThrowIfAny(problems);
         return origin with { InstallationName = installation, SignerKeyFingerprint = fingerprint };

@@ -1,5 +1,3 @@
-using static System.FormattableString;
-
 namespace DescPortal.Core.ReferenceLibrary;
 
 // Confirmation: the issuing authority confirms a version or proposes corrections; editors submit, apply or reject.
@@ -12,12 +10,11 @@ public static partial class SpecimenDecider
     public static IReadOnlyList<object> SubmitForConfirmation(Specimen current, LibraryActor actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(current);
-        RequireEditor(actor, now, "submit specimens for confirmation");
+        RequireEditor(actor, now, Refusals.Specimen.Doing.SubmitSpecimens);
         RequireNotWithdrawn(current);
         if (current.ConfirmedByIssuer)
         {
-            throw new DomainException(Invariant(
-                $"Version {current.Version} of {current.Name} is already confirmed by the issuing authority."));
+            throw new DomainException(Refusals.Specimen.AlreadyConfirmed, current.Version, current.Name);
         }
         if (current.IsAwaitingConfirmation)
         {
@@ -25,7 +22,7 @@ public static partial class SpecimenDecider
         }
         if (current.Images.Count == 0)
         {
-            throw new DomainException("Add at least one image before submitting the specimen for confirmation.");
+            throw new DomainException(Refusals.Specimen.ConfirmationWithoutImages);
         }
         return [new SpecimenSubmittedForConfirmation(current.Id, current.Version, actor.Id, now)];
     }
@@ -37,7 +34,7 @@ public static partial class SpecimenDecider
     public static IReadOnlyList<object> Confirm(Specimen current, int version, LibraryActor actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(current);
-        RequireAuthorityOf(current, actor, now, "confirm");
+        RequireAuthorityOf(current, actor, now, Refusals.Specimen.AuthorityDoing.Confirm);
         RequireNotWithdrawn(current);
         if (current.Confirmations.Any(c => c.Version == version))
         {
@@ -45,17 +42,15 @@ public static partial class SpecimenDecider
         }
         if (version < current.Version)
         {
-            throw new DomainException(Invariant(
-                $"Version {version} was changed; version {current.Version} is current. Review the changes and confirm version {current.Version}."));
+            throw new DomainException(Refusals.Specimen.ConfirmationOfChangedVersion, version, current.Version);
         }
         if (version > current.Version)
         {
-            throw new DomainException(Invariant(
-                $"Version {version} does not exist; version {current.Version} is current. Review it and confirm version {current.Version}."));
+            throw new DomainException(Refusals.Specimen.ConfirmationOfUnknownVersion, version, current.Version);
         }
         if (current.Status == SpecimenStatus.Draft)
         {
-            throw new DomainException($"{current.Name} is a draft; it has not been submitted for confirmation.");
+            throw new DomainException(Refusals.Specimen.ConfirmationOfDraft, current.Name);
         }
         return [new SpecimenConfirmed(current.Id, version, actor.Name, actor.Id, current.IssuingState, actor.Id, now)];
     }
@@ -69,18 +64,18 @@ public static partial class SpecimenDecider
     {
         ArgumentNullException.ThrowIfNull(current);
         RequireId(correctionId, nameof(correctionId));
-        RequireAuthorityOf(current, actor, now, "propose corrections to");
+        RequireAuthorityOf(current, actor, now, Refusals.Specimen.AuthorityDoing.ProposeCorrections);
         RequireNotWithdrawn(current);
-        var t = RequiredText(text, MaxTextLength, "Describe the correction.", "The correction");
+        var t = RequiredText(text, MaxTextLength, Refusals.Specimen.CorrectionTextRequired, Refusals.Specimen.Text.Correction);
         if (current.FindCorrection(correctionId) is { } existing)
         {
             return existing.Text == t && existing.FeatureId == featureId && existing.ProposedByUserId == actor.Id
                 ? []
-                : throw new DomainException("A different correction was already proposed under this id.");
+                : throw new DomainException(Refusals.Specimen.CorrectionExistsOtherwise);
         }
         if (featureId is { } f && current.FindFeature(f) is null)
         {
-            throw new DomainException("The specimen has no such security feature; it may have been removed.");
+            throw new DomainException(Refusals.Specimen.FeatureNotFound);
         }
         return
         [
@@ -97,14 +92,14 @@ public static partial class SpecimenDecider
         Specimen current, Guid correctionId, string? note, LibraryActor actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(current);
-        RequireEditor(actor, now, "apply corrections");
+        RequireEditor(actor, now, Refusals.Specimen.Doing.ApplyCorrections);
         RequireNotWithdrawn(current);
         var correction = OpenOrResolvedAs(current, correctionId, CorrectionStatus.Applied);
         if (correction is null)
         {
             return [];
         }
-        var n = OptionalText(note, MaxTextLength, "The note");
+        var n = OptionalText(note, MaxTextLength, Refusals.Specimen.Text.Note);
         return [new SpecimenCorrectionApplied(current.Id, correctionId, n, actor.Id, now)];
     }
 
@@ -116,44 +111,45 @@ public static partial class SpecimenDecider
         Specimen current, Guid correctionId, string reason, LibraryActor actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(current);
-        RequireEditor(actor, now, "reject corrections");
+        RequireEditor(actor, now, Refusals.Specimen.Doing.RejectCorrections);
         RequireNotWithdrawn(current);
         var correction = OpenOrResolvedAs(current, correctionId, CorrectionStatus.Rejected);
         if (correction is null)
         {
             return [];
         }
-        var r = RequiredText(reason, MaxTextLength, "Say why the correction is rejected; the issuing authority will read it.",
-            "The reason");
+        var r = RequiredText(reason, MaxTextLength, Refusals.Specimen.RejectionReasonRequired, Refusals.Specimen.Text.Reason);
         return [new SpecimenCorrectionRejected(current.Id, correctionId, r, actor.Id, now)];
     }
 
+    // What the authority would do: a phrase of Refusals.Specimen.AuthorityDoing.
     private static void RequireAuthorityOf(Specimen current, LibraryActor actor, DateTimeOffset now, string doing)
     {
         RequireActor(actor, now);
         if (actor.Role != LibraryRole.IssuingAuthority)
         {
-            throw new DomainException($"Only the issuing authority of {current.IssuingState} can {doing} this specimen.");
+            throw new DomainException(Refusals.Specimen.AuthorityOnly, current.IssuingState, new Phrase(doing));
         }
         var country = CountryOf(actor.Country);
         if (country != current.IssuingState)
         {
-            throw new DomainException(
-                $"The issuing authority of {country} can only {doing} specimens issued by {country}; {current.Name} was issued by {current.IssuingState}.");
+            throw new DomainException(Refusals.Specimen.AuthorityOfOtherCountry, country, new Phrase(doing), current.Name, current.IssuingState);
         }
     }
 
     private static SpecimenCorrection? OpenOrResolvedAs(Specimen current, Guid correctionId, CorrectionStatus wanted)
     {
         var correction = current.FindCorrection(correctionId)
-            ?? throw new DomainException("The specimen has no such correction.");
+            ?? throw new DomainException(Refusals.Specimen.CorrectionNotFound);
         if (correction.Status == wanted)
         {
             return null;
         }
         return correction.Status == CorrectionStatus.Open
             ? correction
-            : throw new DomainException(
-                $"This correction was already {correction.Status.ToString().ToLowerInvariant()}; it cannot be {wanted.ToString().ToLowerInvariant()} now.");
+            : throw new DomainException(Refusals.Specimen.CorrectionResolved, Resolved(correction.Status), Resolved(wanted));
     }
+
+    private static Phrase Resolved(CorrectionStatus status) =>
+        new(status == CorrectionStatus.Applied ? Refusals.Specimen.Resolution.Applied : Refusals.Specimen.Resolution.Rejected);
 }

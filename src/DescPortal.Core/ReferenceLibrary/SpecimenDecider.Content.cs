@@ -1,5 +1,3 @@
-using static System.FormattableString;
-
 namespace DescPortal.Core.ReferenceLibrary;
 
 // Content: the rules a specimen's details, images and security features are held to, whether edited here or imported.
@@ -8,46 +6,45 @@ public static partial class SpecimenDecider
     private static SpecimenDetails NormaliseDetails(SpecimenDetails details)
     {
         ArgumentNullException.ThrowIfNull(details);
-        var problems = new List<string>();
+        var problems = new List<Phrase>();
         if (!Enum.IsDefined(details.DocumentType))
         {
-            problems.Add($"The document type must be one of {Code.ListOf<DocumentType>()}.");
+            problems.Add(new(Refusals.Specimen.DocumentTypeUnknown, Code.NamesOf<DocumentType>()));
         }
         if (!Enum.IsDefined(details.Format))
         {
-            problems.Add($"The format must be one of {Code.ListOf<DocumentFormat>()}.");
+            problems.Add(new(Refusals.Specimen.FormatUnknown, Code.NamesOf<DocumentFormat>()));
         }
         var series = details.Series?.Trim() ?? "";
         if (series.Length == 0)
         {
-            problems.Add("The series or version name is required.");
+            problems.Add(new(Refusals.Specimen.SeriesRequired));
         }
         else if (series.Length > MaxSeriesLength)
         {
-            problems.Add(Invariant($"The series or version name is longer than {MaxSeriesLength} characters."));
+            problems.Add(TooLong(Refusals.Specimen.Text.Series, MaxSeriesLength));
         }
         if (details.IssuedFrom.Year < EarliestYearOfIssue)
         {
-            problems.Add(Invariant($"The first date of issue ({details.IssuedFrom:yyyy-MM-dd}) is before {EarliestYearOfIssue}."));
+            problems.Add(new(Refusals.Specimen.IssuedFromTooEarly, details.IssuedFrom, EarliestYearOfIssue));
         }
         if (details.IssuedTo is { } to && to < details.IssuedFrom)
         {
-            problems.Add(Invariant(
-                $"The last date of issue ({to:yyyy-MM-dd}) is before the first ({details.IssuedFrom:yyyy-MM-dd})."));
+            problems.Add(new(Refusals.Specimen.IssuedToBeforeFrom, to, details.IssuedFrom));
         }
         var description = details.Description?.Trim() ?? "";
         if (description.Length > MaxDescriptionLength)
         {
-            problems.Add(Invariant($"The description is longer than {MaxDescriptionLength} characters."));
+            problems.Add(TooLong(Refusals.Specimen.Text.Description, MaxDescriptionLength));
         }
         var areas = (details.Areas ?? []).Distinct().ToList();
         if (areas.Count == 0)
         {
-            problems.Add("Name at least one page or area that the specimen shows.");
+            problems.Add(new(Refusals.Specimen.AreasRequired));
         }
         if (areas.Any(a => !Enum.IsDefined(a)))
         {
-            problems.Add($"Areas must be among {Code.ListOf<DocumentArea>()}.");
+            problems.Add(new(Refusals.Specimen.AreasUnknown, Code.NamesOf<DocumentArea>()));
         }
         ThrowIfAny(problems);
         return new SpecimenDetails(details.DocumentType, series, details.IssuedFrom, details.IssuedTo, details.Format,
@@ -66,30 +63,29 @@ public static partial class SpecimenDecider
         ArgumentOutOfRangeException.ThrowIfLessThan(image.Height, 1, nameof(image));
         RequireSha256(image.Sha256, nameof(image));
 
-        var problems = new List<string>();
+        var problems = new List<Phrase>();
         if (!Enum.IsDefined(image.LightSource))
         {
-            problems.Add($"The light source must be one of {Code.ListOf<LightSource>()}.");
+            problems.Add(new(Refusals.Specimen.LightSourceUnknown, Code.NamesOf<LightSource>()));
         }
         if (!Enum.IsDefined(image.Area))
         {
-            problems.Add($"The area must be one of {Code.ListOf<DocumentArea>()}.");
+            problems.Add(new(Refusals.Specimen.AreaUnknown, Code.NamesOf<DocumentArea>()));
         }
         else if (!areas.Contains(image.Area))
         {
-            problems.Add($"The specimen does not show the {image.Area}; add it to the specimen's areas first.");
+            problems.Add(new(Refusals.Specimen.AreaNotShown, image.Area));
         }
         if (image.Dpi is < MinDpi or > MaxDpi)
         {
-            problems.Add(Invariant(
-                $"The resolution is required ({MinDpi} to {MaxDpi} dpi), so that comparisons with the specimen are to scale."));
+            problems.Add(new(Refusals.Specimen.DpiRequired, MinDpi, MaxDpi));
         }
         if (image.WavelengthNm is < MinWavelengthNm or > MaxWavelengthNm)
         {
-            problems.Add(Invariant($"The wavelength must be between {MinWavelengthNm} and {MaxWavelengthNm} nm."));
+            problems.Add(new(Refusals.Specimen.WavelengthOutOfRange, MinWavelengthNm, MaxWavelengthNm));
         }
-        var device = OptionalText(image.CaptureDevice, MaxCaptureDeviceLength, "The capture device", problems);
-        var note = OptionalText(image.Note, MaxNoteLength, "The note", problems);
+        var device = OptionalText(image.CaptureDevice, MaxCaptureDeviceLength, Refusals.Specimen.Text.CaptureDevice, problems);
+        var note = OptionalText(image.Note, MaxNoteLength, Refusals.Specimen.Text.Note, problems);
         ThrowIfAny(problems);
         return image with { CaptureDevice = device, Note = note };
     }
@@ -98,58 +94,56 @@ public static partial class SpecimenDecider
     {
         ArgumentNullException.ThrowIfNull(feature);
         RequireId(feature.FeatureId, nameof(feature));
-        var problems = new List<string>();
+        var problems = new List<Phrase>();
 
         var type = feature.Type;
         if (!Enum.IsDefined(feature.Category))
         {
-            problems.Add($"The category must be one of {Code.ListOf<SecurityFeatureCategory>()}.");
+            problems.Add(new(Refusals.Specimen.CategoryUnknown, Code.NamesOf<SecurityFeatureCategory>()));
         }
         else if (!SecurityFeatureTaxonomy.TryParseType(feature.Category, feature.Type, out type))
         {
-            var category = SecurityFeatureTaxonomy.LabelOf(feature.Category);
-            problems.Add(
-                $"'{feature.Type}' is not a type of {category} ({feature.Category}); its types are "
-                + $"{OneOf(SecurityFeatureTaxonomy.TypesOf(feature.Category).Select(t => t.Code).ToList(), "and")}.");
+            problems.Add(new(Refusals.Specimen.FeatureTypeNotInCategory, feature.Type, VocabularyLabel.Of(feature.Category),
+                feature.Category, SecurityFeatureTaxonomy.TypesOf(feature.Category).Select(t => t.Code).ToList()));
         }
 
         var lights = (feature.Lights ?? []).Distinct().ToList();
         if (lights.Count == 0)
         {
-            problems.Add("Name at least one light under which the feature shows.");
+            problems.Add(new(Refusals.Specimen.LightsRequired));
         }
         else if (lights.Any(l => !Enum.IsDefined(l)))
         {
-            problems.Add($"Lights must be among {Code.ListOf<LightSource>()}.");
+            problems.Add(new(Refusals.Specimen.LightsUnknown, Code.NamesOf<LightSource>()));
         }
 
         if (feature.InspectionLevel is < MinInspectionLevel or > MaxInspectionLevel)
         {
-            problems.Add("The inspection level must be 1 (naked eye), 2 (simple tools such as loupe and UV lamp) or 3 (laboratory).");
+            problems.Add(new(Refusals.Specimen.InspectionLevelOutOfRange));
         }
 
         var description = feature.Description?.Trim() ?? "";
         if (description.Length == 0)
         {
-            problems.Add("Describe the feature.");
+            problems.Add(new(Refusals.Specimen.FeatureDescriptionRequired));
         }
         else if (description.Length > MaxDescriptionLength)
         {
-            problems.Add(Invariant($"The description is longer than {MaxDescriptionLength} characters."));
+            problems.Add(TooLong(Refusals.Specimen.Text.Description, MaxDescriptionLength));
         }
 
         var locations = feature.Locations ?? [];
         if (locations.Count == 0)
         {
-            problems.Add("Locate the feature on at least one image of the specimen.");
+            problems.Add(new(Refusals.Specimen.LocationsRequired));
         }
         else if (locations.Count > MaxLocationsPerFeature)
         {
-            problems.Add(Invariant($"A feature can be located in at most {MaxLocationsPerFeature} regions."));
+            problems.Add(new(Refusals.Specimen.LocationsTooMany, MaxLocationsPerFeature));
         }
-        var label = SecurityFeatureTaxonomy.IsValid(feature.Category, type)
-            ? SecurityFeatureTaxonomy.LabelOf(feature.Category, type)
-            : "feature";
+        object label = SecurityFeatureTaxonomy.IsValid(feature.Category, type)
+            ? VocabularyLabel.OfFeatureType(type)
+            : new Phrase(Refusals.Specimen.AnyFeature);
         for (var i = 0; i < locations.Count && locations.Count <= MaxLocationsPerFeature; i++)
         {
             var problem = LocationProblem(i + 1, locations[i], images, lights, label);
@@ -163,34 +157,34 @@ public static partial class SpecimenDecider
             description, [.. locations]);
     }
 
-    private static string? LocationProblem(
+    // featureLabel: the feature's type as a VocabularyLabel, or a phrase when the type is not known.
+    private static Phrase? LocationProblem(
         int n, FeatureLocation location, IReadOnlyList<SpecimenImage> images, List<LightSource> lights,
-        string featureLabel)
+        object featureLabel)
     {
         if (location is null)
         {
-            return Invariant($"Region {n} is empty.");
+            return new Phrase(Refusals.Specimen.RegionEmpty, n);
         }
         var image = images.FirstOrDefault(i => i.ImageId == location.ImageId);
         if (image is null)
         {
-            return Invariant($"Region {n} is on an image that the specimen does not have.");
+            return new Phrase(Refusals.Specimen.RegionNoSuchImage, n);
         }
         if (location.Width < 1 || location.Height < 1)
         {
-            return Invariant($"Region {n} must be at least one pixel wide and high.");
+            return new Phrase(Refusals.Specimen.RegionTooSmall, n);
         }
         // long: x + width must not overflow on the way to being compared.
         if (location.X < 0 || location.Y < 0
             || (long)location.X + location.Width > image.Width || (long)location.Y + location.Height > image.Height)
         {
-            return Invariant(
-                $"Region {n} (x {location.X}, y {location.Y}, {location.Width} × {location.Height} pixels) does not lie within {Describe(image)}, which is {image.Width} × {image.Height} pixels.");
+            return new Phrase(Refusals.Specimen.RegionOutside, n, location.X, location.Y, location.Width, location.Height,
+                Describe(image), image.Width, image.Height);
         }
         if (lights.Count > 0 && !lights.Contains(image.LightSource))
         {
-            var shows = OneOf(lights, "or");
-            return $"Region {n} is on {Describe(image)}, but the {featureLabel} shows under {shows}: locate it on an image taken under {shows}.";
+            return new Phrase(Refusals.Specimen.RegionWrongLight, n, Describe(image), featureLabel, lights);
         }
         return null;
     }

@@ -8,7 +8,7 @@ public static partial class SpecimenDecider
         Guid id, string issuingState, SpecimenDetails details, LibraryActor actor, DateTimeOffset now)
     {
         RequireId(id, nameof(id));
-        RequireEditor(actor, now, "create specimens");
+        RequireEditor(actor, now, Refusals.Specimen.Doing.CreateSpecimens);
         var state = IssuingStateOf(issuingState);
         return [new SpecimenCreated(id, state, NormaliseDetails(details), actor.Id, now)];
     }
@@ -18,14 +18,13 @@ public static partial class SpecimenDecider
         Specimen current, SpecimenDetails details, LibraryActor actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(current);
-        RequireEditor(actor, now, "change specimens");
+        RequireEditor(actor, now, Refusals.Specimen.Doing.ChangeSpecimens);
         RequireNotWithdrawn(current);
         var d = NormaliseDetails(details);
         var dropped = current.Images.Select(i => i.Area).Distinct().Where(a => !d.Areas.Contains(a)).ToList();
         if (dropped.Count > 0)
         {
-            throw new DomainException(
-                $"Images of the specimen show {OneOf(dropped, "and")}; keep {(dropped.Count == 1 ? "it" : "them")} among its areas.");
+            throw new DomainException(Refusals.Specimen.AreasDropped, dropped);
         }
         return d.Equals(current.Details) ? [] : [new SpecimenDetailsChanged(current.Id, d, actor.Id, now)];
     }
@@ -38,19 +37,18 @@ public static partial class SpecimenDecider
         Specimen current, SpecimenImage image, LibraryActor actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(current);
-        RequireEditor(actor, now, "add images to specimens");
+        RequireEditor(actor, now, Refusals.Specimen.Doing.AddImages);
         RequireNotWithdrawn(current);
         var n = NormaliseImage(image, current.Areas);
         if (current.FindImage(n.ImageId) is { } existing)
         {
             return existing == n
                 ? []
-                : throw new DomainException(
-                    "The specimen already has an image with this id, with other content. Images cannot be changed: add the new one as a new image.");
+                : throw new DomainException(Refusals.Specimen.ImageExistsOtherwise);
         }
         if (current.Images.FirstOrDefault(i => i.Sha256 == n.Sha256) is { } same)
         {
-            throw new DomainException($"This file is already on the specimen, as {Describe(same)}.");
+            throw new DomainException(Refusals.Specimen.ImageDuplicateFile, Describe(same));
         }
         return [new SpecimenImageAdded(current.Id, n, actor.Id, now)];
     }
@@ -60,15 +58,14 @@ public static partial class SpecimenDecider
         Specimen current, SecurityFeature feature, LibraryActor actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(current);
-        RequireEditor(actor, now, "add security features");
+        RequireEditor(actor, now, Refusals.Specimen.Doing.AddFeatures);
         RequireNotWithdrawn(current);
         var n = NormaliseFeature(feature, current.Images);
         if (current.FindFeature(n.FeatureId) is { } existing)
         {
             return existing.Equals(n)
                 ? []
-                : throw new DomainException(
-                    $"The specimen already has this {TypeLabel(existing)} feature, with other content: change it instead.");
+                : throw new DomainException(Refusals.Specimen.FeatureExistsOtherwise, VocabularyLabel.OfFeatureType(existing.Type));
         }
         return [new SecurityFeatureAdded(current.Id, n, actor.Id, now)];
     }
@@ -78,11 +75,11 @@ public static partial class SpecimenDecider
         Specimen current, SecurityFeature feature, LibraryActor actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(current);
-        RequireEditor(actor, now, "change security features");
+        RequireEditor(actor, now, Refusals.Specimen.Doing.ChangeFeatures);
         RequireNotWithdrawn(current);
         ArgumentNullException.ThrowIfNull(feature);
         var existing = current.FindFeature(feature.FeatureId)
-            ?? throw new DomainException("The specimen has no such security feature; it may have been removed.");
+            ?? throw new DomainException(Refusals.Specimen.FeatureNotFound);
         var n = NormaliseFeature(feature, current.Images);
         return existing.Equals(n) ? [] : [new SecurityFeatureChanged(current.Id, n, actor.Id, now)];
     }
@@ -93,7 +90,7 @@ public static partial class SpecimenDecider
     {
         ArgumentNullException.ThrowIfNull(current);
         RequireId(featureId, nameof(featureId));
-        RequireEditor(actor, now, "remove security features");
+        RequireEditor(actor, now, Refusals.Specimen.Doing.RemoveFeatures);
         RequireNotWithdrawn(current);
         return current.FindFeature(featureId) is null ? [] : [new SecurityFeatureRemoved(current.Id, featureId, actor.Id, now)];
     }
@@ -102,14 +99,12 @@ public static partial class SpecimenDecider
     public static IReadOnlyList<object> Withdraw(Specimen current, string reason, LibraryActor actor, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(current);
-        RequireEditor(actor, now, "withdraw specimens");
+        RequireEditor(actor, now, Refusals.Specimen.Doing.WithdrawSpecimens);
         if (current.IsWithdrawn)
         {
             return [];
         }
-        var r = RequiredText(reason, MaxTextLength, "Say why the specimen is withdrawn.", "The reason");
+        var r = RequiredText(reason, MaxTextLength, Refusals.Specimen.WithdrawalReasonRequired, Refusals.Specimen.Text.Reason);
         return [new SpecimenWithdrawn(current.Id, r, actor.Id, now)];
     }
-
-    private static string TypeLabel(SecurityFeature feature) => SecurityFeatureTaxonomy.LabelOf(feature.Category, feature.Type);
 }

@@ -1,12 +1,10 @@
-using static System.FormattableString;
-
 namespace DescPortal.Core.ReferenceLibrary;
 
 /// <summary>
 /// The reference library's commands as pure functions: current state and command in, events out.
 /// Every method returns the events to append, in order; an empty list means "already done" (commands carry
 /// caller-chosen ids and may be retried). A command that the specimen's state, the rules or the actor's role
-/// forbid throws <see cref="DomainException"/> with a message for the user; a caller's programming error (empty
+/// forbid throws <see cref="DomainException"/> with a code for the user's words; a caller's programming error (empty
 /// actor or id, a hash or blob name the server should have set) throws an ArgumentException.
 /// Library editors build and maintain specimens; an issuing authority may only confirm or propose corrections,
 /// and only for specimens of its own country.
@@ -47,12 +45,13 @@ public static partial class SpecimenDecider
         }
     }
 
+    // What the actor would do: a phrase of Refusals.Specimen.Doing.
     private static void RequireEditor(LibraryActor actor, DateTimeOffset now, string doing)
     {
         RequireActor(actor, now);
         if (actor.Role != LibraryRole.LibraryEditor)
         {
-            throw new DomainException($"Only library editors can {doing}.");
+            throw new DomainException(Refusals.Specimen.EditorsOnly, new Phrase(doing));
         }
     }
 
@@ -60,8 +59,7 @@ public static partial class SpecimenDecider
     {
         if (current.Withdrawal is { } w)
         {
-            throw new DomainException(Invariant(
-                $"{current.Name} was withdrawn from the library on {w.At:yyyy-MM-dd}; it accepts no changes."));
+            throw new DomainException(Refusals.Specimen.Withdrawn, current.Name, w.At);
         }
     }
 
@@ -79,7 +77,7 @@ public static partial class SpecimenDecider
     }
 
     private static string IssuingStateOf(string issuingState) =>
-        CountryOf(issuingState) ?? throw new DomainException($"'{issuingState}' is not an ICAO country code.");
+        CountryOf(issuingState) ?? throw new DomainException(Refusals.Specimen.IssuingStateUnknown, issuingState);
 
     private static void RequireId(Guid id, string paramName)
     {
@@ -98,6 +96,7 @@ public static partial class SpecimenDecider
         }
     }
 
+    // whenMissing: the refusal of an empty text; what: the text, a phrase of Refusals.Specimen.Text.
     private static string RequiredText(string? text, int maxLength, string whenMissing, string what)
     {
         var t = text?.Trim() ?? "";
@@ -105,10 +104,10 @@ public static partial class SpecimenDecider
         {
             throw new DomainException(whenMissing);
         }
-        return t.Length <= maxLength ? t : throw new DomainException(Invariant($"{what} is longer than {maxLength} characters."));
+        return t.Length <= maxLength ? t : throw new DomainException(TooLong(what, maxLength));
     }
 
-    private static string? OptionalText(string? text, int maxLength, string what, List<string>? problems = null)
+    private static string? OptionalText(string? text, int maxLength, string what, List<Phrase>? problems = null)
     {
         var t = text?.Trim();
         if (string.IsNullOrEmpty(t))
@@ -117,30 +116,25 @@ public static partial class SpecimenDecider
         }
         if (t.Length > maxLength)
         {
-            var message = Invariant($"{what} is longer than {maxLength} characters.");
             if (problems is null)
             {
-                throw new DomainException(message);
+                throw new DomainException(TooLong(what, maxLength));
             }
-            problems.Add(message);
+            problems.Add(TooLong(what, maxLength));
         }
         return t;
     }
 
-    private static void ThrowIfAny(List<string> problems)
+    private static Phrase TooLong(string what, int maxLength) => new(Refusals.Specimen.TextTooLong, new Phrase(what), maxLength);
+
+    // Every problem at once, so the editor fixes them in one go.
+    private static void ThrowIfAny(List<Phrase> problems)
     {
         if (problems.Count > 0)
         {
-            throw new DomainException(string.Join(" ", problems));
+            throw problems.Count == 1 ? new DomainException(problems[0]) : new DomainException(Refusals.Several, problems);
         }
     }
 
-    private static string Describe(SpecimenImage image) => $"the {image.Area} image taken under {image.LightSource} light";
-
-    /// <summary>"A", "A or B", "A, B or C".</summary>
-    private static string OneOf<T>(IReadOnlyList<T> items, string conjunction)
-    {
-        var names = items.Select(i => i!.ToString()!).ToList();
-        return names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + $" {conjunction} " + names[^1];
-    }
+    private static Phrase Describe(SpecimenImage image) => new(Refusals.Specimen.ImageDescribed, image.Area, image.LightSource);
 }

@@ -1,5 +1,3 @@
-using static System.FormattableString;
-
 namespace DescPortal.Core.Referrals;
 
 /// <summary>
@@ -8,22 +6,24 @@ namespace DescPortal.Core.Referrals;
 /// </summary>
 internal static class CaseRules
 {
-    /// <summary>Only the case's examiner, while it is in examination or returned; <paramref name="work"/> is what is worked on.</summary>
+    /// <summary>
+    /// Only the case's examiner, while it is in examination or returned. <paramref name="doing"/> (of
+    /// <see cref="Refusals.Cases.Doing"/>) is what they would do, <paramref name="work"/> (of
+    /// <see cref="Refusals.Cases.Work"/>) what is worked on.
+    /// </summary>
     public static void RequireAssignedExaminer(Referral current, string userId, string doing, string work)
     {
         if (current.AssignedExaminerId is null)
         {
-            throw new DomainException(
-                $"Only the examiner assigned to this case can {doing}; referral {current.Reference} is not assigned yet.");
+            throw new DomainException(Refusals.Cases.NotAssigned, new Phrase(doing), current.Reference);
         }
         if (current.AssignedExaminerId != userId)
         {
-            throw new DomainException($"Only the examiner assigned to this case, {current.AssignedExaminerName}, can {doing}.");
+            throw new DomainException(Refusals.Cases.OtherExaminer, current.AssignedExaminerName, new Phrase(doing));
         }
         if (!current.IsOpenForWork)
         {
-            throw new DomainException(
-                $"Referral {current.Reference} is {StatusText(current.Status)}; its {work} can be worked on only while it is in examination or returned by the reviewer.");
+            throw new DomainException(Refusals.Cases.NotOpenForWork, current.Reference, StatusText(current.Status), new Phrase(work));
         }
     }
 
@@ -31,8 +31,7 @@ internal static class CaseRules
     {
         if (!current.HasDocument(document))
         {
-            throw new DomainException(Invariant(
-                $"Referral {current.Reference} has no document {document + 1}; it has {current.DocumentCount} {(current.DocumentCount == 1 ? "document" : "documents")}."));
+            throw new DomainException(Refusals.Cases.NoSuchDocument, current.Reference, document + 1, current.DocumentCount);
         }
     }
 
@@ -52,14 +51,18 @@ internal static class CaseRules
         }
     }
 
-    /// <summary>A status in words, for refusals.</summary>
-    public static string StatusText(ReferralStatus status) => status switch
+    /// <summary>A status in words, for refusals ("Referral … is {status}").</summary>
+    public static Phrase StatusText(ReferralStatus status) => new(status switch
     {
-        ReferralStatus.Submitted => "not yet in examination",
-        ReferralStatus.InExamination => "in examination",
-        ReferralStatus.AwaitingInformation => "awaiting information from the officer",
-        ReferralStatus.InReview => "in review",
-        ReferralStatus.Returned => "returned to the examiner",
-        _ => status.ToString().ToLowerInvariant(),
-    };
+        ReferralStatus.Submitted => Refusals.Cases.Status.Submitted,
+        ReferralStatus.InExamination => Refusals.Cases.Status.InExamination,
+        ReferralStatus.AwaitingInformation => Refusals.Cases.Status.AwaitingInformation,
+        ReferralStatus.InReview => Refusals.Cases.Status.InReview,
+        ReferralStatus.Returned => Refusals.Cases.Status.Returned,
+        ReferralStatus.Approved => Refusals.Cases.Status.Approved,
+        ReferralStatus.Reported => Refusals.Cases.Status.Reported,
+        ReferralStatus.Closed => Refusals.Cases.Status.Closed,
+        ReferralStatus.Withdrawn => Refusals.Cases.Status.Withdrawn,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Not a referral status."),
+    });
 }

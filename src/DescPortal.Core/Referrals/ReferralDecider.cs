@@ -85,15 +85,13 @@ public static class ReferralDecider
 
         if (current.Status is ReferralStatus.Withdrawn or ReferralStatus.Closed)
         {
-            throw new DomainException(
-                $"Referral {current.Reference} is {current.Status.ToString().ToLowerInvariant()}; it cannot be assigned.");
+            throw new DomainException(Refusals.Cases.NotAssignable, current.Reference, CaseRules.StatusText(current.Status));
         }
         if (current.AssignedExaminerId is not null)
         {
             return current.AssignedExaminerId == examinerId
                 ? []
-                : throw new DomainException(
-                    $"Referral {current.Reference} is already assigned to {current.AssignedExaminerName}.");
+                : throw new DomainException(Refusals.Cases.AssignedToOther, current.Reference, current.AssignedExaminerName);
         }
         return [new CaseAssigned(current.Id, examinerId, examinerName, actor, now)];
     }
@@ -112,7 +110,7 @@ public static class ReferralDecider
         ArgumentOutOfRangeException.ThrowIfLessThan(height, 1);
 
         var original = current.FindEvidence(evidenceId)
-            ?? throw new DomainException($"Referral {current.Reference} has no evidence {evidenceId}.");
+            ?? throw new DomainException(Refusals.Cases.NoSuchEvidence, current.Reference, evidenceId);
         if (original.ThumbnailBlobName is not null)
         {
             return [];
@@ -137,7 +135,7 @@ public static class ReferralDecider
         }
         if (current.Status != ReferralStatus.AwaitingInformation)
         {
-            throw new DomainException($"Referral {current.Reference} is not waiting for more material; images can be added only in answer to the examiner's request.");
+            throw new DomainException(Refusals.Cases.NotAwaitingMaterial, current.Reference);
         }
         var events = new List<object>(images.Count);
         for (var i = 0; i < images.Count; i++)
@@ -145,7 +143,7 @@ public static class ReferralDecider
             var (image, file) = (images[i], evidence[i]);
             if (!current.HasDocument(image.Document))
             {
-                throw new DomainException($"Image {i + 1} refers to document {image.Document + 1}, which the referral does not have.");
+                throw new DomainException(Refusals.Cases.ImageNoSuchDocument, i + 1, image.Document + 1);
             }
             events.Add(Attached(current.Id, i, image, file, actor, now));
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace DescPortal.Core.Referrals;
@@ -34,13 +33,13 @@ public static class ReferralValidation
         ArgumentNullException.ThrowIfNull(agencyCrossingPoints);
         limits ??= UploadLimits.Default;
         var errors = new List<FieldError>();
-        void Error(string path, string message) => errors.Add(new FieldError(path, message));
+        void Error(string path, string code, params object?[] arguments) => errors.Add(new FieldError(path, code, arguments));
 
         // Context
         string? crossingPoint = null;
         if (IsBlank(s.BorderCrossingPoint))
         {
-            Error("borderCrossingPoint", "Border crossing point is required.");
+            Error("borderCrossingPoint", Refusals.Referral.CrossingPointRequired);
         }
         else
         {
@@ -49,17 +48,17 @@ public static class ReferralValidation
             crossingPoint = agencyCrossingPoints.FirstOrDefault(p => string.Equals(p, typed, StringComparison.OrdinalIgnoreCase));
             if (crossingPoint is null)
             {
-                Error("borderCrossingPoint", $"{Quote(typed)} is not one of your agency's border crossing points.");
+                Error("borderCrossingPoint", Refusals.Referral.CrossingPointNotAgency, Quoted(typed));
             }
         }
 
         if (s.InterceptedAt is null)
         {
-            Error("interceptedAt", "Interception time is required.");
+            Error("interceptedAt", Refusals.Referral.InterceptedAtRequired);
         }
         else if (s.InterceptedAt > now + ClockSkew)
         {
-            Error("interceptedAt", "Interception time is in the future.");
+            Error("interceptedAt", Refusals.Referral.InterceptedAtFuture);
         }
 
         var routeFrom = OptionalCountry(s.RouteFrom, "routeFrom", Error);
@@ -68,17 +67,17 @@ public static class ReferralValidation
         var reason = s.Reason?.Trim();
         if (string.IsNullOrEmpty(reason))
         {
-            Error("reason", "Reason for suspicion is required.");
+            Error("reason", Refusals.Referral.ReasonRequired);
         }
         else
         {
-            MaxLength(reason, MaxReasonLength, "reason", "Reason for suspicion", Error);
+            MaxLength(reason, MaxReasonLength, "reason", Refusals.Referral.Field.Reason, Error);
         }
 
         Urgency? urgency = null;
         if (IsBlank(s.Urgency))
         {
-            Error("urgency", $"Urgency is required: {Code.ListOf<Urgency>()}.");
+            Error("urgency", Refusals.Referral.UrgencyRequired, Code.NamesOf<Urgency>());
         }
         else if (Code.TryParse<Urgency>(s.Urgency, out var u))
         {
@@ -86,7 +85,7 @@ public static class ReferralValidation
         }
         else
         {
-            Error("urgency", $"{Quote(s.Urgency!)} is not an urgency; use {Code.ListOf<Urgency>()}.");
+            Error("urgency", Refusals.Referral.UrgencyUnknown, Quoted(s.Urgency!), Code.NamesOf<Urgency>());
         }
 
         DateTimeOffset? answerBy = null;
@@ -94,11 +93,11 @@ public static class ReferralValidation
         {
             if (s.AnswerBy is null)
             {
-                Error("answerBy", "Answer-by time is required for an urgent referral.");
+                Error("answerBy", Refusals.Referral.AnswerByRequired);
             }
             else if (s.InterceptedAt is not null && s.AnswerBy <= s.InterceptedAt)
             {
-                Error("answerBy", "Answer-by time must be after the interception time.");
+                Error("answerBy", Refusals.Referral.AnswerByNotAfterInterception);
             }
             answerBy = s.AnswerBy;
         }
@@ -115,42 +114,42 @@ public static class ReferralValidation
         return new ValidationResult(errors, referral);
     }
 
-    private static Bearer? ValidateBearer(BearerSubmission? b, DateTimeOffset now, Action<string, string> error)
+    private static Bearer? ValidateBearer(BearerSubmission? b, DateTimeOffset now, Problem error)
     {
         if (b is null)
         {
-            error("bearer", "Bearer details are required.");
+            error("bearer", Refusals.Referral.BearerRequired);
             return null;
         }
 
         var surname = Name(b.Surname);
         if (surname.Length == 0)
         {
-            error("bearer.surname", "Surname is required.");
+            error("bearer.surname", Refusals.Referral.SurnameRequired);
         }
         else
         {
-            MaxLength(surname, MaxNameLength, "bearer.surname", "Surname", error);
-            LatinScript(surname, "bearer.surname", "Surname", error);
+            MaxLength(surname, MaxNameLength, "bearer.surname", Refusals.Referral.Field.Surname, error);
+            LatinScript(surname, "bearer.surname", Refusals.Referral.Field.Surname, error);
         }
 
         var givenNames = Name(b.GivenNames);
-        MaxLength(givenNames, MaxNameLength, "bearer.givenNames", "Given names", error);
-        LatinScript(givenNames, "bearer.givenNames", "Given names", error);
+        MaxLength(givenNames, MaxNameLength, "bearer.givenNames", Refusals.Referral.Field.GivenNames, error);
+        LatinScript(givenNames, "bearer.givenNames", Refusals.Referral.Field.GivenNames, error);
 
         var nationalName = Name(b.NationalName);
-        MaxLength(nationalName, MaxNameLength, "bearer.nationalName", "National name", error);
+        MaxLength(nationalName, MaxNameLength, "bearer.nationalName", Refusals.Referral.Field.NationalName, error);
 
-        var nationality = RequiredCountry(b.Nationality, "bearer.nationality", "Nationality", error);
+        var nationality = RequiredCountry(b.Nationality, "bearer.nationality", Refusals.Referral.Field.Nationality, error);
 
         if (!PartialDate.TryParse(b.DateOfBirth, out var dateOfBirth, out var problem))
         {
-            error("bearer.dateOfBirth", problem!);
+            error("bearer.dateOfBirth", problem!.Code, [.. problem.Arguments]);
         }
         // A day of slack: east of Greenwich a child born today may already be born "tomorrow" in UTC.
         else if (dateOfBirth.IsAfter(DateOnly.FromDateTime(now.UtcDateTime).AddDays(1)))
         {
-            error("bearer.dateOfBirth", "Date of birth is in the future.");
+            error("bearer.dateOfBirth", Refusals.Referral.DateOfBirthFuture);
         }
 
         Sex? sex = null;
@@ -162,7 +161,7 @@ public static class ReferralValidation
             }
             else
             {
-                error("bearer.sex", $"{Quote(b.Sex!)} is not a sex code; use {Code.ListOf<Sex>()}.");
+                error("bearer.sex", Refusals.Referral.SexUnknown, Quoted(b.Sex!), Code.NamesOf<Sex>());
             }
         }
 
@@ -170,12 +169,12 @@ public static class ReferralValidation
             dateOfBirth, sex);
     }
 
-    private static List<QuestionedDocument> ValidateDocuments(List<DocumentSubmission>? submitted, Action<string, string> error)
+    private static List<QuestionedDocument> ValidateDocuments(List<DocumentSubmission>? submitted, Problem error)
     {
         var documents = new List<QuestionedDocument>();
         if (submitted is null || submitted.Count == 0)
         {
-            error("documents", "At least one document is required.");
+            error("documents", Refusals.Referral.DocumentsRequired);
             return documents;
         }
 
@@ -187,22 +186,21 @@ public static class ReferralValidation
             var type = DocumentType.Other;
             if (IsBlank(d.DocumentType))
             {
-                error($"{path}.documentType", "Document type is required.");
+                error($"{path}.documentType", Refusals.Referral.DocumentTypeRequired);
             }
             else if (!Code.TryParse(d.DocumentType, out type))
             {
-                error($"{path}.documentType",
-                    $"{Quote(d.DocumentType!)} is not a document type; use {Code.ListOf<DocumentType>()}.");
+                error($"{path}.documentType", Refusals.Referral.DocumentTypeUnknown, Quoted(d.DocumentType!), Code.NamesOf<DocumentType>());
             }
 
-            var issuingState = RequiredCountry(d.IssuingState, $"{path}.issuingState", "Issuing state", error);
+            var issuingState = RequiredCountry(d.IssuingState, $"{path}.issuingState", Refusals.Referral.Field.IssuingState, error);
 
             var number = Optional(d.DocumentNumber);
-            MaxLength(number, MaxDocumentNumberLength, $"{path}.documentNumber", "Document number", error);
+            MaxLength(number, MaxDocumentNumberLength, $"{path}.documentNumber", Refusals.Referral.Field.DocumentNumber, error);
 
             // The MRZ is kept as read (it is evidence); only line endings are made uniform.
             var mrz = Optional(d.Mrz)?.ReplaceLineEndings("\n");
-            MaxLength(mrz, MaxMrzLength, $"{path}.mrz", "MRZ", error);
+            MaxLength(mrz, MaxMrzLength, $"{path}.mrz", Refusals.Referral.Field.Mrz, error);
 
             documents.Add(new QuestionedDocument(i, type, issuingState ?? "", number, mrz));
         }
@@ -217,23 +215,24 @@ public static class ReferralValidation
         List<ImageSubmission>? submitted, int documentCount, DateTimeOffset now, UploadLimits? limits = null)
     {
         var errors = new List<FieldError>();
-        var images = ValidateImages(submitted, documentCount, now, limits ?? UploadLimits.Default, (path, message) => errors.Add(new FieldError(path, message)));
+        var images = ValidateImages(submitted, documentCount, now, limits ?? UploadLimits.Default,
+            (path, code, arguments) => errors.Add(new FieldError(path, code, arguments)));
         return (images, errors);
     }
 
     private static List<ImageDescription> ValidateImages(
         List<ImageSubmission>? submitted, int documentCount, DateTimeOffset now, UploadLimits limits,
-        Action<string, string> error)
+        Problem error)
     {
         var images = new List<ImageDescription>();
         if (submitted is null || submitted.Count == 0)
         {
-            error("images", "At least one image is required.");
+            error("images", Refusals.Referral.ImagesRequired);
             return images;
         }
         if (submitted.Count > limits.MaxFilesPerReferral)
         {
-            error("images", $"A referral can carry at most {limits.MaxFilesPerReferral} images; this one has {submitted.Count}.");
+            error("images", Refusals.Referral.ImagesTooMany, limits.MaxFilesPerReferral, submitted.Count);
         }
 
         for (var i = 0; i < submitted.Count; i++)
@@ -244,52 +243,49 @@ public static class ReferralValidation
             var document = image.Document ?? 0;
             if (image.Document is null && documentCount > 1)
             {
-                error($"{path}.document", $"Say which document image {i + 1} shows: the referral has {documentCount} documents.");
+                error($"{path}.document", Refusals.Referral.ImageDocumentUnstated, i + 1, documentCount);
             }
             else if (document < 0)
             {
-                error($"{path}.document", $"Image {i + 1} refers to document index {document}; indexes start at 0.");
+                error($"{path}.document", Refusals.Referral.ImageDocumentNegative, i + 1, document);
             }
             // With no documents at all, "documents" already carries the error.
             else if (documentCount > 0 && document >= documentCount)
             {
-                error($"{path}.document",
-                    $"Image {i + 1} refers to document {document + 1}, but the referral has {Count(documentCount, "document")}.");
+                error($"{path}.document", Refusals.Referral.ImageDocumentBeyond, i + 1, document + 1, documentCount);
             }
 
             // Reflected white light is the default of document examination (ICAO 9303 Part 2, App. B).
             var lightSource = LightSource.White;
             if (!IsBlank(image.LightSource) && !Code.TryParse(image.LightSource, out lightSource))
             {
-                error($"{path}.lightSource",
-                    $"{Quote(image.LightSource!)} is not a light source; use {Code.ListOf<LightSource>()}.");
+                error($"{path}.lightSource", Refusals.Referral.LightSourceUnknown, Quoted(image.LightSource!), Code.NamesOf<LightSource>());
             }
 
             // The API contract makes area optional; an unstated area is recorded honestly as Other.
             var area = DocumentArea.Other;
             if (!IsBlank(image.Area) && !Code.TryParse(image.Area, out area))
             {
-                error($"{path}.area", $"{Quote(image.Area!)} is not a document area; use {Code.ListOf<DocumentArea>()}.");
+                error($"{path}.area", Refusals.Referral.AreaUnknown, Quoted(image.Area!), Code.NamesOf<DocumentArea>());
             }
 
             if (image.Dpi is { } dpi && (dpi < MinDpi || dpi > MaxDpi))
             {
-                error($"{path}.dpi", $"Resolution must be between {MinDpi} and {MaxDpi} dpi; {dpi} is not.");
+                error($"{path}.dpi", Refusals.Referral.DpiOutOfRange, MinDpi, MaxDpi, dpi);
             }
             if (image.WavelengthNm is { } nm && (nm < MinWavelengthNm || nm > MaxWavelengthNm))
             {
-                error($"{path}.wavelengthNm",
-                    $"Wavelength must be between {MinWavelengthNm} and {MaxWavelengthNm} nm; {nm} is not.");
+                error($"{path}.wavelengthNm", Refusals.Referral.WavelengthOutOfRange, MinWavelengthNm, MaxWavelengthNm, nm);
             }
             if (image.CapturedAt > now + ClockSkew)
             {
-                error($"{path}.capturedAt", "Capture time is in the future.");
+                error($"{path}.capturedAt", Refusals.Referral.CapturedAtFuture);
             }
 
             var device = Optional(image.CaptureDevice);
-            MaxLength(device, MaxCaptureDeviceLength, $"{path}.captureDevice", "Capture device", error);
+            MaxLength(device, MaxCaptureDeviceLength, $"{path}.captureDevice", Refusals.Referral.Field.CaptureDevice, error);
             var note = Optional(image.Note);
-            MaxLength(note, MaxNoteLength, $"{path}.note", "Note", error);
+            MaxLength(note, MaxNoteLength, $"{path}.note", Refusals.Referral.Field.Note, error);
 
             images.Add(new ImageDescription(document, lightSource, area, image.Dpi, image.WavelengthNm, device,
                 image.CapturedAt, note));
@@ -297,25 +293,25 @@ public static class ReferralValidation
         return images;
     }
 
-    private static string? RequiredCountry(string? code, string path, string label, Action<string, string> error)
+    private static string? RequiredCountry(string? code, string path, string field, Problem error)
     {
         if (IsBlank(code))
         {
-            error(path, $"{label} is required.");
+            error(path, Refusals.Referral.CountryRequired, new Phrase(field));
             return null;
         }
         return Country(code!, path, error);
     }
 
-    private static string? OptionalCountry(string? code, string path, Action<string, string> error) =>
+    private static string? OptionalCountry(string? code, string path, Problem error) =>
         IsBlank(code) ? null : Country(code!, path, error);
 
-    private static string? Country(string code, string path, Action<string, string> error)
+    private static string? Country(string code, string path, Problem error)
     {
         var normalised = code.Trim().ToUpperInvariant();
         if (!IcaoCountries.IsKnown(normalised))
         {
-            error(path, $"{Quote(code.Trim())} is not an ICAO three-letter country code.");
+            error(path, Refusals.Referral.CountryUnknown, Quoted(code.Trim()));
             return null;
         }
         return normalised;
@@ -325,12 +321,11 @@ public static class ReferralValidation
     /// Surnames and given names are recorded as printed in the VIZ, in Latin letters (diacritics allowed);
     /// the name in another script has a field of its own.
     /// </summary>
-    private static void LatinScript(string name, string path, string label, Action<string, string> error)
+    private static void LatinScript(string name, string path, string field, Problem error)
     {
         if (!name.All(IsLatinNameCharacter))
         {
-            error(path, $"{label} must be written in Latin letters as printed on the document; " +
-                "put a name in another script in nationalName.");
+            error(path, Refusals.Referral.NameNotLatin, new Phrase(field));
         }
     }
 
@@ -340,11 +335,11 @@ public static class ReferralValidation
         || (char.IsLetter(c) && c is (>= '\u00C0' and <= '\u024F') or (>= '\u1E00' and <= '\u1EFF'))
         || c is >= '\u0300' and <= '\u036F'; // combining diacritics left over after NFC
 
-    private static void MaxLength(string? value, int max, string path, string label, Action<string, string> error)
+    private static void MaxLength(string? value, int max, string path, string field, Problem error)
     {
         if (value is not null && value.Length > max)
         {
-            error(path, $"{label} must be at most {max} characters; it has {value.Length}.");
+            error(path, Refusals.Referral.TextTooLong, new Phrase(field), max, value.Length);
         }
     }
 
@@ -356,13 +351,12 @@ public static class ReferralValidation
     private static string Name(string? value) =>
         IsBlank(value) ? "" : value!.Trim().Normalize(NormalizationForm.FormC);
 
-    private static string Count(int n, string noun) =>
-        string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? "" : "s")}");
-
-    // Echo what was typed, but never a whole pasted page of it.
-    private static string Quote(string value)
+    // Echo what was typed (the wording quotes it), but never a whole pasted page of it.
+    private static string Quoted(string value)
     {
         var trimmed = value.Trim();
-        return trimmed.Length <= 40 ? $"'{trimmed}'" : $"'{trimmed[..40]}…'";
+        return trimmed.Length <= 40 ? trimmed : $"{trimmed[..40]}…";
     }
+
+    private delegate void Problem(string path, string code, params object?[] arguments);
 }

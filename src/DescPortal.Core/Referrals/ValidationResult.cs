@@ -1,12 +1,31 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 
 namespace DescPortal.Core.Referrals;
 
 // What ReferralValidation gives back: every error by field, or the normalised referral.
 
 /// <summary>One thing wrong with a submission. <see cref="Path"/> is the field's JSON path
-/// ("bearer.surname", "documents[0].issuingState"); <see cref="Message"/> says why, in plain English.</summary>
-public sealed record FieldError(string Path, string Message);
+/// ("bearer.surname", "documents[0].issuingState"); <see cref="Code"/> (of <see cref="Refusals"/>) says why, with the
+/// values it names, and <see cref="Message"/> says it in words.</summary>
+public sealed record FieldError(string Path, string Code, IReadOnlyList<object?> Arguments)
+{
+    public FieldError(string path, Phrase problem)
+        : this(path, problem?.Code ?? throw new ArgumentNullException(nameof(problem)), problem.Arguments)
+    {
+    }
+
+    /// <summary>Why, in words of the current UI culture.</summary>
+    public string Message => Wording.Of(Code, Arguments);
+
+    /// <summary>Why, in words of <paramref name="culture"/>; the invariant culture gives the English of the API.</summary>
+    public string MessageIn(CultureInfo culture) => Wording.Of(Code, Arguments, culture);
+
+    /// <summary>The problem alone, without its field: to word with others.</summary>
+    public Phrase Problem => new(Code, [.. Arguments]);
+
+    public override string ToString() => $"{Path}: {Message}";
+}
 
 /// <summary>A submission that passed validation, with codes parsed, trimmed and upper-cased.</summary>
 public sealed record ValidatedReferral(
@@ -47,9 +66,4 @@ public sealed class ValidationResult
 
     [MemberNotNullWhen(true, nameof(Referral))]
     public bool IsValid => Referral is not null;
-
-    /// <summary>Messages grouped by path, the shape ASP.NET Core's ValidationProblem takes.</summary>
-    public Dictionary<string, string[]> ErrorsByPath() =>
-        Errors.GroupBy(e => e.Path, StringComparer.Ordinal)
-              .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal);
 }

@@ -93,10 +93,10 @@ public class AlignmentTests
     }
 
     [Theory]
-    [InlineData("specimen line", "The specimen points lie on one line; an alignment needs at least three points that are not in a line, spread across the document (three corners, say).")]
-    [InlineData("evidence line", "The evidence points lie on one line; an alignment needs at least three points that are not in a line, spread across the document (three corners, say).")]
-    [InlineData("same spot", "The specimen points all fall on the same spot; an alignment needs at least three points spread across the document.")]
-    public void DegeneratePointsAreRefused(string which, string expected)
+    [InlineData("specimen line", Refusals.Examination.AlignmentPointsInLine, "The specimen points lie on one line; an alignment needs at least three points that are not in a line, spread across the document (three corners, say).")]
+    [InlineData("evidence line", Refusals.Examination.AlignmentPointsInLine, "The evidence points lie on one line; an alignment needs at least three points that are not in a line, spread across the document (three corners, say).")]
+    [InlineData("same spot", Refusals.Examination.AlignmentPointsCoincide, "The specimen points all fall on the same spot; an alignment needs at least three points spread across the document.")]
+    public void DegeneratePointsAreRefused(string which, string code, string expected)
     {
         PointPair[] pairs = which switch
         {
@@ -108,7 +108,7 @@ public class AlignmentTests
 
         var refusal = Assert.Throws<DomainException>(() => Align(CaseHistory.InExamination(), pairs));
 
-        Assert.Equal(expected, refusal.Message);
+        RefusalAssert.Equal(code, expected, refusal);
     }
 
     [Fact]
@@ -122,10 +122,13 @@ public class AlignmentTests
         var noImage = Assert.Throws<DomainException>(() => history.When((c, e) =>
             ExaminationDecider.AlignImages(c, e, PassportWhite, PassportSpecimen(), Guid.NewGuid(), [Pair(0, 0), Pair(1000, 0), Pair(0, 1000)], Examiner, Later)));
 
-        Assert.Equal("An alignment needs at least 3 pairs of points; 2 were given.", two.Message);
-        Assert.Equal("Pair 2: the point (x 4100, y 10) does not lie within the specimen image, which is 4000 × 3000 pixels.", offSpecimen.Message);
-        Assert.Equal("Pair 3: the point (x 10, y 3000.5) does not lie within the evidence image, which is 4000 × 3000 pixels.", offEvidence.Message);
-        Assert.Equal("UTO Passport 2020 series has no such image.", noImage.Message);
+        RefusalAssert.Equal(Refusals.Examination.AlignmentTooFewPairs, "An alignment needs at least 3 pairs of points; 2 were given.", two);
+        RefusalAssert.Equal(Refusals.Examination.AlignmentPairRefused,
+            "Pair 2: the point (x 4100, y 10) does not lie within the specimen image, which is 4000 × 3000 pixels.", offSpecimen);
+        RefusalAssert.Equal(Refusals.Examination.AlignmentPairRefused,
+            "Pair 3: the point (x 10, y 3000.5) does not lie within the evidence image, which is 4000 × 3000 pixels.", offEvidence);
+        Assert.Equal(Refusals.Examination.PointOutsideImage, Assert.IsType<Phrase>(offEvidence.Arguments[1]).Code);
+        RefusalAssert.Equal(Refusals.Examination.AlignmentNoSuchSpecimenImage, "UTO Passport 2020 series has no such image.", noImage);
     }
 
     [Fact]

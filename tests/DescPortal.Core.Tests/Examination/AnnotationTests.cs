@@ -53,7 +53,8 @@ public class AnnotationTests
 
         var refusal = Assert.Throws<DomainException>(() => Add(history, Rectangle(1, PassportWhite, 11, 20, 300, 400)));
 
-        Assert.Equal($"Annotation {AnnotationId(1)} already exists with other content: change it instead.", refusal.Message);
+        RefusalAssert.Equal(Refusals.Examination.AnnotationExistsOtherwise,
+            $"Annotation {AnnotationId(1)} already exists with other content: change it instead.", refusal);
     }
 
     [Fact]
@@ -92,7 +93,7 @@ public class AnnotationTests
         var refusal = Assert.Throws<DomainException>(() => history.When((c, e) =>
             ExaminationDecider.ChangeAnnotation(c, e, Rectangle(7, PassportWhite, 1, 1, 5, 5), Examiner, Later)));
 
-        Assert.Equal($"There is no annotation {AnnotationId(7)}; it may have been removed.", refusal.Message);
+        RefusalAssert.Equal(Refusals.Examination.AnnotationNotFound, $"There is no annotation {AnnotationId(7)}; it may have been removed.", refusal);
     }
 
     [Fact]
@@ -110,7 +111,7 @@ public class AnnotationTests
         Assert.True(history.Examination.WasRemoved(AnnotationId(1)));
         Assert.Empty(history.When((c, e) => ExaminationDecider.RemoveAnnotation(c, e, AnnotationId(1), Examiner, Later)));
         var refusal = Assert.Throws<DomainException>(() => Add(history, annotation));
-        Assert.Equal($"Annotation {AnnotationId(1)} was removed; draw a new one.", refusal.Message);
+        RefusalAssert.Equal(Refusals.Examination.AnnotationRemoved, $"Annotation {AnnotationId(1)} was removed; draw a new one.", refusal);
     }
 
     [Theory]
@@ -124,8 +125,8 @@ public class AnnotationTests
 
         var refusal = Assert.Throws<DomainException>(() => Add(history, Rectangle(3, PassportWhite, x, y, w, h)));
 
-        Assert.Equal($"Annotation {AnnotationId(3)}: {described} does not lie within the image, which is 4000 × 3000 pixels.",
-            refusal.Message);
+        RefusalAssert.Equal(Refusals.Examination.RectangleOutside,
+            $"Annotation {AnnotationId(3)}: {described} does not lie within the image, which is 4000 × 3000 pixels.", refusal);
     }
 
     [Fact]
@@ -137,11 +138,11 @@ public class AnnotationTests
         var polygon = Assert.Throws<DomainException>(() =>
             Add(history, Shaped(5, CardWhite, AnnotationShape.Polygon(new(0, 0), new(10, 0), new(2001, 1400)))));
 
-        Assert.Equal($"Annotation {AnnotationId(4)}: the point (x 2000, y 5) does not lie within the image, which is 2000 × 1400 pixels.",
-            point.Message);
-        Assert.Equal(
+        RefusalAssert.Equal(Refusals.Examination.PointOutside,
+            $"Annotation {AnnotationId(4)}: the point (x 2000, y 5) does not lie within the image, which is 2000 × 1400 pixels.", point);
+        RefusalAssert.Equal(Refusals.Examination.PolygonPointOutside,
             $"Annotation {AnnotationId(5)}: point 3 of the polygon (x 2001, y 1400) does not lie within the image, which is 2000 × 1400 pixels.",
-            polygon.Message);
+            polygon);
     }
 
     [Fact]
@@ -168,16 +169,16 @@ public class AnnotationTests
             referral, history.Examination, Shaped(2, CardWhite, AnnotationShape.Point(-3, 4)), Examiner, Later));
 
         Assert.Single(far);
-        Assert.Equal($"Annotation {AnnotationId(2)}: the point (x -3, y 4) does not lie within the image (its size is unknown).",
-            refusal.Message);
+        RefusalAssert.Equal(Refusals.Examination.PointOutside,
+            $"Annotation {AnnotationId(2)}: the point (x -3, y 4) does not lie within the image (its size is unknown).", refusal);
     }
 
     [Theory]
-    [InlineData("two points", "a polygon needs at least 3 points.")]
-    [InlineData("in a line", "the polygon's points lie on one line; it encloses nothing.")]
-    [InlineData("empty rectangle", "a rectangle must be at least one pixel wide and high.")]
-    [InlineData("no vertices", "marks no region: draw a rectangle, a polygon or a point.")]
-    public void ShapesThatMarkNoRegionAreRefused(string which, string expected)
+    [InlineData("two points", Refusals.Examination.PolygonTooFewPoints, ": a polygon needs at least 3 points.")]
+    [InlineData("in a line", Refusals.Examination.PolygonFlat, ": the polygon's points lie on one line; it encloses nothing.")]
+    [InlineData("empty rectangle", Refusals.Examination.RectangleEmpty, ": a rectangle must be at least one pixel wide and high.")]
+    [InlineData("no vertices", Refusals.Examination.AnnotationNoRegion, " marks no region: draw a rectangle, a polygon or a point.")]
+    public void ShapesThatMarkNoRegionAreRefused(string which, string code, string expected)
     {
         var history = CaseHistory.InExamination();
         var shape = which switch
@@ -190,8 +191,7 @@ public class AnnotationTests
 
         var refusal = Assert.Throws<DomainException>(() => Add(history, Shaped(1, PassportWhite, shape)));
 
-        Assert.EndsWith(expected, refusal.Message, StringComparison.Ordinal);
-        Assert.StartsWith($"Annotation {AnnotationId(1)}", refusal.Message, StringComparison.Ordinal);
+        RefusalAssert.Equal(code, $"Annotation {AnnotationId(1)}{expected}", refusal);
     }
 
     [Fact]
@@ -203,9 +203,11 @@ public class AnnotationTests
         var control = Assert.Throws<DomainException>(() => Add(history, Rectangle(1, PassportWhite, 1, 1, 5, 5, note: "bell\u0007")));
         var finding = Assert.Throws<DomainException>(() => Add(history, Rectangle(1, PassportWhite, 1, 1, 5, 5, (Finding)42)));
 
-        Assert.Equal($"The note of annotation {AnnotationId(1)} is longer than 2000 characters.", tooLong.Message);
-        Assert.Equal($"The note of annotation {AnnotationId(1)} holds control characters; write plain text.", control.Message);
-        Assert.Equal("The finding must be one of Consistent, Inconsistent, Absent, Altered or NotAssessable.", finding.Message);
+        RefusalAssert.Equal(Refusals.Examination.TextTooLong, $"The note of annotation {AnnotationId(1)} is longer than 2000 characters.", tooLong);
+        RefusalAssert.Equal(Refusals.Examination.TextControlCharacters,
+            $"The note of annotation {AnnotationId(1)} holds control characters; write plain text.", control);
+        RefusalAssert.Equal(Refusals.Examination.FindingUnknown,
+            "The finding must be one of Consistent, Inconsistent, Absent, Altered or NotAssessable.", finding);
         Assert.Single(Add(history, Rectangle(1, PassportWhite, 1, 1, 5, 5, note: new string('a', 2000) + "\n\t")));
     }
 
@@ -216,7 +218,8 @@ public class AnnotationTests
 
         var refusal = Assert.Throws<DomainException>(() => Add(history, Rectangle(1, Guid.NewGuid(), 1, 1, 5, 5)));
 
-        Assert.Equal($"Annotation {AnnotationId(1)} is on an image that referral {Reference} does not have.", refusal.Message);
+        RefusalAssert.Equal(Refusals.Examination.AnnotationNoSuchImage,
+            $"Annotation {AnnotationId(1)} is on an image that referral {Reference} does not have.", refusal);
     }
 
     [Fact]
@@ -235,11 +238,11 @@ public class AnnotationTests
         var noSpecimenChosen = Add(history, Rectangle(4, CardWhite, 1, 1, 5, 5, feature: new(other.Id, other.Features[0].FeatureId)));
 
         Assert.Equal(new FeatureReference(SpecimenId, Guilloche), Assert.IsType<AnnotationAdded>(Assert.Single(ofTheSpecimen)).Annotation.Feature);
-        Assert.Equal(
+        RefusalAssert.Equal(Refusals.Examination.AnnotationOtherSpecimen,
             $"Annotation {AnnotationId(2)} refers to a feature of another specimen; the reference specimen of document 1 is UTO Passport 2020 series.",
-            anotherSpecimen.Message);
-        Assert.Equal($"Annotation {AnnotationId(3)} refers to a feature that UTO Passport 2020 series (version 7) does not have.",
-            unknownFeature.Message);
+            anotherSpecimen);
+        RefusalAssert.Equal(Refusals.Examination.AnnotationNoSuchFeature,
+            $"Annotation {AnnotationId(3)} refers to a feature that UTO Passport 2020 series (version 7) does not have.", unknownFeature);
         Assert.Single(noSpecimenChosen);
     }
 
@@ -258,11 +261,11 @@ public class AnnotationTests
         var withinTheDocument = history.When((c, e) =>
             ExaminationDecider.ChangeAnnotation(c, e, Rectangle(1, PassportUv, 1, 1, 5, 5), Examiner, Later));
 
-        Assert.Equal(
+        RefusalAssert.Equal(Refusals.Examination.AnnotationCited,
             $"Annotation {AnnotationId(1)} is cited by the observation of the Guilloche feature on document 1; record that observation without it first.",
-            remove.Message);
-        Assert.Equal($"Annotation {AnnotationId(1)} is cited by the checklist of document 1; it cannot move to an image of document 2.",
-            move.Message);
+            remove);
+        RefusalAssert.Equal(Refusals.Examination.AnnotationCitedElsewhere,
+            $"Annotation {AnnotationId(1)} is cited by the checklist of document 1; it cannot move to an image of document 2.", move);
         Assert.IsType<AnnotationChanged>(Assert.Single(withinTheDocument));
     }
 }

@@ -53,8 +53,9 @@ public class ChecklistTests
         var refusedDocument = Assert.Throws<DomainException>(() =>
             history.When((c, e) => ExaminationDecider.ChooseReferenceSpecimen(c, e, 2, PassportSpecimen(), Examiner, Later)));
 
-        Assert.Equal("UTO Passport 2020 series was withdrawn from the library; choose another reference specimen.", refusedSpecimen.Message);
-        Assert.Equal($"Referral {Reference} has no document 3; it has 2 documents.", refusedDocument.Message);
+        RefusalAssert.Equal(Refusals.Examination.SpecimenWithdrawn,
+            "UTO Passport 2020 series was withdrawn from the library; choose another reference specimen.", refusedSpecimen);
+        RefusalAssert.Equal(Refusals.Cases.NoSuchDocument, $"Referral {Reference} has no document 3; it has 2 documents.", refusedDocument);
     }
 
     [Fact]
@@ -142,10 +143,11 @@ public class ChecklistTests
         var noFeature = Assert.Throws<DomainException>(() => Chosen().When(Observe(Guid.NewGuid(), Finding.Consistent)));
         var noFinding = Assert.Throws<DomainException>(() => Chosen().When(Observe(Guilloche, (Finding)(-1))));
 
-        Assert.Equal("Choose a reference specimen for document 1 first: its checklist comes from the specimen's security features.",
-            noChecklist.Message);
-        Assert.Equal("The checklist of document 1 (UTO Passport 2020 series) has no such feature; the reference specimen may have been changed.",
-            noFeature.Message);
+        RefusalAssert.Equal(Refusals.Examination.ChecklistMissing,
+            "Choose a reference specimen for document 1 first: its checklist comes from the specimen's security features.", noChecklist);
+        RefusalAssert.Equal(Refusals.Examination.ChecklistNoSuchFeature,
+            "The checklist of document 1 (UTO Passport 2020 series) has no such feature; the reference specimen may have been changed.", noFeature);
+        Assert.Equal(Refusals.Examination.FindingUnknown, noFinding.Code);
         Assert.StartsWith("The finding must be one of ", noFinding.Message, StringComparison.Ordinal);
     }
 
@@ -162,9 +164,10 @@ public class ChecklistTests
         var otherDocument = Assert.Throws<DomainException>(() => history.When(Observe(Guilloche, Finding.Consistent, null, AnnotationId(1))));
         var removed = Assert.Throws<DomainException>(() => history.When(Observe(Guilloche, Finding.Consistent, null, AnnotationId(2))));
 
-        Assert.Equal(
+        RefusalAssert.Equal(Refusals.Examination.ObservationAnnotationElsewhere,
             $"Annotation {AnnotationId(1)} is on an image of document 2; the observation of the Guilloche feature on document 1 can only cite annotations on that document's images.",
-            otherDocument.Message);
-        Assert.Equal($"Annotation {AnnotationId(2)} does not exist or was removed; it cannot be cited.", removed.Message);
+            otherDocument);
+        RefusalAssert.Equal(Refusals.Examination.ObservationAnnotationGone,
+            $"Annotation {AnnotationId(2)} does not exist or was removed; it cannot be cited.", removed);
     }
 }

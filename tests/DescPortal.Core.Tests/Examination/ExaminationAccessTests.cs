@@ -41,6 +41,7 @@ public class ExaminationAccessTests
 
         var refusal = Assert.Throws<DomainException>(() => Decide(command, history.Case, history.Examination, OtherExaminer));
 
+        Assert.Equal(Refusals.Cases.OtherExaminer, refusal.Code);
         Assert.StartsWith("Only the examiner assigned to this case, Dr Ada Lind, can ", refusal.Message, StringComparison.Ordinal);
     }
 
@@ -52,6 +53,7 @@ public class ExaminationAccessTests
 
         var refusal = Assert.Throws<DomainException>(() => Decide(command, history.Case, history.Examination, Examiner));
 
+        Assert.Equal(Refusals.Cases.NotAssigned, refusal.Code);
         Assert.EndsWith($"; referral {Reference} is not assigned yet.", refusal.Message, StringComparison.Ordinal);
     }
 
@@ -62,7 +64,7 @@ public class ExaminationAccessTests
 
         var refusal = Assert.Throws<DomainException>(() => Decide("annotate", history.Case, history.Examination, OtherExaminer));
 
-        Assert.Equal("Only the examiner assigned to this case, Dr Ada Lind, can annotate its evidence.", refusal.Message);
+        RefusalAssert.Equal(Refusals.Cases.OtherExaminer, "Only the examiner assigned to this case, Dr Ada Lind, can annotate its evidence.", refusal);
     }
 
     [Theory]
@@ -79,9 +81,9 @@ public class ExaminationAccessTests
 
         var refusal = Assert.Throws<DomainException>(() => Decide("annotate", referral, history.Examination, Examiner));
 
-        Assert.Equal(
+        RefusalAssert.Equal(Refusals.Cases.NotOpenForWork,
             $"Referral {Reference} is {described}; its examination can be worked on only while it is in examination or returned by the reviewer.",
-            refusal.Message);
+            refusal);
     }
 
     [Theory]

@@ -85,6 +85,6 @@ public class MrzCheckRecordTests
         var refusal = Assert.Throws<DomainException>(() => CaseHistory.InExamination().When((c, e) =>
             ExaminationDecider.RecordMrzCheck(c, e, 5, Check(Td3), new MrzEnteredData(), Examiner, Later)));
 
-        Assert.Equal($"Referral {Reference} has no document 6; it has 2 documents.", refusal.Message);
+        RefusalAssert.Equal(Refusals.Cases.NoSuchDocument, $"Referral {Reference} has no document 6; it has 2 documents.", refusal);
     }
 }

@@ -53,9 +53,9 @@ public class ScaleCalibrationTests
         var refusal = Assert.Throws<DomainException>(() => CaseHistory.InExamination().When((c, e) =>
             ExaminationDecider.CalibrateFromMrzPitch(c, e, CardWhite, new(400, 1200), new(1400, 1200), pitches, Examiner, Later)));
 
-        Assert.Equal(
+        RefusalAssert.Equal(Refusals.Examination.CalibrationPitchesOutOfRange,
             "Count the character pitches between the two points: 1 to 43 on one MRZ line (from the first to the last of 44 characters is 43).",
-            refusal.Message);
+            refusal);
     }
 
     [Theory]
@@ -70,7 +70,7 @@ public class ScaleCalibrationTests
         // (506, 508) is exactly 10 pixels from (500, 500).
         var tenPixels = history.When((c, e) => ExaminationDecider.CalibrateScale(c, e, CardWhite, new(500, 500), new(506, 508), 1, Examiner, Later));
 
-        Assert.Equal(expected, refusal.Message);
+        RefusalAssert.Equal(Refusals.Examination.CalibrationPointsTooClose, expected, refusal);
         Assert.Equal(10.0, Assert.IsType<ScaleCalibrated>(Assert.Single(tenPixels)).PixelsPerMillimetre, 12);
     }
 
@@ -84,7 +84,7 @@ public class ScaleCalibrationTests
         var refusal = Assert.Throws<DomainException>(() => CaseHistory.InExamination().When((c, e) =>
             ExaminationDecider.CalibrateScale(c, e, CardWhite, new(0, 0), new(1000, 0), mm, Examiner, Later)));
 
-        Assert.Equal("The known distance must be more than 0 mm.", refusal.Message);
+        RefusalAssert.Equal(Refusals.Examination.CalibrationDistanceNotPositive, "The known distance must be more than 0 mm.", refusal);
     }
 
     [Fact]
@@ -99,9 +99,14 @@ public class ScaleCalibrationTests
         var absurd = Assert.Throws<DomainException>(() => history.When((c, e) =>
             ExaminationDecider.CalibrateScale(c, e, CardWhite, new(0, 0), new(1000, 0), 100_000, Examiner, Later)));
 
-        Assert.Equal("This image was captured at 600 dpi; only images captured without a resolution are calibrated.", ownDpi.Message);
-        Assert.Equal("Point B: the point (x 2000.5, y 0) does not lie within the image, which is 2000 × 1400 pixels.", offImage.Message);
-        Assert.Equal("1000 pixels for 100000 mm would be 0.3 dpi, outside 1 to 20000 dpi; check the points and the distance.", absurd.Message);
+        RefusalAssert.Equal(Refusals.Examination.CalibrationImageHasResolution,
+            "This image was captured at 600 dpi; only images captured without a resolution are calibrated.", ownDpi);
+        RefusalAssert.Equal(Refusals.Examination.CalibrationPointB,
+            "Point B: the point (x 2000.5, y 0) does not lie within the image, which is 2000 × 1400 pixels.", offImage);
+        RefusalAssert.Equal(Refusals.Examination.CalibrationImplausible,
+            "1000 pixels for 100000 mm would be 0.3 dpi, outside 1 to 20000 dpi; check the points and the distance.", absurd);
+        // What other systems see: the values themselves, not their wording in one culture.
+        Assert.Equal([1000.0, 100_000.0], absurd.Arguments.Take(2));
     }
 
     [Fact]

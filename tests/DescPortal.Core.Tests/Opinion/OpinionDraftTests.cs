@@ -17,9 +17,9 @@ public class OpinionDraftTests
     {
         var refusal = Refused(Passport() with { FraudType = null, ForgerySubTypes = [] });
 
-        Assert.Equal(
+        RefusalAssert.Equal(Refusals.Opinion.FraudTypeRequired,
             "The fraud type of document 1 is required; use Genuine, Counterfeit, Forged, FraudulentlyObtained, Impostor, Pseudo, StolenBlank or Inconclusive.",
-            refusal.Message);
+            refusal);
         Assert.Equal(["fraudType"], Paths(Passport() with { FraudType = null, ForgerySubTypes = [] }, forReview: false));
     }
 
@@ -28,6 +28,7 @@ public class OpinionDraftTests
     {
         var refusal = Refused(Card() with { FraudType = (FraudType)42 });
 
+        Assert.Equal(Refusals.Opinion.FraudTypeUnknown, refusal.Code);
         Assert.StartsWith("The fraud type of document 2 must be one of Genuine,", refusal.Message, StringComparison.Ordinal);
     }
 
@@ -36,7 +37,8 @@ public class OpinionDraftTests
     {
         var refusal = Refused(Card() with { FraudType = FraudType.Counterfeit, ForgerySubTypes = [ForgerySubType.MrzAlteration] });
 
-        Assert.Equal("Forgery sub-types of document 2 apply only to a Forged document; it is recorded as Counterfeit.", refusal.Message);
+        RefusalAssert.Equal(Refusals.Opinion.ForgerySubTypesNotForged,
+            "Forgery sub-types of document 2 apply only to a Forged document; it is recorded as Counterfeit.", refusal);
         Assert.Equal(["forgerySubTypes"], Paths(Card() with { ForgerySubTypes = [ForgerySubType.Assembled] }, forReview: false));
     }
 
@@ -62,8 +64,9 @@ public class OpinionDraftTests
         Assert.Equal(["forgerySubTypes"], Paths(forged, forReview: true));
         Assert.Empty(Paths(inconclusive, forReview: false));
         Assert.Equal(["limitations"], Paths(inconclusive, forReview: true));
-        Assert.Contains("say what further material or reference is needed",
-            OpinionValidation.Check(inconclusive, forReview: true)[0].Message, StringComparison.Ordinal);
+        RefusalAssert.Equal("limitations", Refusals.Opinion.LimitationsRequired,
+            "The limitations of document 2 are required for an Inconclusive opinion: say what further material or reference is needed.",
+            OpinionValidation.Check(inconclusive, forReview: true)[0]);
         Assert.Empty(Paths(inconclusive with { Limitations = "A specimen of the 2019 series is needed." }, forReview: true));
     }
 
@@ -76,6 +79,10 @@ public class OpinionDraftTests
         Assert.Equal(["evaluative.proposition", "evaluative.support"], Paths(draft, forReview: false));
         Assert.Equal(["evaluative.alternativeProposition"], Paths(same, forReview: false));
         var refusal = Refused(draft);
+        Assert.Equal(Refusals.Several, refusal.Code);
+        Assert.Equal(
+            [Refusals.Opinion.PropositionRequired, Refusals.Opinion.SupportUnknown],
+            Assert.IsAssignableFrom<IEnumerable<Phrase>>(Assert.Single(refusal.Arguments)).Select(p => p.Code));
         Assert.Contains("The proposition of the evaluative opinion of document 2 is required.", refusal.Message, StringComparison.Ordinal);
     }
 
@@ -84,11 +91,11 @@ public class OpinionDraftTests
     {
         var refusal = Refused(new OpinionDraft(0, null, [], new string('x', OpinionValidation.MaxFindingsLength + 1), "Ok\u0007", null, null));
 
-        Assert.Equal(
+        RefusalAssert.Equal(Refusals.Several,
             "The fraud type of document 1 is required; use Genuine, Counterfeit, Forged, FraudulentlyObtained, Impostor, Pseudo, StolenBlank or Inconclusive. " +
             "The findings of document 1 must be at most 20000 characters; it has 20001. " +
             "The conclusion of document 1 must not hold control characters other than line breaks and tabs.",
-            refusal.Message);
+            refusal);
     }
 
     [Fact]
@@ -96,7 +103,7 @@ public class OpinionDraftTests
     {
         var refusal = Refused(Card() with { Document = 2 });
 
-        Assert.Equal($"Referral {Reference} has no document 3; it has 2 documents.", refusal.Message);
+        RefusalAssert.Equal(Refusals.Cases.NoSuchDocument, $"Referral {Reference} has no document 3; it has 2 documents.", refusal);
     }
 
     [Fact]
@@ -152,17 +159,18 @@ public class OpinionDraftTests
     {
         var other = Assert.Throws<DomainException>(() => OpinionHistory.InExamination().When((c, o) =>
             OpinionDecider.SaveDraft(c, o, Card(), OtherExaminer, Now)));
-        Assert.Equal("Only the examiner assigned to this case, Dr Ada Lind, can draft its opinion.", other.Message);
+        RefusalAssert.Equal(Refusals.Cases.OtherExaminer, "Only the examiner assigned to this case, Dr Ada Lind, can draft its opinion.", other);
 
         var unassigned = Assert.Throws<DomainException>(() => OpinionHistory.NotAssigned().When((c, o) =>
             OpinionDecider.SaveDraft(c, o, Card(), Examiner, Now)));
-        Assert.Equal($"Only the examiner assigned to this case can draft its opinion; referral {Reference} is not assigned yet.", unassigned.Message);
+        RefusalAssert.Equal(Refusals.Cases.NotAssigned,
+            $"Only the examiner assigned to this case can draft its opinion; referral {Reference} is not assigned yet.", unassigned);
 
         var inReview = Assert.Throws<DomainException>(() => OpinionHistory.InReview().When((c, o) =>
             OpinionDecider.SaveDraft(c, o, Card() with { Conclusion = "Changed" }, Examiner, Now)));
-        Assert.Equal(
+        RefusalAssert.Equal(Refusals.Cases.NotOpenForWork,
             $"Referral {Reference} is in review; its opinion can be worked on only while it is in examination or returned by the reviewer.",
-            inReview.Message);
+            inReview);
     }
 
     [Fact]

@@ -82,6 +82,7 @@ public class OpinionWorkflowTests
             Passport() with { Findings = "UV 365 nm shows a cut line around the portrait." }, Examiner, Now.AddHours(3)));
         Assert.Equal(ReferralStatus.Returned, history.Status);
         var unanswered = Assert.Throws<DomainException>(() => history.When((c, o) => OpinionDecider.SubmitForReview(c, o, " ", Examiner, Now.AddHours(4))));
+        Assert.Equal(Refusals.Opinion.ReviewAnswerMissing, unanswered.Code);
         Assert.Equal("Answer the reviewer's comments before submitting the opinion again.", unanswered.Message);
 
         history.Then((c, o) => OpinionDecider.SubmitForReview(c, o, "Findings now describe the UV cut line.", Examiner, Now.AddHours(4)));
@@ -108,6 +109,7 @@ public class OpinionWorkflowTests
         var refusal = Assert.Throws<DomainException>(() => history.When((c, o) =>
             OpinionDecider.SubmitForReview(c, o, "Nothing to answer", Examiner, Now)));
 
+        Assert.Equal(Refusals.Opinion.ReviewAnswerUnasked, refusal.Code);
         Assert.Equal("There are no review comments to answer.", refusal.Message);
     }
 
@@ -121,6 +123,7 @@ public class OpinionWorkflowTests
         Assert.Equal(RequestId(1), history.Opinion.OpenInformationRequest!.RequestId);
         // While waiting, the opinion is not worked on.
         var waiting = Assert.Throws<DomainException>(() => history.When((c, o) => OpinionDecider.SaveDraft(c, o, Card(), Examiner, Now)));
+        Assert.Equal(Refusals.Cases.NotOpenForWork, waiting.Code);
         Assert.Contains("awaiting information from the officer", waiting.Message, StringComparison.Ordinal);
 
         history.With(IrAttached())
@@ -160,14 +163,17 @@ public class OpinionWorkflowTests
 
         var empty = Assert.Throws<DomainException>(() => history.When((c, o) =>
             OpinionDecider.ProvideInformation(c, o, RequestId(1), "  ", [], Officer, Now)));
+        Assert.Equal(Refusals.Opinion.AnswerEmpty, empty.Code);
         Assert.Equal("The answer is empty: write a message, add images, or both.", empty.Message);
 
         var notAttached = Assert.Throws<DomainException>(() => history.When((c, o) =>
             OpinionDecider.ProvideInformation(c, o, RequestId(1), null, [PassportIr], Officer, Now)));
+        Assert.Equal(Refusals.Opinion.AnswerNoSuchEvidence, notAttached.Code);
         Assert.Contains("attach it before answering", notAttached.Message, StringComparison.Ordinal);
 
         var unknown = Assert.Throws<DomainException>(() => history.When((c, o) =>
             OpinionDecider.ProvideInformation(c, o, RequestId(2), "Here", [], Officer, Now)));
+        Assert.Equal(Refusals.Opinion.RequestNotFound, unknown.Code);
         Assert.Equal($"Referral {Reference} has no such request for information.", unknown.Message);
         Assert.Equal(ReferralStatus.AwaitingInformation, history.Status);
     }
@@ -179,6 +185,7 @@ public class OpinionWorkflowTests
 
         var blank = Assert.Throws<DomainException>(() => history.When((c, o) =>
             OpinionDecider.RequestInformation(c, o, RequestId(1), " ", Examiner, Now)));
+        Assert.Equal(Refusals.Opinion.RequestMessageRequired, blank.Code);
         Assert.StartsWith("The message to the officer is required", blank.Message, StringComparison.Ordinal);
 
         history.Then((c, o) => OpinionDecider.RequestInformation(c, o, RequestId(1), "Send the IR image.", Examiner, Now));
@@ -186,9 +193,11 @@ public class OpinionWorkflowTests
         Assert.Empty(history.When((c, o) => OpinionDecider.RequestInformation(c, o, RequestId(1), "Send the IR image.", Examiner, Now)));
         var second = Assert.Throws<DomainException>(() => history.When((c, o) =>
             OpinionDecider.RequestInformation(c, o, RequestId(2), "And the UV one.", Examiner, Now)));
+        Assert.Equal(Refusals.Cases.NotOpenForWork, second.Code);
         Assert.Contains("awaiting information from the officer", second.Message, StringComparison.Ordinal);
         var other = Assert.Throws<DomainException>(() => history.When((c, o) =>
             OpinionDecider.RequestInformation(c, o, RequestId(1), "Something else", Examiner, Now)));
+        Assert.Equal(Refusals.Opinion.RequestSentOtherwise, other.Code);
         Assert.Equal("This request to the officer was already sent with another message.", other.Message);
     }
 
@@ -200,6 +209,7 @@ public class OpinionWorkflowTests
         var refusal = Assert.Throws<DomainException>(() => history.When((c, o) =>
             OpinionDecider.RequestInformation(c, o, RequestId(1), "Send more", OtherExaminer, Now)));
 
+        Assert.Equal(Refusals.Cases.OtherExaminer, refusal.Code);
         Assert.Equal("Only the examiner assigned to this case, Dr Ada Lind, can ask the officer for more material.", refusal.Message);
     }
 }

@@ -19,7 +19,9 @@ public class ReportTests
         var plan = Assert.Throws<DomainException>(() => OpinionDecider.PlanReport(history.Case, history.Opinion, ApprovalId(1)));
         var issue = Assert.Throws<DomainException>(() => Issue(history, FirstPlan, 1, 'a'));
 
+        Assert.Equal(Refusals.Opinion.ReportWithoutCurrentApproval, plan.Code);
         Assert.Equal($"Referral {Reference} is in review; a report is issued only for the opinion's current approval.", plan.Message);
+        Assert.Equal(Refusals.Opinion.ReportWithoutCurrentApproval, issue.Code);
         Assert.Equal(plan.Message, issue.Message);
         Assert.Empty(history.Opinion.Reports);
     }
@@ -54,6 +56,7 @@ public class ReportTests
 
         var refusal = Assert.Throws<DomainException>(() => Issue(history, FirstPlan with { ReportNumber = "DESC-2026-000042-R2", Version = 2 }, 1, 'a'));
 
+        Assert.Equal(Refusals.Opinion.ReportPlanStale, refusal.Code);
         Assert.Equal(
             $"The report was planned as DESC-2026-000042-R2 but the next report of referral {Reference} is DESC-2026-000042-R1; plan it again.",
             refusal.Message);
@@ -120,10 +123,12 @@ public class ReportTests
     {
         var approved = OpinionHistory.Approved();
         var early = Assert.Throws<DomainException>(() => approved.When((c, o) => OpinionDecider.Reopen(c, o, "Typo", Reviewer, Now)));
+        Assert.Equal(Refusals.Opinion.ReopenNotReported, early.Code);
         Assert.Equal($"Referral {Reference} is approved; only a reported case can be reopened.", early.Message);
 
         var reported = OpinionHistory.Reported();
         var noReason = Assert.Throws<DomainException>(() => reported.When((c, o) => OpinionDecider.Reopen(c, o, "  ", Reviewer, Now)));
+        Assert.Equal(Refusals.Opinion.ReopenReasonRequired, noReason.Code);
         Assert.StartsWith("The reason for reopening is required", noReason.Message, StringComparison.Ordinal);
         Assert.Equal(ReferralStatus.Reported, reported.Status);
     }

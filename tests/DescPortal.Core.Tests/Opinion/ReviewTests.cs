@@ -14,6 +14,7 @@ public class ReviewTests
         var refusal = Assert.Throws<DomainException>(() => history.When((c, o) =>
             OpinionDecider.Approve(c, o, ApprovalId(1), ExaminerAsReviewer, Now)));
 
+        Assert.Equal(Refusals.Opinion.ReviewOwnCase, refusal.Code);
         Assert.Equal(
             $"You are the examiner of referral {Reference}; another examiner must review it (four-eyes principle), so you cannot approve it.",
             refusal.Message);
@@ -28,6 +29,7 @@ public class ReviewTests
         var refusal = Assert.Throws<DomainException>(() => history.When((c, o) =>
             OpinionDecider.Return(c, o, "Looks fine to me", ExaminerAsReviewer, Now)));
 
+        Assert.Equal(Refusals.Opinion.ReviewOwnCase, refusal.Code);
         Assert.Contains("four-eyes principle", refusal.Message, StringComparison.Ordinal);
         Assert.EndsWith("you cannot return it.", refusal.Message, StringComparison.Ordinal);
     }
@@ -44,6 +46,7 @@ public class ReviewTests
         var refusal = Assert.Throws<DomainException>(() =>
             OpinionDecider.Approve(history.Case with { Status = status }, history.Opinion, ApprovalId(1), Reviewer, Now));
 
+        Assert.Equal(Refusals.Opinion.ReviewNotInReview, refusal.Code);
         Assert.Equal($"Referral {Reference} is {described}; only an opinion in review can be approved.", refusal.Message);
     }
 
@@ -55,7 +58,9 @@ public class ReviewTests
         var approve = Assert.Throws<DomainException>(() => history.When((c, o) => OpinionDecider.Approve(c, o, ApprovalId(1), Reviewer, Now)));
         var send = Assert.Throws<DomainException>(() => history.When((c, o) => OpinionDecider.Return(c, o, "No", Reviewer, Now)));
 
+        Assert.Equal(Refusals.Opinion.ReviewNotInReview, approve.Code);
         Assert.EndsWith("only an opinion in review can be approved.", approve.Message, StringComparison.Ordinal);
+        Assert.Equal(Refusals.Opinion.ReviewNotInReview, send.Code);
         Assert.EndsWith("only an opinion in review can be returned.", send.Message, StringComparison.Ordinal);
         Assert.Empty(history.Opinion.Approvals);
     }
@@ -67,6 +72,7 @@ public class ReviewTests
 
         var refusal = Assert.Throws<DomainException>(() => history.When((c, o) => OpinionDecider.Return(c, o, " \n ", Reviewer, Now)));
 
+        Assert.Equal(Refusals.Opinion.ReviewCommentsRequired, refusal.Code);
         Assert.Equal("The review comments are required: say what the examiner should change or check.", refusal.Message);
         Assert.Equal(ReferralStatus.InReview, history.Status);
     }
@@ -78,8 +84,10 @@ public class ReviewTests
 
         Assert.Empty(history.When((c, o) => OpinionDecider.Approve(c, o, ApprovalId(1), Reviewer, Now.AddHours(9))));
         var second = Assert.Throws<DomainException>(() => history.When((c, o) => OpinionDecider.Approve(c, o, ApprovalId(2), Reviewer, Now)));
+        Assert.Equal(Refusals.Opinion.ReviewNotInReview, second.Code);
         Assert.EndsWith("is approved; only an opinion in review can be approved.", second.Message, StringComparison.Ordinal);
         var other = Assert.Throws<DomainException>(() => history.When((c, o) => OpinionDecider.Approve(c, o, ApprovalId(1), OtherReviewer, Now)));
+        Assert.Equal(Refusals.Opinion.ApprovalByOtherReviewer, other.Code);
         Assert.Equal("This approval was given by another reviewer.", other.Message);
         Assert.Single(history.Opinion.Approvals);
     }
@@ -110,6 +118,7 @@ public class ReviewTests
 
         var refusal = Assert.Throws<DomainException>(() => history.When((c, o) => OpinionDecider.SubmitForReview(c, o, null, Examiner, Now)));
 
+        Assert.Equal(Refusals.Opinion.DocumentWithoutOpinion, refusal.Code);
         Assert.Equal("Document 2 has no opinion yet: its fraud type and conclusion are required.", refusal.Message);
         Assert.Equal(ReferralStatus.InExamination, history.Status);
     }
@@ -123,6 +132,7 @@ public class ReviewTests
 
         var refusal = Assert.Throws<DomainException>(() => history.When((c, o) => OpinionDecider.SubmitForReview(c, o, null, Examiner, Now)));
 
+        Assert.Equal(Refusals.Several, refusal.Code);
         Assert.Equal(
             "The conclusion of document 1 is required before the opinion goes to review. " +
             "The conclusion of document 2 is required before the opinion goes to review.",
@@ -136,6 +146,7 @@ public class ReviewTests
 
         var refusal = Assert.Throws<DomainException>(() => history.When((c, o) => OpinionDecider.SubmitForReview(c, o, null, OtherExaminer, Now)));
 
+        Assert.Equal(Refusals.Cases.OtherExaminer, refusal.Code);
         Assert.Equal("Only the examiner assigned to this case, Dr Ada Lind, can submit its opinion for review.", refusal.Message);
     }
 }

@@ -30,7 +30,7 @@ public class SpecimenConfirmationTests
         var refusal = Assert.Throws<DomainException>(() =>
             SpecimenDecider.SubmitForConfirmation(SpecimenHistory.Created().State, Editor, Later));
 
-        Assert.Equal("Add at least one image before submitting the specimen for confirmation.", refusal.Message);
+        RefusalAssert.Equal(Refusals.Specimen.ConfirmationWithoutImages, "Add at least one image before submitting the specimen for confirmation.", refusal);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public class SpecimenConfirmationTests
         var refusal = Assert.Throws<DomainException>(() => SpecimenDecider.Confirm(history.State, 4, Utopia, Later));
 
         Assert.Equal(6, history.State.Version);
-        Assert.Equal("Version 4 was changed; version 6 is current. Review the changes and confirm version 6.", refusal.Message);
+        RefusalAssert.Equal(Refusals.Specimen.ConfirmationOfChangedVersion, "Version 4 was changed; version 6 is current. Review the changes and confirm version 6.", refusal);
     }
 
     [Fact]
@@ -100,6 +100,7 @@ public class SpecimenConfirmationTests
     {
         var refusal = Assert.Throws<DomainException>(() => SpecimenDecider.Confirm(SpecimenHistory.Submitted().State, 9, Utopia, Later));
 
+        Assert.Equal(Refusals.Specimen.ConfirmationOfUnknownVersion, refusal.Code);
         Assert.StartsWith("Version 9 does not exist; version 4 is current.", refusal.Message, StringComparison.Ordinal);
     }
 
@@ -121,7 +122,7 @@ public class SpecimenConfirmationTests
 
         var refusal = Assert.Throws<DomainException>(() => SpecimenDecider.Confirm(draft, 3, Utopia, Later));
 
-        Assert.Equal("UTO Passport 2020 series is a draft; it has not been submitted for confirmation.", refusal.Message);
+        RefusalAssert.Equal(Refusals.Specimen.ConfirmationOfDraft, "UTO Passport 2020 series is a draft; it has not been submitted for confirmation.", refusal);
     }
 
     [Fact]
@@ -130,7 +131,7 @@ public class SpecimenConfirmationTests
         var refusal = Assert.Throws<DomainException>(() =>
             SpecimenDecider.SubmitForConfirmation(SpecimenHistory.Confirmed().State, Editor, Later));
 
-        Assert.Equal("Version 4 of UTO Passport 2020 series is already confirmed by the issuing authority.", refusal.Message);
+        RefusalAssert.Equal(Refusals.Specimen.AlreadyConfirmed, "Version 4 of UTO Passport 2020 series is already confirmed by the issuing authority.", refusal);
     }
 
     [Fact]
@@ -139,9 +140,9 @@ public class SpecimenConfirmationTests
         var refusal = Assert.Throws<DomainException>(() =>
             SpecimenDecider.Confirm(SpecimenHistory.Submitted().State, 4, Netherlands, Later));
 
-        Assert.Equal(
+        RefusalAssert.Equal(Refusals.Specimen.AuthorityOfOtherCountry, 
             "The issuing authority of NLD can only confirm specimens issued by NLD; UTO Passport 2020 series was issued by UTO.",
-            refusal.Message);
+            refusal);
     }
 
     [Fact]
@@ -150,10 +151,10 @@ public class SpecimenConfirmationTests
         var refusal = Assert.Throws<DomainException>(() =>
             SpecimenDecider.ProposeCorrection(SpecimenHistory.Submitted().State, CorrectionId(1), null, "Wrong series", Netherlands, Later));
 
-        Assert.Equal(
+        RefusalAssert.Equal(Refusals.Specimen.AuthorityOfOtherCountry, 
             "The issuing authority of NLD can only propose corrections to specimens issued by NLD; "
             + "UTO Passport 2020 series was issued by UTO.",
-            refusal.Message);
+            refusal);
     }
 
     [Fact]
@@ -161,11 +162,11 @@ public class SpecimenConfirmationTests
     {
         var specimen = SpecimenHistory.Submitted().State;
 
-        Assert.Equal("Only the issuing authority of UTO can confirm this specimen.",
-            Assert.Throws<DomainException>(() => SpecimenDecider.Confirm(specimen, 4, Editor, Later)).Message);
-        Assert.Equal("Only the issuing authority of UTO can propose corrections to this specimen.",
+        RefusalAssert.Equal(Refusals.Specimen.AuthorityOnly, "Only the issuing authority of UTO can confirm this specimen.",
+            Assert.Throws<DomainException>(() => SpecimenDecider.Confirm(specimen, 4, Editor, Later)));
+        RefusalAssert.Equal(Refusals.Specimen.AuthorityOnly, "Only the issuing authority of UTO can propose corrections to this specimen.",
             Assert.Throws<DomainException>(() =>
-                SpecimenDecider.ProposeCorrection(specimen, CorrectionId(1), null, "Wrong", Editor, Later)).Message);
+                SpecimenDecider.ProposeCorrection(specimen, CorrectionId(1), null, "Wrong", Editor, Later)));
     }
 
     [Fact]
@@ -203,7 +204,7 @@ public class SpecimenConfirmationTests
         var refusal = Assert.Throws<DomainException>(() =>
             SpecimenDecider.ProposeCorrection(specimen, CorrectionId(1), null, "Wrong format", Utopia, Later));
 
-        Assert.Equal("A different correction was already proposed under this id.", refusal.Message);
+        RefusalAssert.Equal(Refusals.Specimen.CorrectionExistsOtherwise, "A different correction was already proposed under this id.", refusal);
     }
 
     [Fact]
@@ -228,9 +229,9 @@ public class SpecimenConfirmationTests
         Assert.Empty(history.State.OpenCorrections);
         Assert.Equal(4, history.State.Version); // the editor's own change that follows raises it
         Assert.Empty(SpecimenDecider.ApplyCorrection(history.State, CorrectionId(1), "Level changed", Editor, Later));
-        Assert.Equal("This correction was already applied; it cannot be rejected now.",
+        RefusalAssert.Equal(Refusals.Specimen.CorrectionResolved, "This correction was already applied; it cannot be rejected now.",
             Assert.Throws<DomainException>(() =>
-                SpecimenDecider.RejectCorrection(history.State, CorrectionId(1), "No", Editor, Later)).Message);
+                SpecimenDecider.RejectCorrection(history.State, CorrectionId(1), "No", Editor, Later)));
     }
 
     [Fact]
@@ -238,9 +239,9 @@ public class SpecimenConfirmationTests
     {
         var history = SpecimenHistory.Confirmed()
             .Then(s => SpecimenDecider.ProposeCorrection(s, CorrectionId(1), null, "Series is 2021", Utopia, Later));
-        Assert.Equal("Say why the correction is rejected; the issuing authority will read it.",
+        RefusalAssert.Equal(Refusals.Specimen.RejectionReasonRequired, "Say why the correction is rejected; the issuing authority will read it.",
             Assert.Throws<DomainException>(() =>
-                SpecimenDecider.RejectCorrection(history.State, CorrectionId(1), " ", Editor, Later)).Message);
+                SpecimenDecider.RejectCorrection(history.State, CorrectionId(1), " ", Editor, Later)));
 
         history.Then(s => SpecimenDecider.RejectCorrection(s, CorrectionId(1), "Your own circular of 2020 says 2020.", Editor, Later));
         var rejected = Assert.Single(history.State.Corrections);
@@ -248,9 +249,9 @@ public class SpecimenConfirmationTests
         Assert.Equal((CorrectionStatus.Rejected, "Your own circular of 2020 says 2020."), (rejected.Status, rejected.Resolution));
         Assert.Empty(history.State.OpenCorrections);
         Assert.Empty(SpecimenDecider.RejectCorrection(history.State, CorrectionId(1), "Again", Editor, Later));
-        Assert.Equal("This correction was already rejected; it cannot be applied now.",
+        RefusalAssert.Equal(Refusals.Specimen.CorrectionResolved, "This correction was already rejected; it cannot be applied now.",
             Assert.Throws<DomainException>(() =>
-                SpecimenDecider.ApplyCorrection(history.State, CorrectionId(1), null, Editor, Later)).Message);
+                SpecimenDecider.ApplyCorrection(history.State, CorrectionId(1), null, Editor, Later)));
     }
 
     [Fact]
@@ -268,8 +269,8 @@ public class SpecimenConfirmationTests
     {
         var specimen = SpecimenHistory.Confirmed().State;
 
-        Assert.Equal("The specimen has no such correction.",
-            Assert.Throws<DomainException>(() => SpecimenDecider.ApplyCorrection(specimen, CorrectionId(3), null, Editor, Later)).Message);
+        RefusalAssert.Equal(Refusals.Specimen.CorrectionNotFound, "The specimen has no such correction.",
+            Assert.Throws<DomainException>(() => SpecimenDecider.ApplyCorrection(specimen, CorrectionId(3), null, Editor, Later)));
         Assert.Throws<DomainException>(() => SpecimenDecider.RejectCorrection(specimen, CorrectionId(3), "No", Editor, Later));
     }
 
@@ -319,6 +320,6 @@ public class SpecimenConfirmationTests
 
         var refusal = Assert.Throws<DomainException>(when);
 
-        Assert.Equal("UTO Passport 2020 series was withdrawn from the library on 2026-12-01; it accepts no changes.", refusal.Message);
+        RefusalAssert.Equal(Refusals.Specimen.Withdrawn, "UTO Passport 2020 series was withdrawn from the library on 2026-12-01; it accepts no changes.", refusal);
     }
 }

@@ -41,12 +41,12 @@ public class SpecimenContentTests
     }
 
     [Theory]
-    [InlineData("ATL", "", 2020, null, "'ATL' is not an ICAO country code.")]
-    [InlineData("UTO", " ", 2020, null, "The series or version name is required.")]
-    [InlineData("UTO", "2020", 2020, 2019, "The last date of issue (2019-03-01) is before the first (2020-03-01).")]
-    [InlineData("UTO", "2020", 1, null, "The first date of issue (0001-03-01) is before 1900.")]
+    [InlineData("ATL", "", 2020, null, Refusals.Specimen.IssuingStateUnknown, "'ATL' is not an ICAO country code.")]
+    [InlineData("UTO", " ", 2020, null, Refusals.Specimen.SeriesRequired, "The series or version name is required.")]
+    [InlineData("UTO", "2020", 2020, 2019, Refusals.Specimen.IssuedToBeforeFrom, "The last date of issue (2019-03-01) is before the first (2020-03-01).")]
+    [InlineData("UTO", "2020", 1, null, Refusals.Specimen.IssuedFromTooEarly, "The first date of issue (0001-03-01) is before 1900.")]
     public void CreateRefusesAnUnknownStateABlankSeriesOrAnInvertedIssuePeriod(
-        string state, string series, int fromYear, int? toYear, string expected)
+        string state, string series, int fromYear, int? toYear, string code, string expected)
     {
         var details = Details() with
         {
@@ -57,7 +57,7 @@ public class SpecimenContentTests
 
         var refusal = Assert.Throws<DomainException>(() => SpecimenDecider.Create(Id, state, details, Editor, Now));
 
-        Assert.Equal(expected, refusal.Message);
+        RefusalAssert.Equal(code, expected, refusal);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public class SpecimenContentTests
         var refusal = Assert.Throws<DomainException>(() =>
             SpecimenDecider.Create(Id, "UTO", Details() with { Areas = [] }, Editor, Now));
 
-        Assert.Equal("Name at least one page or area that the specimen shows.", refusal.Message);
+        RefusalAssert.Equal(Refusals.Specimen.AreasRequired, "Name at least one page or area that the specimen shows.", refusal);
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public class SpecimenContentTests
         var refusal = Assert.Throws<DomainException>(() =>
             SpecimenDecider.ChangeDetails(specimen, Details() with { Areas = [DocumentArea.Cover] }, Editor, Later));
 
-        Assert.Equal("Images of the specimen show DataPage; keep it among its areas.", refusal.Message);
+        RefusalAssert.Equal(Refusals.Specimen.AreasDropped, "Images of the specimen show DataPage; keep it among its areas.", refusal);
     }
 
     [Fact]
@@ -168,6 +168,7 @@ public class SpecimenContentTests
         var refusal = Assert.Throws<DomainException>(() =>
             SpecimenDecider.AddImage(specimen, White with { Dpi = 1200 }, Editor, Later));
 
+        Assert.Equal(Refusals.Specimen.ImageExistsOtherwise, refusal.Code);
         Assert.StartsWith("The specimen already has an image with this id", refusal.Message, StringComparison.Ordinal);
     }
 
@@ -179,7 +180,7 @@ public class SpecimenContentTests
         var refusal = Assert.Throws<DomainException>(() =>
             SpecimenDecider.AddImage(specimen, White with { ImageId = ImageId(5) }, Editor, Later));
 
-        Assert.Equal("This file is already on the specimen, as the DataPage image taken under White light.", refusal.Message);
+        RefusalAssert.Equal(Refusals.Specimen.ImageDuplicateFile, "This file is already on the specimen, as the DataPage image taken under White light.", refusal);
     }
 
     [Theory]
@@ -192,7 +193,7 @@ public class SpecimenContentTests
 
         var refusal = Assert.Throws<DomainException>(() => SpecimenDecider.AddImage(specimen, White with { Dpi = dpi }, Editor, Later));
 
-        Assert.Equal("The resolution is required (1 to 20000 dpi), so that comparisons with the specimen are to scale.", refusal.Message);
+        RefusalAssert.Equal(Refusals.Specimen.DpiRequired, "The resolution is required (1 to 20000 dpi), so that comparisons with the specimen are to scale.", refusal);
     }
 
     [Fact]
@@ -203,7 +204,7 @@ public class SpecimenContentTests
         var refusal = Assert.Throws<DomainException>(() =>
             SpecimenDecider.AddImage(specimen, Image(3, LightSource.White, DocumentArea.VisaPage), Editor, Later));
 
-        Assert.Equal("The specimen does not show the VisaPage; add it to the specimen's areas first.", refusal.Message);
+        RefusalAssert.Equal(Refusals.Specimen.AreaNotShown, "The specimen does not show the VisaPage; add it to the specimen's areas first.", refusal);
     }
 
     [Theory]
@@ -242,10 +243,10 @@ public class SpecimenContentTests
 
         var refusal = Assert.Throws<DomainException>(() => SpecimenDecider.AddFeature(specimen, onWhiteImage, Editor, Later));
 
-        Assert.Equal(
+        RefusalAssert.Equal(Refusals.Specimen.RegionWrongLight, 
             "Region 1 is on the DataPage image taken under White light, but the UV-fluorescent ink shows under UV365: "
             + "locate it on an image taken under UV365.",
-            refusal.Message);
+            refusal);
     }
 
     [Fact]
@@ -275,6 +276,7 @@ public class SpecimenContentTests
         var refusal = Assert.Throws<DomainException>(() =>
             SpecimenDecider.AddFeature(specimen, UvInk(new FeatureLocation(ImageId(2), x, y, width, height)), Editor, Later));
 
+        Assert.Equal(Refusals.Specimen.RegionOutside, refusal.Code);
         Assert.Contains("does not lie within the DataPage image taken under UV365 light, which is 4000 × 3000 pixels.",
             refusal.Message, StringComparison.Ordinal);
     }
@@ -298,7 +300,7 @@ public class SpecimenContentTests
         var refusal = Assert.Throws<DomainException>(() =>
             SpecimenDecider.AddFeature(specimen, UvInk(new FeatureLocation(ImageId(2), 10, 10, width, height)), Editor, Later));
 
-        Assert.Equal("Region 1 must be at least one pixel wide and high.", refusal.Message);
+        RefusalAssert.Equal(Refusals.Specimen.RegionTooSmall, "Region 1 must be at least one pixel wide and high.", refusal);
     }
 
     [Fact]
@@ -309,7 +311,7 @@ public class SpecimenContentTests
         var refusal = Assert.Throws<DomainException>(() =>
             SpecimenDecider.AddFeature(specimen, UvInk(new FeatureLocation(ImageId(4), 0, 0, 10, 10)), Editor, Later));
 
-        Assert.Equal("Region 1 is on an image that the specimen does not have.", refusal.Message);
+        RefusalAssert.Equal(Refusals.Specimen.RegionNoSuchImage, "Region 1 is on an image that the specimen does not have.", refusal);
     }
 
     [Theory]
@@ -335,7 +337,7 @@ public class SpecimenContentTests
         var refusal = Assert.Throws<DomainException>(() =>
             SpecimenDecider.AddFeature(specimen, UvInk() with { Category = SecurityFeatureCategory.Numbering, Type = "Watermark" }, Editor, Later));
 
-        Assert.Equal("'Watermark' is not a type of Numbering (Numbering); its types are Printed and LaserPerforated.", refusal.Message);
+        RefusalAssert.Equal(Refusals.Specimen.FeatureTypeNotInCategory, "'Watermark' is not a type of Numbering (Numbering); its types are Printed and LaserPerforated.", refusal);
     }
 
     [Theory]
@@ -348,6 +350,7 @@ public class SpecimenContentTests
         var refusal = Assert.Throws<DomainException>(() =>
             SpecimenDecider.AddFeature(specimen, UvInk() with { InspectionLevel = level }, Editor, Later));
 
+        Assert.Equal(Refusals.Specimen.InspectionLevelOutOfRange, refusal.Code);
         Assert.StartsWith("The inspection level must be 1 (naked eye)", refusal.Message, StringComparison.Ordinal);
     }
 
@@ -359,10 +362,10 @@ public class SpecimenContentTests
         var refusal = Assert.Throws<DomainException>(() =>
             SpecimenDecider.AddFeature(specimen, UvInk() with { Lights = [], Locations = [], Description = "  " }, Editor, Later));
 
-        Assert.Equal(
+        RefusalAssert.Equal(Refusals.Several, 
             "Name at least one light under which the feature shows. Describe the feature. "
             + "Locate the feature on at least one image of the specimen.",
-            refusal.Message);
+            refusal);
     }
 
     [Fact]
@@ -373,7 +376,7 @@ public class SpecimenContentTests
         Assert.Single(SpecimenDecider.AddFeature(specimen, UvInk() with { Description = new string('x', 2000) }, Editor, Later));
         var refusal = Assert.Throws<DomainException>(() =>
             SpecimenDecider.AddFeature(specimen, UvInk() with { Description = new string('x', 2001) }, Editor, Later));
-        Assert.Equal("The description is longer than 2000 characters.", refusal.Message);
+        RefusalAssert.Equal(Refusals.Specimen.TextTooLong, "The description is longer than 2000 characters.", refusal);
     }
 
     [Fact]
@@ -384,7 +387,7 @@ public class SpecimenContentTests
         var refusal = Assert.Throws<DomainException>(() =>
             SpecimenDecider.AddFeature(specimen, UvInk() with { InspectionLevel = 3 }, Editor, Later));
 
-        Assert.Equal("The specimen already has this UV-fluorescent ink feature, with other content: change it instead.", refusal.Message);
+        RefusalAssert.Equal(Refusals.Specimen.FeatureExistsOtherwise, "The specimen already has this UV-fluorescent ink feature, with other content: change it instead.", refusal);
     }
 
     [Fact]
@@ -413,7 +416,7 @@ public class SpecimenContentTests
 
         var refusal = Assert.Throws<DomainException>(() => SpecimenDecider.ChangeFeature(specimen, UvInk(), Editor, Later));
 
-        Assert.Equal("The specimen has no such security feature; it may have been removed.", refusal.Message);
+        RefusalAssert.Equal(Refusals.Specimen.FeatureNotFound, "The specimen has no such security feature; it may have been removed.", refusal);
     }
 
     [Fact]
@@ -421,14 +424,14 @@ public class SpecimenContentTests
     {
         var specimen = SpecimenHistory.WithImages().State;
 
-        Assert.Equal("Only library editors can add images to specimens.",
-            Assert.Throws<DomainException>(() => SpecimenDecider.AddImage(specimen, Image(3, LightSource.IR), Utopia, Later)).Message);
-        Assert.Equal("Only library editors can add security features.",
-            Assert.Throws<DomainException>(() => SpecimenDecider.AddFeature(specimen, UvInk(), Utopia, Later)).Message);
-        Assert.Equal("Only library editors can change specimens.",
-            Assert.Throws<DomainException>(() => SpecimenDecider.ChangeDetails(specimen, Details(), Utopia, Later)).Message);
-        Assert.Equal("Only library editors can create specimens.",
-            Assert.Throws<DomainException>(() => SpecimenDecider.Create(Id, "UTO", Details(), Utopia, Later)).Message);
+        RefusalAssert.Equal(Refusals.Specimen.EditorsOnly, "Only library editors can add images to specimens.",
+            Assert.Throws<DomainException>(() => SpecimenDecider.AddImage(specimen, Image(3, LightSource.IR), Utopia, Later)));
+        RefusalAssert.Equal(Refusals.Specimen.EditorsOnly, "Only library editors can add security features.",
+            Assert.Throws<DomainException>(() => SpecimenDecider.AddFeature(specimen, UvInk(), Utopia, Later)));
+        RefusalAssert.Equal(Refusals.Specimen.EditorsOnly, "Only library editors can change specimens.",
+            Assert.Throws<DomainException>(() => SpecimenDecider.ChangeDetails(specimen, Details(), Utopia, Later)));
+        RefusalAssert.Equal(Refusals.Specimen.EditorsOnly, "Only library editors can create specimens.",
+            Assert.Throws<DomainException>(() => SpecimenDecider.Create(Id, "UTO", Details(), Utopia, Later)));
     }
 
     [Theory]

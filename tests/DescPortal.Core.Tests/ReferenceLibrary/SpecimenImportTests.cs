@@ -86,14 +86,20 @@ public class SpecimenImportTests
         var otherSigner = Assert.Throws<DomainException>(() => SpecimenDecider.UpdateFromArchive(imported, new ArchivedSpecimen(Details(),
             [White, Uv], [UvInk()], [], Origin(9) with { SignerKeyFingerprint = "SHA256:other" }), Editor, Later));
 
+        Assert.Equal(Refusals.Specimen.ImportOverLocalChanges, overLocalWork.Code);
         Assert.Contains("changed here since version 7", overLocalWork.Message, StringComparison.Ordinal);
         // The importer asks the same question before deciding, to skip rather than refuse the archive.
-        Assert.Equal(overLocalWork.Message, SpecimenDecider.UpdateRefusal(changedHere));
+        var refusal = SpecimenDecider.UpdateRefusal(changedHere)!;
+        Assert.Equal((overLocalWork.Code, overLocalWork.Message), (refusal.Code, refusal.ToString()));
         Assert.Null(SpecimenDecider.UpdateRefusal(imported));
         var withdrawn = Given([.. Import(), .. SpecimenDecider.Withdraw(imported, "Series recalled", Editor, Later)]);
-        Assert.Contains("withdrawn here", SpecimenDecider.UpdateRefusal(withdrawn), StringComparison.Ordinal);
+        RefusalAssert.Equal(Refusals.Specimen.ImportOverWithdrawn,
+            "UTO Passport 2020 series was withdrawn here on 2026-12-07; a newer version is not imported.", SpecimenDecider.UpdateRefusal(withdrawn)!);
+        Assert.Equal(Refusals.Specimen.ImportNotNewer, notNewer.Code);
         Assert.Contains("not newer", notNewer.Message, StringComparison.Ordinal);
+        Assert.Equal(Refusals.Specimen.ImportImageChanged, otherFile.Code);
         Assert.Contains("images never change", otherFile.Message, StringComparison.Ordinal);
+        Assert.Equal(Refusals.Specimen.ImportFromOtherOrigin, otherSigner.Code);
         Assert.Contains("not imported from this specimen of this signer", otherSigner.Message, StringComparison.Ordinal);
     }
 
@@ -111,7 +117,8 @@ public class SpecimenImportTests
     {
         var refusal = Assert.Throws<DomainException>(() => Import(confirmations: [Confirmation(7, "NLD")]));
 
-        Assert.Equal("The archive holds a confirmation by NLD; only the issuing authority of UTO confirms this specimen.", refusal.Message);
+        RefusalAssert.Equal(Refusals.Specimen.ArchiveConfirmationByOtherCountry,
+            "The archive holds a confirmation by NLD; only the issuing authority of UTO confirms this specimen.", refusal);
     }
 
     [Fact]
@@ -119,7 +126,8 @@ public class SpecimenImportTests
     {
         var refusal = Assert.Throws<DomainException>(() => Import(confirmations: [Confirmation(8)]));
 
-        Assert.Equal("The archive holds a confirmation of version 8, but its specimen is at version 7.", refusal.Message);
+        RefusalAssert.Equal(Refusals.Specimen.ArchiveConfirmationOfUnknownVersion,
+            "The archive holds a confirmation of version 8, but its specimen is at version 7.", refusal);
     }
 
     [Fact]
@@ -129,6 +137,7 @@ public class SpecimenImportTests
 
         var refusal = Assert.Throws<DomainException>(() => Import(features: [misplaced]));
 
+        Assert.Equal(Refusals.Specimen.RegionWrongLight, refusal.Code);
         Assert.StartsWith("Region 1 is on the DataPage image taken under White light", refusal.Message, StringComparison.Ordinal);
     }
 
@@ -138,8 +147,8 @@ public class SpecimenImportTests
         var refusal = Assert.Throws<DomainException>(() =>
             Import(origin: Origin() with { InstallationName = " ", SignerKeyFingerprint = "" }));
 
-        Assert.Equal("The archive does not name the installation that exported it. The archive does not name the key that signed it.",
-            refusal.Message);
+        RefusalAssert.Equal(Refusals.Several,
+            "The archive does not name the installation that exported it. The archive does not name the key that signed it.", refusal);
     }
 
     [Fact]

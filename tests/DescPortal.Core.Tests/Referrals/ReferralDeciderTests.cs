@@ -116,7 +116,7 @@ public class ReferralDeciderTests
         var refusal = Assert.Throws<DomainException>(() =>
             ReferralDecider.Assign(referral, "examiner-9", "Bo Ek", "lead-1", Later));
 
-        Assert.Equal("Referral DESC-2026-000042 is already assigned to Dr Ada Lind.", refusal.Message);
+        RefusalAssert.Equal(Refusals.Cases.AssignedToOther, "Referral DESC-2026-000042 is already assigned to Dr Ada Lind.", refusal);
     }
 
     [Fact]
@@ -137,7 +137,8 @@ public class ReferralDeciderTests
         var refusal = Assert.Throws<DomainException>(() =>
             ReferralDecider.Assign(referral, "examiner-3", "Dr Ada Lind", "lead-1", Later));
 
-        Assert.Contains("cannot be assigned", refusal.Message, StringComparison.Ordinal);
+        RefusalAssert.Equal(Refusals.Cases.NotAssignable,
+            $"Referral DESC-2026-000042 is {status.ToString().ToLowerInvariant()}; it cannot be assigned.", refusal);
     }
 
     [Fact]
@@ -163,8 +164,28 @@ public class ReferralDeciderTests
     public void AThumbnailOfUnknownEvidenceIsRefused()
     {
         var referral = Given(Submitted());
+        var unknown = Guid.Parse("6f1c1d3e-0000-4000-8000-0000000000ff");
 
-        Assert.Throws<DomainException>(() =>
-            ReferralDecider.RecordThumbnail(referral, Guid.NewGuid(), "thumbs/x.jpg", 10, 10, "system:thumbnails", Later));
+        var refusal = Assert.Throws<DomainException>(() =>
+            ReferralDecider.RecordThumbnail(referral, unknown, "thumbs/x.jpg", 10, 10, "system:thumbnails", Later));
+
+        RefusalAssert.Equal(Refusals.Cases.NoSuchEvidence, $"Referral {Reference} has no evidence {unknown}.", refusal);
+    }
+
+    [Fact]
+    public void ImagesAreAddedOnlyWhileTheCaseAwaitsMaterialAndOnlyForItsDocuments()
+    {
+        var image = Samples.Validated().Images[0];
+        var submitted = Given(Submitted());
+        var awaiting = submitted with { Status = ReferralStatus.AwaitingInformation };
+
+        var notAwaiting = Assert.Throws<DomainException>(() =>
+            ReferralDecider.AttachEvidence(submitted, [image], [Samples.Stored(3)], Officer, Later));
+        var noSuchDocument = Assert.Throws<DomainException>(() =>
+            ReferralDecider.AttachEvidence(awaiting, [image with { Document = 4 }], [Samples.Stored(3)], Officer, Later));
+
+        RefusalAssert.Equal(Refusals.Cases.NotAwaitingMaterial,
+            $"Referral {Reference} is not waiting for more material; images can be added only in answer to the examiner's request.", notAwaiting);
+        RefusalAssert.Equal(Refusals.Cases.ImageNoSuchDocument, "Image 1 refers to document 5, which the referral does not have.", noSuchDocument);
     }
 }

@@ -104,6 +104,7 @@ public sealed class MrzApiTests(IntegrationHost host)
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
         Assert.True(doc.RootElement.GetProperty("errors").TryGetProperty("mrz", out _));
+        Assert.Equal("request.no-mrz", doc.RootElement.GetProperty("codes").GetProperty("mrz")[0].GetString());
     }
 
     [Fact]
@@ -112,9 +113,13 @@ public sealed class MrzApiTests(IntegrationHost host)
         using var client = host.CreateClient().WithKey(ReferralRequests.NorthKey);
         var notJson = await client.PostAsync("/api/v1/mrz/check", new StringContent("mrz=P<UTO", Encoding.UTF8, "application/json"), Ct);
         Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
+        using var notJsonProblem = JsonDocument.Parse(await notJson.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("request.not-json", notJsonProblem.RootElement.GetProperty("codes").GetProperty("mrz")[0].GetString());
 
         var huge = await client.PostAsJsonAsync("/api/v1/mrz/check", new { mrz = new string('<', 40_000) }, Ct);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
+        using var hugeProblem = JsonDocument.Parse(await huge.Content.ReadAsStringAsync(Ct));
+        Assert.Equal("request.too-large", hugeProblem.RootElement.GetProperty("code").GetString());
     }
 
     [Fact]

@@ -274,12 +274,16 @@ public sealed class OpinionWorkflowTests(IntegrationHost host)
         Assert.Equal(HttpStatusCode.NotFound, (await south.PostAsync($"/api/v1/referrals/{record.Id}/information", Answer(TestImages.Jpeg(300, 200, seed: 9)), Ct)).StatusCode);
         var notAnImage = await north.PostAsync($"/api/v1/referrals/{record.Id}/information", Answer("%PDF-1.4 not an image"u8.ToArray()), Ct);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, notAnImage.StatusCode);
-        Assert.True((await notAnImage.JsonAsync()).GetProperty("errors").TryGetProperty("images[0]", out _), "the refusal names the image");
+        var imageProblem = await notAnImage.JsonAsync();
+        Assert.True(imageProblem.GetProperty("errors").TryGetProperty("images[0]", out _), "the refusal names the image");
+        Assert.Equal("image.not-an-image", imageProblem.GetProperty("code").GetString());
         // "images": null is a message-only answer missing its message, said as such (not a server error).
         using var nullImages = new MultipartFormDataContent { { new StringContent("""{ "images": null }""", Encoding.UTF8, "application/json"), "answer" } };
         var refused = await north.PostAsync($"/api/v1/referrals/{record.Id}/information", nullImages, Ct);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.True((await refused.JsonAsync()).GetProperty("errors").TryGetProperty("message", out _), "the refusal names the message");
+        var messageProblem = await refused.JsonAsync();
+        Assert.True(messageProblem.GetProperty("errors").TryGetProperty("message", out _), "the refusal names the message");
+        Assert.Equal("opinion.answer.empty", messageProblem.GetProperty("codes").GetProperty("message")[0].GetString());
         Assert.Equal(ReferralStatus.AwaitingInformation, (await LoadAsync(record.Id)).Status);
 
         var response = await north.PostAsync($"/api/v1/referrals/{record.Id}/information", Answer(TestImages.Jpeg(800, 560, seed: 10)), Ct);
@@ -293,8 +297,12 @@ public sealed class OpinionWorkflowTests(IntegrationHost host)
         var request = Assert.Single(after.Opinion.InformationRequests);
         Assert.Equal("Here is the IR image.", request.Answer);
         Assert.Equal([added.Id], request.EvidenceIds);
-        // No request is open any more: a second answer is a conflict.
-        Assert.Equal(HttpStatusCode.Conflict, (await north.PostAsync($"/api/v1/referrals/{record.Id}/information", Answer(TestImages.Jpeg(300, 200, seed: 11)), Ct)).StatusCode);
+        // No request is open any more: a second answer is a conflict, said in English with its code.
+        var second = await north.PostAsync($"/api/v1/referrals/{record.Id}/information", Answer(TestImages.Jpeg(300, 200, seed: 11)), Ct);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        var conflict = await second.JsonAsync();
+        Assert.Equal("opinion.request.none-open", conflict.GetProperty("code").GetString());
+        Assert.Equal($"Referral {record.Reference} has no open request for more material.", conflict.GetProperty("detail").GetString());
     }
 
     [Fact]

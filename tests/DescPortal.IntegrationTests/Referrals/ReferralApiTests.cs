@@ -122,15 +122,17 @@ public sealed class ReferralApiTests(IntegrationHost host)
 
         var bad = await client.GetAsync("/api/v1/referrals?status=Lost", Ct);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.True((await bad.JsonAsync()).GetProperty("errors").TryGetProperty("status", out _));
+        var problem = await bad.JsonAsync();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("status", out _));
+        Assert.Equal("request.query-value-unknown", problem.GetProperty("codes").GetProperty("status")[0].GetString());
     }
 
     [Theory]
-    [InlineData("bearer.surname")]
-    [InlineData("answerBy")]
-    [InlineData("documents[0].issuingState")]
-    [InlineData("images[0].lightSource")]
-    public async Task A_bad_field_is_a_400_naming_it_and_leaves_no_case_and_no_blob(string field)
+    [InlineData("bearer.surname", "referral.surname.required")]
+    [InlineData("answerBy", "referral.answer-by.required")]
+    [InlineData("documents[0].issuingState", "referral.country.unknown")]
+    [InlineData("images[0].lightSource", "referral.light-source.unknown")]
+    public async Task A_bad_field_is_a_400_naming_it_and_leaves_no_case_and_no_blob(string field, string code)
     {
         var referral = ReferralRequests.Example();
         switch (field)
@@ -146,10 +148,35 @@ public sealed class ReferralApiTests(IntegrationHost host)
         var response = await client.PostAsync("/api/v1/referrals", ReferralRequests.Multipart(referral, TestImages.Jpeg(seed: 51)), Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var errors = (await response.JsonAsync()).GetProperty("errors");
+        var problem = await response.JsonAsync();
+        var errors = problem.GetProperty("errors");
         Assert.True(errors.TryGetProperty(field, out var messages), $"errors: {errors}");
         Assert.False(string.IsNullOrWhiteSpace(messages[0].GetString()));
+        Assert.Equal([code], problem.GetProperty("codes").GetProperty(field).EnumerateArray().Select(c => c.GetString()));
         Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task Errors_keep_their_english_words_by_field_and_codes_name_them_beside()
+    {
+        var referral = ReferralRequests.Example();
+        referral["bearer"]!["surname"] = "";
+        referral["images"]![0]!["dpi"] = 0;
+        using var client = host.CreateClient().WithKey(ReferralRequests.NorthKey);
+
+        var response = await client.PostAsync("/api/v1/referrals", ReferralRequests.Multipart(referral, TestImages.Jpeg(seed: 52)), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.JsonAsync();
+        Assert.Equal("The referral has errors.", problem.GetProperty("title").GetString());
+        var errors = problem.GetProperty("errors");
+        Assert.Equal(["bearer.surname", "images[0].dpi"], errors.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["Surname is required."], errors.GetProperty("bearer.surname").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(["Resolution must be between 1 and 20000 dpi; 0 is not."],
+            errors.GetProperty("images[0].dpi").EnumerateArray().Select(m => m.GetString()));
+        var codes = problem.GetProperty("codes");
+        Assert.Equal(["referral.surname.required"], codes.GetProperty("bearer.surname").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(["referral.dpi.out-of-range"], codes.GetProperty("images[0].dpi").EnumerateArray().Select(c => c.GetString()));
     }
 
     [Fact]
@@ -162,14 +189,15 @@ public sealed class ReferralApiTests(IntegrationHost host)
         Assert.True((await response.JsonAsync()).GetProperty("errors").TryGetProperty("images", out _));
     }
 
-    public static TheoryData<string, int> BadFiles => new()
+    public static TheoryData<string, int, string> BadFiles => new()
     {
-        { "gif", 415 }, { "text", 415 }, { "empty", 415 }, { "truncated", 422 }, { "bomb", 422 },
+        { "gif", 415, "image.not-an-image" }, { "text", 415, "image.not-an-image" }, { "empty", 415, "image.empty" },
+        { "truncated", 422, "image.corrupt" }, { "bomb", 422, "image.too-many-pixels" },
     };
 
     [Theory]
     [MemberData(nameof(BadFiles))]
-    public async Task A_file_that_is_not_a_complete_accepted_image_is_refused_and_nothing_is_kept(string kind, int status)
+    public async Task A_file_that_is_not_a_complete_accepted_image_is_refused_and_nothing_is_kept(string kind, int status, string code)
     {
         var bad = kind switch
         {
@@ -188,7 +216,10 @@ public sealed class ReferralApiTests(IntegrationHost host)
 
         Assert.Equal(status, (int)response.StatusCode);
         var body = await response.JsonAsync();
-        Assert.True(body.GetProperty("errors").TryGetProperty("images[1]", out _), body.ToString());
+        Assert.True(body.GetProperty("errors").TryGetProperty("images[1]", out var messages), body.ToString());
+        Assert.Equal(code, body.GetProperty("code").GetString());
+        Assert.Equal(messages[0].GetString(), body.GetProperty("detail").GetString());
+        Assert.StartsWith("Image 2 ", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(before, await CountAsync());
     }
 

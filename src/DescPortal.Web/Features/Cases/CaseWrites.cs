@@ -1,3 +1,4 @@
+using DescPortal.Core;
 using DescPortal.Core.Referrals;
 using DescPortal.Web.Infrastructure.Identity;
 using DescPortal.Web.Infrastructure.Persistence;
@@ -10,7 +11,7 @@ namespace DescPortal.Web.Features.Cases;
 /// <see cref="Latest"/> is the case as it is now, to show beside what they typed.
 /// </summary>
 public sealed class CaseChangedException(CaseRecord latest)
-    : StreamChangedException("Someone else changed this case meanwhile. The page shows the latest state; what you entered is kept, check it and save again.")
+    : StreamChangedException(Refusals.Cases.Changed)
 {
     public CaseRecord Latest { get; } = latest;
 }

@@ -35,7 +35,7 @@ public sealed class EvidenceBatch(Guid referralId, BlobContainers blobs) : IAsyn
             catch when (verify.Exception?.InnerException is ImageRejectedException e)
             {
                 // A refusal says which image it was; a storage failure is thrown as it is.
-                throw new ImageRejectedException(e.Reason, e.Message) { ImageIndex = index };
+                throw e.OfImage(index);
             }
             return new StoredEvidence(evidenceId, blobName, image.Sha256, image.SizeBytes, image.Width, image.Height, image.ContentType);
         })));

@@ -1,5 +1,7 @@
+using System.Globalization;
 using DescPortal.Core;
 using DescPortal.Web.Infrastructure.Blobs;
+using DescPortal.Web.Infrastructure.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
@@ -41,7 +43,7 @@ public static class EvidenceMultipart
         }
         catch (ImageRejectedException e)
         {
-            throw new ImageRejectedException(e.Reason, e.Message) { ImageIndex = index };
+            throw e.OfImage(index);
         }
         // Verified and stored in the background while the next part arrives.
         evidence.Add(received, label);
@@ -52,9 +54,10 @@ public static class EvidenceMultipart
     /// <c>errors</c>. The handler checks this itself, after authorization (see <c>ApiRequestBody</c>).
     /// </summary>
     public static IResult NotMultipart(string part, string message) =>
-        Problem(StatusCodes.Status415UnsupportedMediaType, "The body must be multipart/form-data.", part, message);
+        ApiProblems.Refused(StatusCodes.Status415UnsupportedMediaType, "The body must be multipart/form-data.", ApiProblems.Request.NotMultipart,
+            message, new Dictionary<string, string[]> { [part] = [message] });
 
-    /// <summary>413, 415 or 422 by the reason, naming the image in <c>errors["images[i]"]</c>.</summary>
+    /// <summary>413, 415 or 422 by the reason, naming the image in <c>errors["images[i]"]</c>, with the refusal's code.</summary>
     public static IResult Refused(ImageRejectedException e)
     {
         var status = e.Reason switch
@@ -63,14 +66,12 @@ public static class EvidenceMultipart
             ImageRejection.NotAnImage => StatusCodes.Status415UnsupportedMediaType,
             _ => StatusCodes.Status422UnprocessableEntity,
         };
-        return Problem(status, "An image was refused.", $"images[{e.ImageIndex ?? 0}]", e.Message);
+        var message = e.MessageIn(CultureInfo.InvariantCulture);
+        return ApiProblems.Refused(status, "An image was refused.", e.Code, message,
+            new Dictionary<string, string[]> { [$"images[{e.ImageIndex ?? 0}]"] = [message] });
     }
-
-    private static IResult Problem(int status, string title, string field, string message) =>
-        Results.Problem(statusCode: status, title: title, detail: message,
-            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
 
     /// <summary>413 for a body past <see cref="AllowBody"/>'s limit.</summary>
     public static IResult BodyTooLarge(BadHttpRequestException e) =>
-        Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request is too large.", detail: e.Message);
+        ApiProblems.Refused(StatusCodes.Status413PayloadTooLarge, "The request is too large.", ApiProblems.Request.TooLarge, e.Message);
 }

@@ -19,7 +19,7 @@ public sealed class ExaminationCommands(CaseWrites cases)
     {
         // Readers (reviewers, other examiners) reach the case but the decider lets only its examiner change it.
         if (!scope.IsIn(Roles.Examiner) || scope.ViaApiKey)
-            throw new DomainException("Only the examiner assigned to this case can record examination work.");
+            throw new DomainException(Refusals.Examination.ExaminersOnly);
         var actor = new ExaminationActor(scope.UserId, scope.Actor);
         return cases.DecideAsync(scope, caseId, seenVersion, (record, now) => decide(record.Case, record.Examination, actor, now), ct);
     }

@@ -37,12 +37,12 @@ public static class MrzApi
     {
         // A body without a content type is read as JSON; one that says it is something else is not.
         if (http.Request.ContentType is { Length: > 0 } && !http.Request.HasJsonContentType())
-            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "The body must be application/json.",
-                detail: "Send { \"mrz\": \"<the lines separated by \\n>\" } as application/json.");
+            return ApiProblems.Refused(StatusCodes.Status415UnsupportedMediaType, "The body must be application/json.", ApiProblems.Request.NotJson,
+                "Send { \"mrz\": \"<the lines separated by \\n>\" } as application/json.");
         var body = await ReadBoundedAsync(http.Request.Body, ct);
         if (body is null)
-            return Results.Problem(statusCode: 413, title: "The request is too large.",
-                detail: $"An MRZ check takes at most {MaxBodyBytes / 1024} KB.");
+            return ApiProblems.Refused(StatusCodes.Status413PayloadTooLarge, "The request is too large.", ApiProblems.Request.TooLarge,
+                $"An MRZ check takes at most {MaxBodyBytes / 1024} KB.");
 
         MrzCheckRequest? request;
         try
@@ -51,17 +51,16 @@ public static class MrzApi
         }
         catch (JsonException)
         {
-            return Invalid("The body must be JSON: { \"mrz\": \"<the lines separated by \\n>\" }.");
+            return Invalid(ApiProblems.Request.NotJson, "The body must be JSON: { \"mrz\": \"<the lines separated by \\n>\" }.");
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return MrzCheck.TryRun(request?.Mrz, today, out var result)
             ? Results.Json(result, ResponseOptions(json.Value.SerializerOptions))
-            : Invalid("No line of MRZ characters (A to Z, 0 to 9 and the filler <) was found.");
+            : Invalid(ApiProblems.Request.NoMrz, "No line of MRZ characters (A to Z, 0 to 9 and the filler <) was found.");
     }
 
-    private static IResult Invalid(string message) =>
-        Results.ValidationProblem(new Dictionary<string, string[]> { ["mrz"] = [message] }, title: "The MRZ cannot be checked.");
+    private static IResult Invalid(string code, string message) => ApiProblems.Invalid("The MRZ cannot be checked.", "mrz", code, message);
 
     private static JsonSerializerOptions? _responseOptions;
 

@@ -89,7 +89,7 @@ public partial class Workspace
         }
         catch (DomainException x)
         {
-            (refused ?? (message => Snackbar.Add(message, Severity.Warning)))(L[x.Message]);
+            (refused ?? (message => Snackbar.Add(message, Severity.Warning)))(x.Message);
             return false;
         }
         finally

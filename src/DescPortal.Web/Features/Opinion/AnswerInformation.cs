@@ -25,7 +25,7 @@ public sealed class AnswerInformation(OpinionCommands commands, BlobContainers b
         var record = await commands.AsOfficerAsync(scope, caseId, seenVersion, (referral, opinion, actor, now) =>
         {
             var request = opinion.OpenInformationRequest
-                ?? throw new DomainException($"Referral {referral.Reference} has no open request for more material.");
+                ?? throw new DomainException(Refusals.Opinion.RequestNoneOpen, referral.Reference);
             var attached = ReferralDecider.AttachEvidence(referral, images, stored, actor.Actor, now);
             var withImages = attached.Cast<EvidenceImageAttached>().Aggregate(referral, (r, e) => r.Apply(e));
             return [.. attached, .. OpinionDecider.ProvideInformation(withImages, opinion, request.RequestId, message,

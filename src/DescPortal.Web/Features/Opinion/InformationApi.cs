@@ -55,44 +55,46 @@ public static class InformationApi
                     }
                     catch (JsonException e)
                     {
-                        return Invalid("answer", $"The answer is not valid JSON: {e.Message.Split(". Path:", 2)[0]}.");
+                        return Invalid("answer", ApiProblems.Request.NotJson, $"The answer is not valid JSON: {e.Message.Split(". Path:", 2)[0]}.");
                     }
-                    if (answer is null) return Invalid("answer", "The answer part is empty.");
+                    if (answer is null) return Invalid("answer", ApiProblems.Request.PartEmpty, "The answer part is empty.");
                     // Images are optional here: a message alone can answer ("no better image exists").
                     if (answer.Images is { Count: > 0 })
                     {
                         var (valid, errors) = ReferralValidation.ValidateAddedImages(answer.Images, record.Case.DocumentCount, clock.GetUtcNow(), limits);
                         if (errors.Count > 0)
-                            return Results.ValidationProblem(errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()), title: "The answer has errors.");
+                            return ApiProblems.Validation(Title, errors);
                         images = valid;
                     }
                 }
                 else if (disposition?.Name.Value == "images" && disposition.IsFileDisposition())
                 {
-                    if (evidence.Count >= limits.MaxFilesPerReferral) return Invalid("images", $"At most {limits.MaxFilesPerReferral} images can be sent at once.");
+                    if (evidence.Count >= limits.MaxFilesPerReferral)
+                        return Invalid("images", ApiProblems.Request.TooManyFiles, $"At most {limits.MaxFilesPerReferral} images can be sent at once.");
                     await EvidenceMultipart.ReceiveAsync(evidence, intake, section, ct);
                 }
                 else
                 {
-                    return Invalid(disposition?.Name.Value ?? "(unnamed part)", "Unexpected part: send one 'answer' part and one 'images' file part per image.");
+                    return Invalid(disposition?.Name.Value ?? "(unnamed part)", ApiProblems.Request.PartUnexpected,
+                        "Unexpected part: send one 'answer' part and one 'images' file part per image.");
                 }
             }
-            if (answer is null) return Invalid("answer", "The 'answer' part is required.");
+            if (answer is null) return Invalid("answer", ApiProblems.Request.PartMissing, "The 'answer' part is required.");
             if (evidence.Count != images.Count)
-                return Invalid("images", $"The answer describes {images.Count} image(s) but {evidence.Count} file(s) were sent.");
+                return Invalid("images", ApiProblems.Request.FilesMismatch, $"The answer describes {images.Count} image(s) but {evidence.Count} file(s) were sent.");
             if (images.Count == 0 && string.IsNullOrWhiteSpace(answer.Message))
-                return Invalid("message", "Send images, or a message saying why there are none.");
+                return Invalid("message", Refusals.Opinion.AnswerEmpty, "Send images, or a message saying why there are none.");
 
             var after = await handler.AnswerAsync(scope, id, record.Version, answer.Message, images, evidence, ct);
             return Results.Ok(new { id = after.Id, reference = after.Reference, status = after.Status });
         }
-        catch (CaseChangedException)
+        catch (CaseChangedException e)
         {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The referral changed meanwhile; read it again and resend.");
+            return ApiProblems.Refused(StatusCodes.Status409Conflict, "The referral changed meanwhile; read it again and resend.", e.Code, detail: null);
         }
         catch (DomainException e)
         {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The answer cannot be recorded.", detail: e.Message);
+            return ApiProblems.Refused(StatusCodes.Status409Conflict, "The answer cannot be recorded.", e);
         }
         catch (ImageRejectedException e)
         {
@@ -104,6 +106,7 @@ public static class InformationApi
         }
     }
 
-    private static IResult Invalid(string field, string message) =>
-        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The answer has errors.");
+    private const string Title = "The answer has errors.";
+
+    private static IResult Invalid(string field, string code, string message) => ApiProblems.Invalid(Title, field, code, message);
 }

@@ -19,7 +19,7 @@ public sealed class OpinionCommands(CaseWrites cases)
     public Task<CaseRecord> AsExaminerAsync(UserScope scope, Guid caseId, long seenVersion, Decision decide, CancellationToken ct)
     {
         if (!scope.IsIn(Roles.Examiner) || scope.ViaApiKey)
-            throw new DomainException("Only the examiner assigned to this case can work on its opinion.");
+            throw new DomainException(Refusals.Opinion.ExaminersOnly);
         return DecideAsync(scope, caseId, seenVersion, decide, ct);
     }
 
@@ -27,7 +27,7 @@ public sealed class OpinionCommands(CaseWrites cases)
     public Task<CaseRecord> AsReviewerAsync(UserScope scope, Guid caseId, long seenVersion, Decision decide, CancellationToken ct)
     {
         if (!scope.IsIn(Roles.Reviewer) || scope.ViaApiKey)
-            throw new DomainException("Only a reviewer can approve or return an opinion.");
+            throw new DomainException(Refusals.Opinion.ReviewersOnly);
         return DecideAsync(scope, caseId, seenVersion, decide, ct);
     }
 
@@ -37,7 +37,7 @@ public sealed class OpinionCommands(CaseWrites cases)
     /// </summary>
     public Task<CaseRecord> ReopenAsync(UserScope scope, Guid caseId, long seenVersion, string reason, CancellationToken ct)
     {
-        const string only = "Only the case's examiner or a reviewer can reopen it.";
+        const string only = Refusals.Opinion.ReopenNotAllowed;
         if ((!scope.IsIn(Roles.Examiner) && !scope.IsIn(Roles.Reviewer)) || scope.ViaApiKey) throw new DomainException(only);
         return DecideAsync(scope, caseId, seenVersion, (referral, opinion, actor, now) =>
             scope.IsIn(Roles.Reviewer) || referral.AssignedExaminerId == scope.UserId
@@ -48,7 +48,7 @@ public sealed class OpinionCommands(CaseWrites cases)
     /// <summary>The answer to a request for more material: an officer of the case's agency (the scope sees only those cases).</summary>
     public Task<CaseRecord> AsOfficerAsync(UserScope scope, Guid caseId, long seenVersion, Decision decide, CancellationToken ct)
     {
-        const string only = "Only an officer of the submitting agency can answer a request for more material.";
+        const string only = Refusals.Opinion.AnswerOfficersOnly;
         if (!scope.IsIn(Roles.FieldOfficer) && !scope.ViaApiKey) throw new DomainException(only);
         return DecideAsync(scope, caseId, seenVersion, (referral, opinion, actor, now) =>
             CaseAccess.IsSubmittingAgency(scope, referral.AgencyCode) ? decide(referral, opinion, actor, now) : throw new DomainException(only), ct);

@@ -31,7 +31,7 @@ public static class OpinionFindings
             foreach (var item in checklist.Items)
             {
                 if (checklist.ObservationOf(item.FeatureId) is not { } o) continue;
-                var line = $"- {L[SecurityFeatureTaxonomy.LabelOf(item.Category, item.Type)].Value}: {L[CodeLabels.Of(o.Finding)].Value}";
+                var line = $"- {SecurityFeatureTaxonomy.LabelOf(item.Category, item.Type)}: {CodeLabels.Of(o.Finding)}";
                 if (!string.IsNullOrWhiteSpace(o.Note)) line += $". {o.Note.Trim()}";
                 Line(line);
             }
@@ -43,7 +43,7 @@ public static class OpinionFindings
             {
                 var a = mark.Annotation;
                 var line = string.Format(CultureInfo.InvariantCulture, L["- Mark {0} — {1}, {2}: {3}"].Value,
-                    mark.Number, L[CodeLabels.Of(image.Area)].Value, L[CodeLabels.Of(image.LightSource)].Value, L[CodeLabels.Of(a.Finding)].Value);
+                    mark.Number, CodeLabels.Of(image.Area), CodeLabels.Of(image.LightSource), CodeLabels.Of(a.Finding));
                 if (!string.IsNullOrWhiteSpace(a.Note)) line += $". {a.Note.Trim()}";
                 Line(line);
             }

@@ -22,7 +22,7 @@ public sealed class LibraryCommands(IDocumentStore store, BlobContainers blobs, 
         {
             // A retried create is fine (later edits may have changed the details); another state's specimen is not.
             return string.Equals(existing.IssuingState, issuingState.Trim(), StringComparison.OrdinalIgnoreCase)
-                ? id : throw new DomainException("A specimen of another issuing state already has this id.");
+                ? id : throw new DomainException(Refusals.Specimen.IdTaken);
         }
         session.Events.StartStream<Specimen>(id, events.ToArray());
         await session.SaveChangesAsync(ct);
@@ -119,7 +119,7 @@ public sealed class LibraryCommands(IDocumentStore store, BlobContainers blobs, 
         }
         catch (Exception e) when (EventStreams.IsConflict(e))
         {
-            throw new StreamChangedException("Someone else changed this specimen meanwhile; the page shows its latest state. What you entered is kept: check it and save again.");
+            throw new StreamChangedException(Refusals.Specimen.Changed);
         }
     }
 }

@@ -2,6 +2,7 @@ using Azure;
 using DescPortal.Core;
 using DescPortal.Web.Infrastructure.Blobs;
 using DescPortal.Web.Infrastructure.DeepZoom;
+using DescPortal.Web.Infrastructure.Http;
 using Hangfire;
 using DescPortal.Web.Infrastructure.Identity;
 
@@ -55,10 +56,8 @@ public static class LibraryEndpoints
         if (!string.IsNullOrWhiteSpace(documentType))
         {
             if (!Code.TryParse<DocumentType>(documentType, out var parsed))
-                return Results.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["documentType"] = [$"'{documentType}' is not a document type; use {Code.ListOf<DocumentType>()}."],
-                });
+                return ApiProblems.Invalid(null, "documentType", ApiProblems.Request.QueryValueUnknown,
+                    $"'{documentType}' is not a document type; use {Code.ListOf<DocumentType>()}.");
             type = parsed;
         }
         var result = await queries.SearchAsync(UserScope.From(http.User), new LibraryFilter(issuingState, type), page ?? 1, pageSize ?? 20, ct);

@@ -55,11 +55,11 @@ public sealed partial class NewReferralImages : IDisposable
         }
         catch (ImageRejectedException x)
         {
-            Form.Refused(upload, L[x.Message]);
+            Form.Refused(upload, x.Message);
         }
         catch (DraftImageLimitException x)
         {
-            Form.Refused(upload, L[x.Message]);
+            Form.Refused(upload, x.Message);
         }
         catch (OperationCanceledException) when (upload.Cts.IsCancellationRequested)
         {

@@ -59,29 +59,30 @@ public static class ReferralApi
                     }
                     catch (JsonException e)
                     {
-                        return Invalid(JsonPath(e.Path), $"The referral is not valid JSON here: {e.Message.Split(". Path:", 2)[0]}.");
+                        return Invalid(JsonPath(e.Path), ApiProblems.Request.NotJson, $"The referral is not valid JSON here: {e.Message.Split(". Path:", 2)[0]}.");
                     }
-                    if (submission is null) return Invalid("referral", "The referral part is empty.");
+                    if (submission is null) return Invalid("referral", ApiProblems.Request.PartEmpty, "The referral part is empty.");
                     // Validate before reading any file: a bad field costs the border post no upload time.
                     validation = await handler.ValidateAsync(scope, submission, ct);
-                    if (!validation.IsValid) return Results.ValidationProblem(validation.ErrorsByPath(), title: "The referral has errors.");
+                    if (!validation.IsValid) return ApiProblems.Validation(Title, validation.Errors);
                 }
                 else if (name == "images" && disposition!.IsFileDisposition())
                 {
                     if (evidence.Count >= limits.MaxFilesPerReferral)
-                        return Invalid("images", $"At most {limits.MaxFilesPerReferral} images can be sent with one referral.");
+                        return Invalid("images", ApiProblems.Request.TooManyFiles, $"At most {limits.MaxFilesPerReferral} images can be sent with one referral.");
                     await EvidenceMultipart.ReceiveAsync(evidence, intake, section, ct);
                 }
                 else
                 {
-                    return Invalid(name ?? "(unnamed part)", "Unexpected part: send one 'referral' part and one 'images' file part per image.");
+                    return Invalid(name ?? "(unnamed part)", ApiProblems.Request.PartUnexpected, "Unexpected part: send one 'referral' part and one 'images' file part per image.");
                 }
             }
 
-            if (validation is null) return Invalid("referral", "The 'referral' part is required.");
+            if (validation is null) return Invalid("referral", ApiProblems.Request.PartMissing, "The 'referral' part is required.");
             var images = validation.Referral!.Images.Count;
             if (evidence.Count != images)
-                return Invalid("images", $"The referral describes {images} image(s) but {evidence.Count} file(s) were sent; send one 'images' part per entry, in the same order.");
+                return Invalid("images", ApiProblems.Request.FilesMismatch,
+                    $"The referral describes {images} image(s) but {evidence.Count} file(s) were sent; send one 'images' part per entry, in the same order.");
 
             var submitted = await handler.SubmitAsync(scope, validation.Referral, evidence, ct);
             return Results.Created($"/api/v1/referrals/{submitted.Id}", new SubmittedResponse(submitted.Id, submitted.Reference, submitted.Status));
@@ -103,7 +104,7 @@ public static class ReferralApi
         if (!string.IsNullOrWhiteSpace(status))
         {
             if (!Code.TryParse<ReferralStatus>(status, out var parsed))
-                return Invalid("status", $"'{status}' is not a referral status; use {Code.ListOf<ReferralStatus>()}.");
+                return Invalid("status", ApiProblems.Request.QueryValueUnknown, $"'{status}' is not a referral status; use {Code.ListOf<ReferralStatus>()}.");
             filter = parsed;
         }
         var result = await cases.ListForAgencyAsync(scope.AgencyCode!, filter, page ?? 1, pageSize ?? 20, ct);
@@ -179,8 +180,9 @@ public static class ReferralApi
     // Another agency's referral is indistinguishable from one that does not exist.
     private static IResult NotFound() => Results.Problem(statusCode: 404, title: "No such referral.");
 
-    private static IResult Invalid(string field, string message) =>
-        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The referral has errors.");
+    private const string Title = "The referral has errors.";
+
+    private static IResult Invalid(string field, string code, string message) => ApiProblems.Invalid(Title, field, code, message);
 
     private static string JsonPath(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "referral" : path.TrimStart('$', '.');

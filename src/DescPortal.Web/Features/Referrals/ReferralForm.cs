@@ -157,14 +157,14 @@ public sealed partial class ReferralForm : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(errors);
         _errors.Clear();
         foreach (var error in errors)
-            _errors[error.Path] = _errors.TryGetValue(error.Path, out var earlier) ? $"{earlier} {L[error.Message]}" : L[error.Message];
+            _errors[error.Path] = _errors.TryGetValue(error.Path, out var earlier) ? $"{earlier} {error.Message}" : error.Message;
     }
 
     public void CheckDateOfBirth()
     {
         // Said at once rather than on sending: the format is easy to get wrong.
         if (!PartialDate.TryParse(Submission.Bearer.DateOfBirth, out _, out var problem))
-            _errors["bearer.dateOfBirth"] = L[problem!];
+            _errors["bearer.dateOfBirth"] = problem!.ToString();
     }
 
     private void ClearErrors(string prefix)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Security.Cryptography;
 using Azure;
 using Azure.Storage;
@@ -22,12 +23,26 @@ public enum ImageRejection
     TooManyPixels,
 }
 
-public sealed class ImageRejectedException(ImageRejection reason, string message) : Exception(message)
+/// <summary>An image refused on intake: a code of <see cref="Refusals.Image"/> and the values it names, worded when shown.</summary>
+public sealed class ImageRejectedException(ImageRejection reason, string code, params object?[] arguments) : Exception(code)
 {
     public ImageRejection Reason { get; } = reason;
 
+    public string Code { get; } = code;
+
+    public IReadOnlyList<object?> Arguments { get; } = arguments;
+
     /// <summary>Which image of a submission it was (0-based), when known.</summary>
     public int? ImageIndex { get; init; }
+
+    /// <summary>Why, in words of the current UI culture.</summary>
+    public override string Message => Wording.Of(Code, Arguments);
+
+    /// <summary>Why, in words of <paramref name="culture"/>; the invariant culture gives the English of the API.</summary>
+    public string MessageIn(CultureInfo culture) => Wording.Of(Code, Arguments, culture);
+
+    /// <summary>The same refusal, naming the image of the submission it was.</summary>
+    public ImageRejectedException OfImage(int index) => new(Reason, Code, [.. Arguments]) { ImageIndex = index };
 }
 
 /// <summary>An image copied to a private temporary file, measured and proven to decode; not stored yet.</summary>
@@ -104,8 +119,7 @@ public sealed class ImageIntake(UploadLimits limits)
                 {
                     size += read;
                     if (size > limits.MaxFileBytes)
-                        throw new ImageRejectedException(ImageRejection.TooLarge,
-                            $"{label} is larger than the limit of {limits.MaxFileBytes / (1024 * 1024)} MB.");
+                        throw new ImageRejectedException(ImageRejection.TooLarge, Refusals.Image.TooLarge, label, limits.MaxFileBytes / (1024 * 1024));
                     if (headLength < head.Length)
                     {
                         var take = Math.Min(head.Length - headLength, read);
@@ -122,9 +136,9 @@ public sealed class ImageIntake(UploadLimits limits)
             }
 
             if (size == 0)
-                throw new ImageRejectedException(ImageRejection.NotAnImage, $"{label} is empty.");
+                throw new ImageRejectedException(ImageRejection.NotAnImage, Refusals.Image.Empty, label);
             var kind = ImageContent.Detect(head.AsSpan(0, headLength))
-                ?? throw new ImageRejectedException(ImageRejection.NotAnImage, $"{label} is not a JPEG, PNG or TIFF image.");
+                ?? throw new ImageRejectedException(ImageRejection.NotAnImage, Refusals.Image.NotAnImage, label);
 
             var (width, height) = ReadHeader(path, label);
             var result = new StagedImage(path, Convert.ToHexStringLower(sha.GetHashAndReset()), size, width, height, kind);
@@ -171,8 +185,8 @@ public sealed class ImageIntake(UploadLimits limits)
             // The header is read lazily: refuse a decompression bomb before decoding a single pixel.
             using var header = Image.NewFromFile(path, access: Enums.Access.Sequential);
             if ((long)header.Width * header.Height > limits.MaxPixels)
-                throw new ImageRejectedException(ImageRejection.TooManyPixels,
-                    $"{label} has {header.Width} x {header.Height} pixels, over the limit of {limits.MaxPixels / 1_000_000} megapixels.");
+                throw new ImageRejectedException(ImageRejection.TooManyPixels, Refusals.Image.TooManyPixels,
+                    label, header.Width, header.Height, limits.MaxPixels / 1_000_000);
             return (header.Width, header.Height);
         }
         catch (VipsException)
@@ -203,6 +217,5 @@ public sealed class ImageIntake(UploadLimits limits)
     }, ct);
 
     // libvips' message names the temporary path: say what is wrong without it.
-    private static ImageRejectedException Corrupt(string label) =>
-        new(ImageRejection.Corrupt, $"{label} is damaged or incomplete: it does not decode as a complete image.");
+    private static ImageRejectedException Corrupt(string label) => new(ImageRejection.Corrupt, Refusals.Image.Corrupt, label);
 }

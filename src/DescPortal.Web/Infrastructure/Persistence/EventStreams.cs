@@ -15,10 +15,11 @@ public sealed record HistoryEntry(string Type, DateTimeOffset At, string Actor, 
 }
 
 /// <summary>
-/// Someone else appended to the stream after the version a decision was made on: nothing was stored. What the user
-/// sees; pages catch <see cref="DomainException"/> and show the latest state beside what was typed.
+/// Someone else appended to the stream after the version a decision was made on: nothing was stored. A refusal with
+/// the stream's own code (a case, a specimen); pages catch <see cref="DomainException"/> and show the latest state
+/// beside what was typed.
 /// </summary>
-public class StreamChangedException(string message) : DomainException(message);
+public class StreamChangedException(string code, params object?[] arguments) : DomainException(code, arguments);
 
 /// <summary>
 /// How every stream (cases, specimens) is written: the stream's aggregate fetched for writing with Marten's

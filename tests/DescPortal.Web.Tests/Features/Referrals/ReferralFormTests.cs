@@ -70,7 +70,7 @@ public sealed class ReferralFormTests
         var form = Open(NorthGate);
         var edits = 0;
         form.Edited += () => edits++;
-        form.ShowErrors([new FieldError("reason", "Reason for suspicion is required."), new FieldError("bearer.surname", "Surname is required.")]);
+        form.ShowErrors([new FieldError("reason", new Phrase(Refusals.Referral.ReasonRequired)), new FieldError("bearer.surname", new Phrase(Refusals.Referral.SurnameRequired))]);
 
         form.Submission.Reason = "Laminate lifted";
         form.FieldChanged("reason");
@@ -86,17 +86,17 @@ public sealed class ReferralFormTests
     public void A_refused_submissions_errors_replace_those_shown_and_several_for_one_field_read_as_one()
     {
         var form = Open(NorthGate);
-        form.ShowErrors([new FieldError("reason", "Reason for suspicion is required.")]);
+        form.ShowErrors([new FieldError("reason", new Phrase(Refusals.Referral.ReasonRequired))]);
 
         form.ShowErrors([
-            new FieldError("images[0].dpi", "Resolution must be between 50 and 20000 dpi; 5 is not."),
-            new FieldError("images[0].dpi", "Resolution is not what the file says."),
-            new FieldError("bearer.surname", "Surname is required."),
+            new FieldError("images[0].dpi", new Phrase(Refusals.Referral.DpiOutOfRange, 50, 20000, 5)),
+            new FieldError("images[0].dpi", new Phrase(Refusals.Referral.CapturedAtFuture)),
+            new FieldError("bearer.surname", new Phrase(Refusals.Referral.SurnameRequired)),
         ]);
 
         Assert.Equal(2, form.Errors.Count);
         Assert.Null(form.Error("reason"));
-        Assert.Equal("Resolution must be between 50 and 20000 dpi; 5 is not. Resolution is not what the file says.", form.Error("images[0].dpi"));
+        Assert.Equal("Resolution must be between 50 and 20000 dpi; 5 is not. Capture time is in the future.", form.Error("images[0].dpi"));
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class ReferralFormTests
     {
         var form = Open(NorthGate);
         form.ChangeUrgency("Urgent");
-        form.ShowErrors([new FieldError("answerBy", "Answer-by time is required for an urgent referral.")]);
+        form.ShowErrors([new FieldError("answerBy", new Phrase(Refusals.Referral.AnswerByRequired))]);
 
         form.AnswerWithin(2);
 
@@ -197,7 +197,7 @@ public sealed class ReferralFormTests
     {
         var form = Open([NorthGate], limits: new UploadLimits { MaxFilesPerReferral = 3, MaxFileBytes = 1024 * 1024 });
         Attach(form, Image());
-        form.ShowErrors([new FieldError("images", "At least one image is required.")]);
+        form.ShowErrors([new FieldError("images", new Phrase(Refusals.Referral.ImagesRequired))]);
         var changes = 0;
         form.Changed += () => changes++;
 
@@ -239,7 +239,7 @@ public sealed class ReferralFormTests
         form.SetCapturedAt(0, "2026-03-10T07:00");
         form.SetCapturedAt(1, "2026-03-10T07:05");
         form.Submission.Images[1].Note = "portrait, raking light";
-        form.ShowErrors([new FieldError("images[1].dpi", "Resolution must be between 50 and 20000 dpi; 5 is not.")]);
+        form.ShowErrors([new FieldError("images[1].dpi", new Phrase(Refusals.Referral.DpiOutOfRange, 50, 20000, 5))]);
 
         Assert.True(form.RemoveImage(first));
 
@@ -325,7 +325,7 @@ public sealed class ReferralFormTests
         };
         var form = Open([NorthGate], draft);
         form.AddUploads([("refused.jpg", long.MaxValue)]);
-        form.ShowErrors([new FieldError("bearer.surname", "Surname is required.")]);
+        form.ShowErrors([new FieldError("bearer.surname", new Phrase(Refusals.Referral.SurnameRequired))]);
         form.SetAnswerBy("2026-03-10T12:00");
 
         form.Reset();

@@ -159,7 +159,7 @@ public sealed class ArchiveImport(
             }
             if (update is not null && SpecimenDecider.UpdateRefusal(update.Specimen) is { } why)
             {
-                plans.Add(new Plan(s, localId, ExchangeOutcome.Skipped, update.Id, why, [], []));
+                plans.Add(new Plan(s, localId, ExchangeOutcome.Skipped, update.Id, why.ToString(), [], []));
                 continue;
             }
             try

@@ -1,3 +1,4 @@
+using DescPortal.Core;
 using DescPortal.Core.Referrals;
 
 namespace DescPortal.Web.Features.Referrals.Drafts;
@@ -35,8 +36,14 @@ public sealed record DraftImage(
     string BlobName,
     string PreviewBlobName);
 
-/// <summary>The draft already holds as many images as a referral may carry.</summary>
-public sealed class DraftImageLimitException(string message) : Exception(message);
+/// <summary>The draft already holds as many images as a referral may carry (<paramref name="limit"/>).</summary>
+public sealed class DraftImageLimitException(int limit) : Exception(Refusals.Draft.TooManyImages)
+{
+    public int Limit { get; } = limit;
+
+    /// <summary>Why, in words of the current UI culture.</summary>
+    public override string Message => Wording.Of(Refusals.Draft.TooManyImages, [Limit]);
+}
 
 /// <summary>What sending a draft came to: the new case, or the reasons it was refused (the draft is then unchanged).</summary>
 public sealed record DraftSubmitOutcome(SubmittedReferral? Referral, IReadOnlyList<FieldError> Errors)

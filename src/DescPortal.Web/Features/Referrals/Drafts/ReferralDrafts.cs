@@ -186,18 +186,18 @@ public sealed class ReferralDrafts(
             }
             catch (RequestFailedException e) when (e.Status == StatusCodes.Status404NotFound)
             {
-                return Refused(path, $"Image {i + 1} ({image.FileName}) is no longer stored; remove it and attach the file again.");
+                return Refused(path, Refusals.Draft.ImageGone, i + 1, image.FileName);
             }
             catch (ImageRejectedException e)
             {
-                return Refused(path, e.Message);
+                return Refused(path, e.Code, [.. e.Arguments]);
             }
             evidence.Add(received, label);
             // The chain of custody starts at attachment: the bytes sent must be the bytes the officer checked.
             if (!string.Equals(received.Sha256, image.Sha256, StringComparison.Ordinal))
             {
                 log.LogError("Draft image {ImageId} of {Owner} changed in storage since it was attached", image.Id, owner);
-                return Refused(path, $"Image {i + 1} ({image.FileName}) changed since it was attached; remove it and attach the file again.");
+                return Refused(path, Refusals.Draft.ImageChanged, i + 1, image.FileName);
             }
         }
 
@@ -208,7 +208,7 @@ public sealed class ReferralDrafts(
         }
         catch (ImageRejectedException e)
         {
-            return Refused($"images[{e.ImageIndex ?? 0}]", e.Message);
+            return Refused($"images[{e.ImageIndex ?? 0}]", e.Code, [.. e.Arguments]);
         }
         try
         {
@@ -338,10 +338,10 @@ public sealed class ReferralDrafts(
     private static ReferralSubmission Clone(ReferralSubmission submission) =>
         JsonSerializer.Deserialize<ReferralSubmission>(JsonSerializer.SerializeToUtf8Bytes(submission, JsonSerializerOptions.Web), JsonSerializerOptions.Web)!;
 
-    private DraftImageLimitException TooManyImages() =>
-        new($"At most {Limits.MaxFilesPerReferral} images can be sent with one referral; remove one to attach another.");
+    private DraftImageLimitException TooManyImages() => new(Limits.MaxFilesPerReferral);
 
-    private static DraftSubmitOutcome Refused(string path, string message) => new(null, [new FieldError(path, message)]);
+    private static DraftSubmitOutcome Refused(string path, string code, params object?[] arguments) =>
+        new(null, [new FieldError(path, code, arguments)]);
 
     private async Task<Releaser> LockAsync(string owner, CancellationToken ct)
     {
