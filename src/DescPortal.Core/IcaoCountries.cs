@@ -14,6 +14,9 @@ public static class IcaoCountries
     public static bool IsKnown(string? code) =>
         code is not null && All.ContainsKey(code.Trim());
 
+    /// <summary>True when the code (exactly these characters, any case) is one of <see cref="All"/>.</summary>
+    internal static bool Contains(ReadOnlySpan<char> code) => CodesByCharacters.ContainsKey(code);
+
     /// <summary>The English name of a known code, or null.</summary>
     public static string? NameOf(string? code) =>
         code is not null && All.TryGetValue(code.Trim(), out var name) ? name : null;
@@ -320,4 +323,8 @@ public static class IcaoCountries
 
     // Declared last: static fields initialise in textual order, and Build reads the two tables above.
     private static readonly Dictionary<string, string> Codes = Build();
+
+    // The MRZ check asks for every state code it reads: a look-up by characters allocates no string.
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> CodesByCharacters =
+        Codes.GetAlternateLookup<ReadOnlySpan<char>>();
 }

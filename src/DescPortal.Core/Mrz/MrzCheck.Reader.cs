@@ -1,12 +1,10 @@
-using System.Globalization;
-
 namespace DescPortal.Core.Mrz;
 
 // The reader: one for every format, reading each field and check digit where the format's MrzLayout puts it.
 public static partial class MrzCheck
 {
-    // The same order for every format: the dates and the sex are the only fields that explain themselves in errors, and
-    // the API has always listed those errors birth, expiry, sex; the checks come in the layout's order.
+    // The dates are the only fields that explain themselves in errors here (birth, then expiry; characters wrong for
+    // their field are MrzCheck.Fields.cs's); the checks come in the layout's order.
     private static Read ReadFields(MrzLayout layout, Lines lines, DateOnly today, ref List<MrzError>? errors)
     {
         var numberCheck = layout.CheckDigitOf(MrzCheckedField.DocumentNumber);
@@ -15,7 +13,7 @@ public static partial class MrzCheck
             layout.DocumentNumberContinues, out var optionalRest);
         var birth = ReadDate(lines, layout[MrzPart.DateOfBirth], expiry: false, today, layout.LineLength, ref errors, out var birthOk);
         var expiry = ReadDate(lines, layout[MrzPart.DateOfExpiry], expiry: true, today, layout.LineLength, ref errors, out var expiryOk);
-        var sex = ReadSex(lines, layout[MrzPart.Sex], layout.LineLength, ref errors);
+        var sex = ReadSex(lines.At(layout[MrzPart.Sex]));
         var nameAt = layout[MrzPart.Name];
         var hasName = lines.TrySlice(nameAt, out var name);
         string? surname = null, givenNames = null;
@@ -65,13 +63,9 @@ public static partial class MrzCheck
         {
             return (null, null);
         }
-        if (mayContinue && check == '<' && field.Length == at.Length && !optional.IsEmpty && optional[0] != '<')
+        var end = LongNumberEnd(mayContinue, check, field.Length == at.Length, optional);
+        if (end >= 0)
         {
-            var end = optional.IndexOf('<');
-            if (end < 0)
-            {
-                end = optional.Length;
-            }
             var continuation = optional[..(end - 1)];
             rest = optional[end..];
             var head = field.TrimEnd('<');
@@ -83,8 +77,21 @@ public static partial class MrzCheck
         return (new string(field.TrimEnd('<')), null);
     }
 
-    // Dates and sex are explained in an error only on a line of the right length: on another, the positions may be
-    // shifted and the line's length error says enough.
+    // Where a long document number (TD1, TD2) ends in the optional data: the index after its check digit (the first
+    // filler, or the field's end); -1 when it does not continue: no filler in the check position, a number that does
+    // not fill its 9 positions, or optional data that starts with a filler.
+    private static int LongNumberEnd(bool mayContinue, char check, bool numberFull, ReadOnlySpan<char> optional)
+    {
+        if (!mayContinue || check != '<' || !numberFull || optional.IsEmpty || optional[0] == '<')
+        {
+            return -1;
+        }
+        var end = optional.IndexOf('<');
+        return end < 0 ? optional.Length : end;
+    }
+
+    // A date is explained in an error only on a line of the right length (on another, the positions may be shifted and
+    // the line's length error says enough) and only when its characters are right for it (else they are reported).
     private static DateOnly? ReadDate(Lines lines, MrzSpan at, bool expiry, DateOnly today, int lineLength, ref List<MrzError>? errors, out bool ok)
     {
         ok = false;
@@ -98,36 +105,29 @@ public static partial class MrzCheck
             ok = true;
             return date;
         }
-        if (lines.Line(at.Line).Length != lineLength || yymmdd.IndexOfAnyExcept(MrzAlphabet) >= 0)
+        var characters = expiry ? MrzCharacterSet.Numeric : MrzCharacterSet.NumericOrUnknown;
+        if (lines.Line(at.Line).Length != lineLength || !characters.AllowsAll(yymmdd))
         {
-            return null; // reported as the line's length or as a character error
+            return null; // reported as the line's length or as characters wrong for the field
         }
-        var (what, line, from, to) = (expiry ? "Date of expiry" : "Date of birth", at.Line + 1, at.Start + 1, at.Start + at.Length);
-        Add(ref errors, line, from, reading == MrzDates.Reading.NoSuchDate
-            ? string.Create(CultureInfo.InvariantCulture, $"{what} '{yymmdd}' at line {line}, positions {from}-{to} is not a calendar date.")
-            : string.Create(CultureInfo.InvariantCulture, $"{what} '{yymmdd}' at line {line}, positions {from}-{to} has unknown parts: it is written YYMMDD in digits."));
+        // Only a date of birth may have unknown parts (fillers); the date of expiry allows digits only.
+        var code = reading == MrzDates.Reading.UnknownParts ? Refusals.Mrz.DateOfBirthUnknownParts
+            : expiry ? Refusals.Mrz.DateOfExpiryNoSuchDate
+            : Refusals.Mrz.DateOfBirthNoSuchDate;
+        var (line, from) = (at.Line + 1, at.Start + 1);
+        (errors ??= []).Add(new MrzError(line, from, expiry ? "dateOfExpiry" : "dateOfBirth", code,
+            new string(yymmdd), line, from, at.Start + at.Length));
         return null;
     }
 
-    private static Sex? ReadSex(Lines lines, MrzSpan at, int lineLength, ref List<MrzError>? errors)
+    // Anything else is a character wrong for the field (MrzCheck.Fields.cs).
+    private static Sex? ReadSex(char c) => c switch
     {
-        var c = lines.At(at);
-        switch (c)
-        {
-            case 'F':
-                return Sex.F;
-            case 'M':
-                return Sex.M;
-            case '<':
-                return Sex.X;
-        }
-        if (IsMrzCharacter(c) && lines.Line(at.Line).Length == lineLength)
-        {
-            var (line, position) = (at.Line + 1, at.Start + 1);
-            Add(ref errors, line, position, string.Create(CultureInfo.InvariantCulture, $"Sex '{c}' at line {line}, position {position} is not F, M or < (unspecified)."));
-        }
-        return null;
-    }
+        'F' => Sex.F,
+        'M' => Sex.M,
+        'X' or '<' => Sex.X,
+        _ => null,
+    };
 
     // Primary identifier up to the first "<<", secondary identifiers after it; fillers between names become one space.
     private static void ReadName(ReadOnlySpan<char> field, out string surname, out string givenNames)

@@ -20,22 +20,30 @@ namespace DescPortal.Core.Mrz;
 /// going to TD3 when the first character is P and otherwise to TD2, then TD3, then TD1. When no format is plausible,
 /// the format is null, every field is null and there are no checks. With a plausible format, what the lines hold is
 /// read at the format's positions: a field whose positions are missing is null, its check fails, and extra lines or
-/// characters are reported and not read. Dates and sex are explained in errors only on lines of the right length.
+/// characters are reported and not read.
+/// </para>
+/// <para>
+/// Every character is checked against its field's set (ICAO 9303 Part 3: letters and fillers in names, letters in the
+/// codes, digits in dates and check digits...), and the state and nationality codes against <see cref="IcaoCountries"/>,
+/// on lines of the right length; a date is explained when it is no calendar date. Each finding is an
+/// <see cref="MrzError"/>: a code of <see cref="Refusals.Mrz"/> with its line, 1-based position and field.
 /// </para>
 /// <para>
 /// Every format is read by one reader (MrzCheck.Reader.cs) from its row of <see cref="MrzLayout"/>: where each field
 /// and check digit is, each field's character set, and what each check digit covers.
 /// </para>
 /// </summary>
-// Here: the input's lines, the choice of format and the character errors; the reader, and the lines and weighted sums
-// it reads with, are the other two parts.
+// Here: the input's lines, the choice of format and the characters that are no MRZ characters; the reader, the lines
+// and weighted sums it reads with, and the characters wrong for their field (MrzCheck.Fields.cs) are the other parts.
 public static partial class MrzCheck
 {
-    /// <summary>At most this many characters are reported one by one; one more error counts the rest.</summary>
+    /// <summary>
+    /// At most this many characters of each kind (no MRZ character; wrong for its field) are reported one by one; one
+    /// more error counts the rest of that kind.
+    /// </summary>
     public const int MaxCharacterErrors = 20;
 
     private const int MaxLines = 8;
-    private const string MrzCharacters = "(A-Z, 0-9, <)";
 
     private static readonly System.Buffers.SearchValues<char> MrzAlphabet =
         System.Buffers.SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<");
@@ -122,10 +130,10 @@ public static partial class MrzCheck
         var layout = ChooseLayout(count, lengths[..kept], input[starts[0]]);
         if (layout is null)
         {
-            Add(ref errors, null, null, count == 1
-                ? string.Create(CultureInfo.InvariantCulture, $"The input is not an MRZ of a known size: it has 1 line of {lengths[0]} characters; an MRZ is 2 lines of 44 characters (TD3), 2 lines of 36 (TD2) or 3 lines of 30 (TD1).")
-                : string.Create(CultureInfo.InvariantCulture, $"The input is not an MRZ of a known size: it has {count} lines; an MRZ is 2 lines of 44 characters (TD3), 2 lines of 36 (TD2) or 3 lines of 30 (TD1)."));
-            CharacterErrors(lines, kept, ref errors);
+            Add(ref errors, count == 1
+                ? new MrzError(null, null, null, Refusals.Mrz.SizeUnknownOneLine, lengths[0])
+                : new MrzError(null, null, null, Refusals.Mrz.SizeUnknown, count));
+            CharacterErrors(null, lines, kept, ref errors);
             result = new MrzCheckResult { Format = null, Valid = false, Fields = MrzFields.Empty, Checks = [], Errors = (IReadOnlyList<MrzError>?)errors ?? [], Today = today };
             return true;
         }
@@ -133,21 +141,21 @@ public static partial class MrzCheck
         var (f, lineCount, lineLength) = (layout.Format, layout.LineCount, layout.LineLength);
         if (count > lineCount)
         {
-            Add(ref errors, lineCount + 1, null, string.Create(CultureInfo.InvariantCulture, $"The MRZ has {count} lines; a {f} has {lineCount}, so line {lineCount + 1} and after are not read."));
+            Add(ref errors, new MrzError(lineCount + 1, null, null, Refusals.Mrz.LinesExtra, count, f, lineCount, lineCount + 1));
         }
         else if (count < lineCount)
         {
-            Add(ref errors, count + 1, null, string.Create(CultureInfo.InvariantCulture, $"The MRZ has {count} {(count == 1 ? "line" : "lines")}; a {f} has {lineCount}, so line {count + 1} is missing."));
+            Add(ref errors, new MrzError(count + 1, null, null, Refusals.Mrz.LinesMissing, count, f, lineCount, count + 1));
         }
         for (var i = 0; i < Math.Min(count, lineCount); i++)
         {
             if (lengths[i] != lineLength)
             {
-                Add(ref errors, i + 1, Math.Min(lengths[i], lineLength) + 1,
-                    string.Create(CultureInfo.InvariantCulture, $"Line {i + 1} has {lengths[i]} characters; a {f} line has {lineLength}."));
+                Add(ref errors, new MrzError(i + 1, Math.Min(lengths[i], lineLength) + 1, null, Refusals.Mrz.LineLength, i + 1, lengths[i], f, lineLength));
             }
         }
-        CharacterErrors(lines, Math.Min(kept, lineCount), ref errors);
+        CharacterErrors(layout, lines, Math.Min(kept, lineCount), ref errors);
+        FieldErrors(layout, lines, Math.Min(kept, lineCount), ref errors);
 
         var read = ReadFields(layout, lines, today, ref errors);
         var valid = errors is null;
@@ -209,7 +217,8 @@ public static partial class MrzCheck
         return mrz > 0 && mrz * 2 >= line.Length;
     }
 
-    private static void CharacterErrors(Lines lines, int lineCount, ref List<MrzError>? errors)
+    // Each names its field where the format is known and the line has its length (elsewhere positions may be shifted).
+    private static void CharacterErrors(MrzLayout? layout, Lines lines, int lineCount, ref List<MrzError>? errors)
     {
         var reported = 0;
         var more = 0;
@@ -226,7 +235,8 @@ public static partial class MrzCheck
                     var shown = char.IsControl(c) || char.IsSurrogate(c) || (char.IsWhiteSpace(c) && c != ' ')
                         ? string.Create(CultureInfo.InvariantCulture, $"U+{(int)c:X4}")
                         : string.Create(CultureInfo.InvariantCulture, $"'{c}'");
-                    Add(ref errors, i + 1, bad + 1, string.Create(CultureInfo.InvariantCulture, $"Character {shown} at line {i + 1}, position {bad + 1} is not an MRZ character {MrzCharacters}."));
+                    var field = layout is not null && line.Length == layout.LineLength ? FieldAt(layout, lines, i, bad) : null;
+                    Add(ref errors, new MrzError(i + 1, bad + 1, field, Refusals.Mrz.CharacterNotMrz, shown, i + 1, bad + 1));
                     reported++;
                 }
                 else if (more++ == 0)
@@ -239,13 +249,11 @@ public static partial class MrzCheck
         }
         if (more > 0)
         {
-            Add(ref errors, moreLine, morePosition, string.Create(CultureInfo.InvariantCulture,
-                $"{more} more {(more == 1 ? "character is not an MRZ character" : "characters are not MRZ characters")} {MrzCharacters}, from line {moreLine}, position {morePosition}."));
+            Add(ref errors, new MrzError(moreLine, morePosition, null, Refusals.Mrz.CharactersNotMrzMore, more, moreLine, morePosition));
         }
     }
 
-    private static void Add(ref List<MrzError>? errors, int? line, int? position, string message) =>
-        (errors ??= []).Add(new MrzError(line, position, message));
+    private static void Add(ref List<MrzError>? errors, MrzError error) => (errors ??= []).Add(error);
 
     private static string[] MakeAscii()
     {

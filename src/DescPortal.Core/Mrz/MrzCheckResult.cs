@@ -1,10 +1,11 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace DescPortal.Core.Mrz;
 
 // The result of POST /api/v1/mrz/check. Serialized with System.Text.Json (camelCase) these types give exactly
 //   { "format", "valid", "fields": { ... }, "checks": [ { "field", "expected", "actual", "valid" } ],
-//     "errors": [ { "line", "position", "message" } ] }
+//     "errors": [ { "line", "position", "message", "field", "code" } ] }
 // Only public properties are serialized; what the comparison needs besides is kept in internal members.
 
 /// <summary>The three ICAO 9303 sizes: TD1 (card, 3 lines of 30), TD2 (2 lines of 36), TD3 (passport, 2 lines of 44).</summary>
@@ -86,7 +87,7 @@ public sealed record MrzFields
     /// <summary>Null when the date has unknown parts or does not exist (the dateOfBirth check then fails).</summary>
     public DateOnly? DateOfBirth { get; init; }
 
-    /// <summary>F, M or X (the MRZ's &lt;); null when the position holds anything else.</summary>
+    /// <summary>F, M or X (the MRZ's X or &lt;, unspecified); null when the position holds anything else.</summary>
     public Sex? Sex { get; init; }
 
     public DateOnly? DateOfExpiry { get; init; }
@@ -104,6 +105,49 @@ public sealed record MrzFields
 /// <param name="Actual">The character in the MRZ's check position; null when the position is missing.</param>
 public sealed record MrzDigitCheck(MrzCheckedField Field, string? Expected, string? Actual, bool Valid);
 
-/// <param name="Line">1-based, counting only non-blank lines; null for a problem of the whole input.</param>
-/// <param name="Position">1-based character position in the line; null for a problem of a whole line.</param>
-public sealed record MrzError(int? Line, int? Position, string Message);
+/// <summary>
+/// One finding of the check: where it is, and a code of <see cref="Refusals.Mrz"/> with its arguments (decision 0010).
+/// JSON: { "line", "position", "message", "field", "code" }; the message is English whatever the server's culture,
+/// as the API answers; a page words it in its reader's culture with <see cref="MessageIn"/>.
+/// </summary>
+public sealed class MrzError
+{
+    private string? _english;
+
+    public MrzError(int? line, int? position, string? field, string code, params object?[] arguments)
+    {
+        Line = line;
+        Position = position;
+        Field = field;
+        Code = code;
+        Arguments = arguments;
+    }
+
+    /// <summary>1-based, counting only non-blank lines; null for a problem of the whole input.</summary>
+    public int? Line { get; }
+
+    /// <summary>1-based character position in the line; null for a problem of a whole line.</summary>
+    public int? Position { get; }
+
+    /// <summary>The finding in English (the invariant culture).</summary>
+    public string Message => _english ??= MessageIn(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The field the finding is about, named as in <see cref="MrzFields"/> ("surname", "issuingState"), a check digit as
+    /// its checked field with "Check" ("compositeCheck"); null for the input's size, a line or a character that is no
+    /// MRZ character at all.
+    /// </summary>
+    public string? Field { get; }
+
+    /// <summary>What was found, as other systems act on it: lowercase dotted words, never reworded.</summary>
+    public string Code { get; }
+
+    /// <summary>The values the finding names, in the order its wording uses them.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<object?> Arguments { get; }
+
+    /// <summary>The finding in words of <paramref name="culture"/>.</summary>
+    public string MessageIn(CultureInfo culture) => Wording.Of(Code, Arguments, culture);
+
+    public override string ToString() => Message;
+}

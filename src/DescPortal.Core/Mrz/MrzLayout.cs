@@ -9,13 +9,13 @@ internal sealed class MrzLayout
 {
     public static readonly MrzLayout TD3 = new(MrzFormat.TD3, lineCount: 2, lineLength: 44, documentNumberContinues: false,
     [
-        Field(MrzPart.DocumentCode, line: 1, from: 1, to: 2, MrzCharacterSet.Alphabetic),
+        Field(MrzPart.DocumentCode, line: 1, from: 1, to: 2, MrzCharacterSet.DocumentCode),
         Field(MrzPart.IssuingState, line: 1, from: 3, to: 5, MrzCharacterSet.Alphabetic),
         Field(MrzPart.Name, line: 1, from: 6, to: 44, MrzCharacterSet.Alphabetic),
         Field(MrzPart.DocumentNumber, line: 2, from: 1, to: 9, MrzCharacterSet.Alphanumeric),
         Field(MrzPart.Nationality, line: 2, from: 11, to: 13, MrzCharacterSet.Alphabetic),
-        Field(MrzPart.DateOfBirth, line: 2, from: 14, to: 19, MrzCharacterSet.Numeric),
-        Field(MrzPart.Sex, line: 2, from: 21, to: 21, MrzCharacterSet.Alphabetic),
+        Field(MrzPart.DateOfBirth, line: 2, from: 14, to: 19, MrzCharacterSet.NumericOrUnknown),
+        Field(MrzPart.Sex, line: 2, from: 21, to: 21, MrzCharacterSet.Sex),
         Field(MrzPart.DateOfExpiry, line: 2, from: 22, to: 27, MrzCharacterSet.Numeric),
         Field(MrzPart.OptionalData, line: 2, from: 29, to: 42, MrzCharacterSet.Alphanumeric), // the personal number
     ],
@@ -29,13 +29,13 @@ internal sealed class MrzLayout
 
     public static readonly MrzLayout TD2 = new(MrzFormat.TD2, lineCount: 2, lineLength: 36, documentNumberContinues: true,
     [
-        Field(MrzPart.DocumentCode, line: 1, from: 1, to: 2, MrzCharacterSet.Alphabetic),
+        Field(MrzPart.DocumentCode, line: 1, from: 1, to: 2, MrzCharacterSet.DocumentCode),
         Field(MrzPart.IssuingState, line: 1, from: 3, to: 5, MrzCharacterSet.Alphabetic),
         Field(MrzPart.Name, line: 1, from: 6, to: 36, MrzCharacterSet.Alphabetic),
         Field(MrzPart.DocumentNumber, line: 2, from: 1, to: 9, MrzCharacterSet.Alphanumeric),
         Field(MrzPart.Nationality, line: 2, from: 11, to: 13, MrzCharacterSet.Alphabetic),
-        Field(MrzPart.DateOfBirth, line: 2, from: 14, to: 19, MrzCharacterSet.Numeric),
-        Field(MrzPart.Sex, line: 2, from: 21, to: 21, MrzCharacterSet.Alphabetic),
+        Field(MrzPart.DateOfBirth, line: 2, from: 14, to: 19, MrzCharacterSet.NumericOrUnknown),
+        Field(MrzPart.Sex, line: 2, from: 21, to: 21, MrzCharacterSet.Sex),
         Field(MrzPart.DateOfExpiry, line: 2, from: 22, to: 27, MrzCharacterSet.Numeric),
         Field(MrzPart.OptionalData, line: 2, from: 29, to: 35, MrzCharacterSet.Alphanumeric),
     ],
@@ -48,12 +48,12 @@ internal sealed class MrzLayout
 
     public static readonly MrzLayout TD1 = new(MrzFormat.TD1, lineCount: 3, lineLength: 30, documentNumberContinues: true,
     [
-        Field(MrzPart.DocumentCode, line: 1, from: 1, to: 2, MrzCharacterSet.Alphabetic),
+        Field(MrzPart.DocumentCode, line: 1, from: 1, to: 2, MrzCharacterSet.DocumentCode),
         Field(MrzPart.IssuingState, line: 1, from: 3, to: 5, MrzCharacterSet.Alphabetic),
         Field(MrzPart.DocumentNumber, line: 1, from: 6, to: 14, MrzCharacterSet.Alphanumeric),
         Field(MrzPart.OptionalData, line: 1, from: 16, to: 30, MrzCharacterSet.Alphanumeric),
-        Field(MrzPart.DateOfBirth, line: 2, from: 1, to: 6, MrzCharacterSet.Numeric),
-        Field(MrzPart.Sex, line: 2, from: 8, to: 8, MrzCharacterSet.Alphabetic),
+        Field(MrzPart.DateOfBirth, line: 2, from: 1, to: 6, MrzCharacterSet.NumericOrUnknown),
+        Field(MrzPart.Sex, line: 2, from: 8, to: 8, MrzCharacterSet.Sex),
         Field(MrzPart.DateOfExpiry, line: 2, from: 9, to: 14, MrzCharacterSet.Numeric),
         Field(MrzPart.Nationality, line: 2, from: 16, to: 18, MrzCharacterSet.Alphabetic),
         Field(MrzPart.OptionalData, line: 2, from: 19, to: 29, MrzCharacterSet.Alphanumeric),
@@ -173,28 +173,54 @@ internal enum MrzPart
 /// <summary>
 /// The characters a field may hold (ICAO Doc 9303 Part 3). A check digit is <see cref="Numeric"/>; a filler stands in its
 /// place only where ICAO allows it (<see cref="MrzCheckDigitLayout.FillerWhenEmpty"/>, <see cref="MrzLayout.DocumentNumberContinues"/>).
+/// The state codes are <see cref="Alphabetic"/> and, beyond that, one of <see cref="IcaoCountries"/>.
 /// </summary>
 internal enum MrzCharacterSet
 {
-    /// <summary>A to Z and the filler &lt;: document code, state codes, names, sex.</summary>
+    /// <summary>A to Z and the filler &lt;: names and state codes.</summary>
     Alphabetic,
 
-    /// <summary>0 to 9: dates and check digits.</summary>
+    /// <summary>0 to 9: the date of expiry (and check digits).</summary>
     Numeric,
 
     /// <summary>A to Z, 0 to 9 and the filler &lt;: document number, optional data.</summary>
     Alphanumeric,
+
+    /// <summary>0 to 9, and the filler for a part that is unknown: the date of birth (Part 3).</summary>
+    NumericOrUnknown,
+
+    /// <summary>F, M, X or the filler &lt; (unspecified).</summary>
+    Sex,
+
+    /// <summary>A letter, then letters or fillers: the document code (P, I, AC, P&lt;...).</summary>
+    DocumentCode,
 }
 
 internal static class MrzCharacterSets
 {
-    /// <summary>Whether a field of character set <paramref name="set"/> may hold <paramref name="c"/>.</summary>
-    public static bool Allows(this MrzCharacterSet set, char c) => set switch
+    /// <summary>Whether a field of character set <paramref name="set"/> may hold <paramref name="c"/> at <paramref name="index"/> (0-based, in the field).</summary>
+    public static bool Allows(this MrzCharacterSet set, char c, int index) => set switch
     {
         MrzCharacterSet.Alphabetic => char.IsAsciiLetterUpper(c) || c == '<',
         MrzCharacterSet.Numeric => char.IsAsciiDigit(c),
+        MrzCharacterSet.NumericOrUnknown => char.IsAsciiDigit(c) || c == '<',
+        MrzCharacterSet.Sex => c is 'F' or 'M' or 'X' or '<',
+        MrzCharacterSet.DocumentCode => char.IsAsciiLetterUpper(c) || (c == '<' && index > 0),
         _ => MrzCheck.IsMrzCharacter(c),
     };
+
+    /// <summary>Whether every character of <paramref name="text"/> is allowed where it stands.</summary>
+    public static bool AllowsAll(this MrzCharacterSet set, ReadOnlySpan<char> text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!set.Allows(text[i], i))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 }
 
 /// <summary>A stretch of one line, as the reader indexes it: line and start counted from 0.</summary>

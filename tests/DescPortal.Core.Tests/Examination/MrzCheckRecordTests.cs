@@ -48,6 +48,18 @@ public class MrzCheckRecordTests
     }
 
     [Fact]
+    public void AWrongCharacterWithEveryCheckDigitRightIsRecordedInvalidWithItsErrorCounted()
+    {
+        // ERIKSSON with a zero for its O (issue 16): no check digit covers line 1.
+        var checkedEvent = Assert.IsType<MrzChecked>(Assert.Single(Record(CaseHistory.InExamination(),
+            "P<UTOERIKSS0N<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n" + Td3Line2)));
+
+        Assert.Equal((false, 1), (checkedEvent.Valid, checkedEvent.ErrorCount));
+        Assert.Empty(checkedEvent.FailedChecks);
+        Assert.Equal(MrzComparisonResult.Discrepancy, checkedEvent.Comparison.Single(c => c.Field == MrzComparedField.Surname).Result);
+    }
+
+    [Fact]
     public void ARecheckReplacesThePreviousOneAndTheSameOutcomeAgainChangesNothing()
     {
         var history = CaseHistory.InExamination().Then((_, _) => Record(CaseHistory.InExamination(), Td3));

@@ -56,6 +56,6 @@ public class MrzDateTests
 
         Assert.Null(result.Fields.DateOfBirth);
         Assert.False(CheckOf(result, MrzCheckedField.DateOfBirth).Valid);
-        Assert.Equal(new MrzError(2, 14, "Date of birth '290229' at line 2, positions 14-19 is not a calendar date."), Assert.Single(result.Errors));
+        Assert.Equal(Error(2, 14, "Date of birth '290229' at line 2, positions 14-19 is not a calendar date."), Shown(Assert.Single(result.Errors)));
     }
 }

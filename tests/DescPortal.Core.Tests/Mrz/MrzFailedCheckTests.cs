@@ -51,6 +51,9 @@ public class MrzFailedCheckTests
         Assert.False(result.Valid);
         Assert.Equal(new MrzDigitCheck(MrzCheckedField.DocumentNumber, "6", "O", false), CheckOf(result, MrzCheckedField.DocumentNumber));
         Assert.Equal(new MrzDigitCheck(MrzCheckedField.Composite, "6", "0", false), CheckOf(result, MrzCheckedField.Composite));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(Error(2, 10, "Line 2, position 10: the check digit of the document number allows a digit only; found O."), Shown(error));
+        Assert.Equal("documentNumberCheck", error.Field);
     }
 
     // Birth dates that cannot exist or have unknown parts; the check digits are right, the check fails anyway.
@@ -59,7 +62,6 @@ public class MrzFailedCheckTests
     [InlineData("L898902C36UTO7413014F1204159ZE184226B<<<<<10", "741301", "4", "is not a calendar date")]
     [InlineData("L898902C36UTO7408007F1204159ZE184226B<<<<<10", "740800", "7", "is not a calendar date")]
     [InlineData("L898902C36UTO7408<<7F1204159ZE184226B<<<<<10", "7408<<", "7", "has unknown parts")]
-    [InlineData("L898902C36UTO74O8126F1204159ZE184226B<<<<<10", "74O812", "6", "has unknown parts")]
     public void ImpossibleOrUnknownBirthDateIsNullWithAFailedCheck(string line2, string yymmdd, string digit, string problem)
     {
         var result = Check(Td3Line1 + "\n" + line2);
@@ -69,13 +71,27 @@ public class MrzFailedCheckTests
         Assert.Equal(new MrzDigitCheck(MrzCheckedField.DateOfBirth, digit, digit, false), CheckOf(result, MrzCheckedField.DateOfBirth));
         Assert.All(result.Checks.Where(c => c.Field != MrzCheckedField.DateOfBirth), c => Assert.True(c.Valid));
         var error = Assert.Single(result.Errors);
-        Assert.Equal(new MrzError(2, 14, $"Date of birth '{yymmdd}' at line 2, positions 14-19 {problem}" +
-            (problem == "has unknown parts" ? ": it is written YYMMDD in digits." : ".")), error);
+        Assert.Equal(Error(2, 14, $"Date of birth '{yymmdd}' at line 2, positions 14-19 {problem}" +
+            (problem == "has unknown parts" ? ": it is written YYMMDD in digits." : ".")), Shown(error));
+        Assert.Equal("dateOfBirth", error.Field);
+    }
+
+    // A letter in a date is a character wrong for the field, reported where it stands; the date itself is not
+    // explained again.
+    [Fact]
+    public void LetterInTheBirthDateIsReportedAsACharacterOfTheDate()
+    {
+        var result = Check(Td3Line1 + "\nL898902C36UTO74O8126F1204159ZE184226B<<<<<10");
+
+        Assert.False(result.Valid);
+        Assert.Null(result.Fields.DateOfBirth);
+        Assert.Equal(new MrzDigitCheck(MrzCheckedField.DateOfBirth, "6", "6", false), CheckOf(result, MrzCheckedField.DateOfBirth));
+        Assert.Equal(Error(2, 16, "Line 2, position 16: the date of birth allows digits only (< for an unknown part); found O."),
+            Shown(Assert.Single(result.Errors)));
     }
 
     [Theory]
     [InlineData("L898902C36UTO7408122F1204311ZE184226B<<<<<14", "120431", "is not a calendar date.")]
-    [InlineData("L898902C36UTO7408122F1204<<1ZE184226B<<<<<10", "1204<<", "has unknown parts: it is written YYMMDD in digits.")]
     public void ImpossibleOrUnknownExpiryDateIsNullWithAFailedCheck(string line2, string yymmdd, string problem)
     {
         var result = Check(Td3Line1 + "\n" + line2);
@@ -84,11 +100,28 @@ public class MrzFailedCheckTests
         Assert.Null(result.Fields.DateOfExpiry);
         Assert.Equal(new DateOnly(1974, 8, 12), result.Fields.DateOfBirth);
         Assert.Equal(new MrzDigitCheck(MrzCheckedField.DateOfExpiry, "1", "1", false), CheckOf(result, MrzCheckedField.DateOfExpiry));
-        Assert.Equal(new MrzError(2, 22, $"Date of expiry '{yymmdd}' at line 2, positions 22-27 {problem}"), Assert.Single(result.Errors));
+        Assert.Equal(Error(2, 22, $"Date of expiry '{yymmdd}' at line 2, positions 22-27 {problem}"), Shown(Assert.Single(result.Errors)));
+    }
+
+    // Only a date of birth may have unknown parts: a filler in the date of expiry is a character wrong for it.
+    [Fact]
+    public void FillersInTheExpiryDateAreCharactersWrongForIt()
+    {
+        var result = Check(Td3Line1 + "\nL898902C36UTO7408122F1204<<1ZE184226B<<<<<10");
+
+        Assert.False(result.Valid);
+        Assert.Null(result.Fields.DateOfExpiry);
+        Assert.False(CheckOf(result, MrzCheckedField.DateOfExpiry).Valid);
+        Assert.Equal(
+        [
+            Error(2, 26, "Line 2, position 26: the date of expiry allows digits only; found <."),
+            Error(2, 27, "Line 2, position 27: the date of expiry allows digits only; found <."),
+        ], Shown(result));
+        Assert.All(result.Errors, e => Assert.Equal(("dateOfExpiry", Refusals.Mrz.CharacterWrongForField), (e.Field, e.Code)));
     }
 
     [Fact]
-    public void SexOtherThanFMOrFillerIsAnError()
+    public void SexOtherThanFMXOrFillerIsAnError()
     {
         // Q is an MRZ character, so only the sex is wrong; it is not in any check digit's data.
         var result = Check(Td3Line1 + "\nL898902C36UTO7408122Q1204159ZE184226B<<<<<10");
@@ -96,7 +129,7 @@ public class MrzFailedCheckTests
         Assert.False(result.Valid);
         Assert.Null(result.Fields.Sex);
         Assert.All(result.Checks, c => Assert.True(c.Valid));
-        Assert.Equal(new MrzError(2, 21, "Sex 'Q' at line 2, position 21 is not F, M or < (unspecified)."), Assert.Single(result.Errors));
+        Assert.Equal(Error(2, 21, "Line 2, position 21: the sex allows F, M, X or < only; found Q."), Shown(Assert.Single(result.Errors)));
     }
 
     private static void AssertOnlyFailure(MrzCheckResult result, MrzCheckedField field, string expected, string actual)

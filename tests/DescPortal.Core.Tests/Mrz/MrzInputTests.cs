@@ -41,7 +41,7 @@ public class MrzInputTests
 
         Assert.Equal(MrzFormat.TD3, result.Format);
         Assert.False(result.Valid);
-        Assert.Equal(new MrzError(2, 44, "Line 2 has 43 characters; a TD3 line has 44."), Assert.Single(result.Errors));
+        Assert.Equal(Error(2, 44, "Line 2 has 43 characters; a TD3 line has 44."), Shown(Assert.Single(result.Errors)));
         Assert.Equal(new MrzDigitCheck(MrzCheckedField.Composite, "0", null, false), CheckOf(result, MrzCheckedField.Composite));
         Assert.All(result.Checks.Where(c => c.Field != MrzCheckedField.Composite), c => Assert.True(c.Valid));
         Assert.Equal("ZE184226B", result.Fields.OptionalData);
@@ -54,7 +54,7 @@ public class MrzInputTests
 
         Assert.Equal(MrzFormat.TD3, result.Format);
         Assert.False(result.Valid);
-        Assert.Equal(new MrzError(1, 45, "Line 1 has 45 characters; a TD3 line has 44."), Assert.Single(result.Errors));
+        Assert.Equal(Error(1, 45, "Line 1 has 45 characters; a TD3 line has 44."), Shown(Assert.Single(result.Errors)));
         Assert.All(result.Checks, c => Assert.True(c.Valid));
         Assert.Equal("ANNA MARIA", result.Fields.GivenNames);
     }
@@ -67,12 +67,12 @@ public class MrzInputTests
         Assert.False(result.Valid);
         Assert.Equal(
         [
-            new MrzError(1, 5, "Character 'a' at line 1, position 5 is not an MRZ character (A-Z, 0-9, <)."),
-            new MrzError(1, 16, "Character 'a' at line 1, position 16 is not an MRZ character (A-Z, 0-9, <)."),
-            new MrzError(1, 17, "Character 'n' at line 1, position 17 is not an MRZ character (A-Z, 0-9, <)."),
-            new MrzError(1, 18, "Character 'n' at line 1, position 18 is not an MRZ character (A-Z, 0-9, <)."),
-            new MrzError(1, 19, "Character 'a' at line 1, position 19 is not an MRZ character (A-Z, 0-9, <)."),
-        ], result.Errors);
+            Error(1, 5, "Character 'a' at line 1, position 5 is not an MRZ character (A-Z, 0-9, <)."),
+            Error(1, 16, "Character 'a' at line 1, position 16 is not an MRZ character (A-Z, 0-9, <)."),
+            Error(1, 17, "Character 'n' at line 1, position 17 is not an MRZ character (A-Z, 0-9, <)."),
+            Error(1, 18, "Character 'n' at line 1, position 18 is not an MRZ character (A-Z, 0-9, <)."),
+            Error(1, 19, "Character 'a' at line 1, position 19 is not an MRZ character (A-Z, 0-9, <)."),
+        ], Shown(result));
         Assert.Equal("UTa", result.Fields.IssuingState);
         Assert.Equal("anna MARIA", result.Fields.GivenNames);
         Assert.All(result.Checks, c => Assert.True(c.Valid));
@@ -89,9 +89,9 @@ public class MrzInputTests
         Assert.Null(result.Fields.Sex);
         Assert.Equal(
         [
-            new MrzError(2, 45, "Line 2 has 45 characters; a TD3 line has 44."),
-            new MrzError(2, 10, "Character ' ' at line 2, position 10 is not an MRZ character (A-Z, 0-9, <)."),
-        ], result.Errors);
+            Error(2, 45, "Line 2 has 45 characters; a TD3 line has 44."),
+            Error(2, 10, "Character ' ' at line 2, position 10 is not an MRZ character (A-Z, 0-9, <)."),
+        ], Shown(result));
         Assert.Equal(new MrzDigitCheck(MrzCheckedField.DocumentNumber, "6", " ", false), CheckOf(result, MrzCheckedField.DocumentNumber));
     }
 
@@ -101,8 +101,8 @@ public class MrzInputTests
         var result = Check("p<utoeriksson<<anna<maria<<<<<<<<<<<<<<<<<<<\n" + Td3Line2);
 
         Assert.Equal(MrzCheck.MaxCharacterErrors + 1, result.Errors.Count);
-        Assert.Equal(new MrzError(1, 1, "Character 'p' at line 1, position 1 is not an MRZ character (A-Z, 0-9, <)."), result.Errors[0]);
-        Assert.Equal(new MrzError(1, 25, "1 more character is not an MRZ character (A-Z, 0-9, <), from line 1, position 25."), result.Errors[^1]);
+        Assert.Equal(Error(1, 1, "Character 'p' at line 1, position 1 is not an MRZ character (A-Z, 0-9, <)."), Shown(result.Errors[0]));
+        Assert.Equal(Error(1, 25, "1 more character is not an MRZ character (A-Z, 0-9, <), from line 1, position 25."), Shown(result.Errors[^1]));
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public class MrzInputTests
     {
         var result = Check(Td3Line1[..10] + "\u0007" + Td3Line1[11..] + "\n" + Td3Line2);
 
-        Assert.Equal(new MrzError(1, 11, "Character U+0007 at line 1, position 11 is not an MRZ character (A-Z, 0-9, <)."), Assert.Single(result.Errors));
+        Assert.Equal(Error(1, 11, "Character U+0007 at line 1, position 11 is not an MRZ character (A-Z, 0-9, <)."), Shown(Assert.Single(result.Errors)));
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public class MrzInputTests
 
         Assert.Equal(MrzFormat.TD3, result.Format);
         Assert.False(result.Valid);
-        Assert.Equal(new MrzError(3, null, "The MRZ has 3 lines; a TD3 has 2, so line 3 and after are not read."), Assert.Single(result.Errors));
+        Assert.Equal(Error(3, null, "The MRZ has 3 lines; a TD3 has 2, so line 3 and after are not read."), Shown(Assert.Single(result.Errors)));
         Assert.All(result.Checks, c => Assert.True(c.Valid));
     }
 
@@ -131,7 +131,7 @@ public class MrzInputTests
 
         Assert.Equal(MrzFormat.TD3, result.Format);
         Assert.False(result.Valid);
-        Assert.Equal(new MrzError(2, null, "The MRZ has 1 line; a TD3 has 2, so line 2 is missing."), Assert.Single(result.Errors));
+        Assert.Equal(Error(2, null, "The MRZ has 1 line; a TD3 has 2, so line 2 is missing."), Shown(Assert.Single(result.Errors)));
         Assert.Equal("P", result.Fields.DocumentCode);
         Assert.Equal("ERIKSSON", result.Fields.Surname);
         Assert.Null(result.Fields.DocumentNumber);
@@ -148,7 +148,7 @@ public class MrzInputTests
         var result = Check(Td1Line1 + "\n" + Td1Line2);
 
         Assert.Equal(MrzFormat.TD1, result.Format);
-        Assert.Equal(new MrzError(3, null, "The MRZ has 2 lines; a TD1 has 3, so line 3 is missing."), Assert.Single(result.Errors));
+        Assert.Equal(Error(3, null, "The MRZ has 2 lines; a TD1 has 3, so line 3 is missing."), Shown(Assert.Single(result.Errors)));
         Assert.Null(result.Fields.Surname);
         Assert.Equal("D23145890", result.Fields.DocumentNumber);
         Assert.All(result.Checks, c => Assert.True(c.Valid));
@@ -181,7 +181,7 @@ public class MrzInputTests
         Assert.False(result.Valid);
         Assert.Empty(result.Checks);
         Assert.Equal(new MrzFields(), result.Fields);
-        Assert.Equal(new MrzError(null, null, $"The input is not an MRZ of a known size: {shape}; an MRZ is 2 lines of 44 characters (TD3), 2 lines of 36 (TD2) or 3 lines of 30 (TD1)."),
-            Assert.Single(result.Errors));
+        Assert.Equal(Error(null, null, $"The input is not an MRZ of a known size: {shape}; an MRZ is 2 lines of 44 characters (TD3), 2 lines of 36 (TD2) or 3 lines of 30 (TD1)."),
+            Shown(Assert.Single(result.Errors)));
     }
 }

@@ -56,6 +56,25 @@ public class MrzJsonTests
     }
 
     [Fact]
+    public void AnErrorIsWrittenWithItsEnglishMessageFieldAndCode()
+    {
+        var json = JsonSerializer.Serialize(Check("P<UTOERIKSS0N<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n" + Td3Line2).Errors, WebAppOptions);
+
+        Assert.Equal("""[{"line":1,"position":12,"message":"Line 1, position 12: the primary identifier (surname) allows letters and \u003C only; found 0.","field":"surname","code":"mrz.character.wrong-for-field"}]""",
+            json);
+    }
+
+    [Fact]
+    public void AnErrorOfTheWholeInputHasNoField()
+    {
+        var error = JsonNode.Parse(JsonSerializer.Serialize(Check("ABC<<123"), JsonSerializerOptions.Web))!["errors"]![0]!.AsObject();
+
+        Assert.Equal(["line", "position", "message", "field", "code"], error.Select(p => p.Key));
+        Assert.Null(error["field"]);
+        Assert.Equal("mrz.size.unknown-one-line", error["code"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void MissingCheckPositionIsWrittenAsANullActual()
     {
         var json = JsonNode.Parse(JsonSerializer.Serialize(Check(Td3Line1 + "\n" + Td3Line2[..43]), JsonSerializerOptions.Web))!;

@@ -46,7 +46,7 @@ public class MrzLayoutTests
         foreach (var field in layout.Fields)
         {
             var text = lines[field.Span.Line].Substring(field.Span.Start, field.Span.Length);
-            Assert.True(text.All(c => field.Characters.Allows(c)), $"{format} {field.Part} '{text}' is not {field.Characters}.");
+            Assert.True(field.Characters.AllowsAll(text), $"{format} {field.Part} '{text}' is not {field.Characters}.");
         }
         foreach (var check in layout.Checks)
         {
@@ -55,18 +55,43 @@ public class MrzLayoutTests
     }
 
     [Theory]
-    [InlineData('A', true, false, true)]
-    [InlineData('Z', true, false, true)]
-    [InlineData('0', false, true, true)]
-    [InlineData('9', false, true, true)]
-    [InlineData('<', true, false, true)]
-    [InlineData('a', false, false, false)]
-    [InlineData(' ', false, false, false)]
-    public void CharacterSetsFollowIcao(char c, bool alphabetic, bool numeric, bool alphanumeric)
+    [InlineData('A', true, false, true, false)]
+    [InlineData('Z', true, false, true, false)]
+    [InlineData('0', false, true, true, true)]
+    [InlineData('9', false, true, true, true)]
+    [InlineData('<', true, false, true, true)]
+    [InlineData('a', false, false, false, false)]
+    [InlineData(' ', false, false, false, false)]
+    public void CharacterSetsFollowIcao(char c, bool alphabetic, bool numeric, bool alphanumeric, bool birthDate)
     {
-        Assert.Equal(alphabetic, MrzCharacterSet.Alphabetic.Allows(c));
-        Assert.Equal(numeric, MrzCharacterSet.Numeric.Allows(c));
-        Assert.Equal(alphanumeric, MrzCharacterSet.Alphanumeric.Allows(c));
+        Assert.Equal(alphabetic, MrzCharacterSet.Alphabetic.Allows(c, 0));
+        Assert.Equal(numeric, MrzCharacterSet.Numeric.Allows(c, 0));
+        Assert.Equal(alphanumeric, MrzCharacterSet.Alphanumeric.Allows(c, 0));
+        Assert.Equal(birthDate, MrzCharacterSet.NumericOrUnknown.Allows(c, 0));
+    }
+
+    [Theory]
+    [InlineData('F', true)]
+    [InlineData('M', true)]
+    [InlineData('X', true)]
+    [InlineData('<', true)]
+    [InlineData('Q', false)]
+    [InlineData('0', false)]
+    public void SexIsFMXOrAFiller(char c, bool allowed)
+    {
+        Assert.Equal(allowed, MrzCharacterSet.Sex.Allows(c, 0));
+    }
+
+    [Theory]
+    [InlineData("P<", true)]
+    [InlineData("PO", true)]
+    [InlineData("AC", true)]
+    [InlineData("<P", false)]
+    [InlineData("P0", false)]
+    [InlineData("1<", false)]
+    public void DocumentCodeIsALetterThenALetterOrAFiller(string code, bool allowed)
+    {
+        Assert.Equal(allowed, MrzCharacterSet.DocumentCode.AllowsAll(code));
     }
 
     private static void Place(int[,] placed, MrzSpan span)

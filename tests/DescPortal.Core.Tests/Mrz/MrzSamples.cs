@@ -28,6 +28,13 @@ internal static class MrzSamples
         return result;
     }
 
+    /// <summary>An error as it reads: where it is and its English message.</summary>
+    public static (int? Line, int? Position, string Message) Error(int? line, int? position, string message) => (line, position, message);
+
+    public static (int? Line, int? Position, string Message) Shown(MrzError error) => (error.Line, error.Position, error.Message);
+
+    public static IReadOnlyList<(int? Line, int? Position, string Message)> Shown(MrzCheckResult result) => [.. result.Errors.Select(Shown)];
+
     public static MrzDigitCheck CheckOf(MrzCheckResult result, MrzCheckedField field) =>
         Assert.Single(result.Checks, c => c.Field == field);
 

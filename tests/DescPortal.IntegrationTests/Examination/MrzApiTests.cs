@@ -79,6 +79,43 @@ public sealed class MrzApiTests(IntegrationHost host)
     }
 
     [Fact]
+    public async Task A_digit_in_the_surname_with_every_check_digit_right_is_invalid_with_an_error_naming_line_position_and_field()
+    {
+        // Issue 16: ERIKSSON with a zero for its O. No check digit covers line 1, so every one of them is right.
+        var response = await PostAsync(new { mrz = "P<UTOERIKSS0N<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        var body = doc.RootElement;
+        Assert.Equal(["format", "valid", "fields", "checks", "errors"], body.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("TD3", body.GetProperty("format").GetString());
+        Assert.False(body.GetProperty("valid").GetBoolean());
+        Assert.Equal("ERIKSS0N", body.GetProperty("fields").GetProperty("surname").GetString());
+        Assert.All(body.GetProperty("checks").EnumerateArray(), c => Assert.True(c.GetProperty("valid").GetBoolean()));
+        var error = Assert.Single(body.GetProperty("errors").EnumerateArray());
+        Assert.Equal(["line", "position", "message", "field", "code"], error.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(1, error.GetProperty("line").GetInt32());
+        Assert.Equal(12, error.GetProperty("position").GetInt32());
+        Assert.Equal("Line 1, position 12: the primary identifier (surname) allows letters and < only; found 0.", error.GetProperty("message").GetString());
+        Assert.Equal("surname", error.GetProperty("field").GetString());
+        Assert.Equal("mrz.character.wrong-for-field", error.GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task A_state_code_that_is_letters_but_no_icao_code_is_an_error()
+    {
+        var response = await PostAsync(new { mrz = Td1.Replace("I<UTO", "I<UTX", StringComparison.Ordinal) });
+
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        var body = doc.RootElement;
+        Assert.False(body.GetProperty("valid").GetBoolean());
+        var error = Assert.Single(body.GetProperty("errors").EnumerateArray());
+        Assert.Equal((1, 3, "issuingState", "mrz.code.unknown"), (error.GetProperty("line").GetInt32(), error.GetProperty("position").GetInt32(),
+            error.GetProperty("field").GetString(), error.GetProperty("code").GetString()));
+        Assert.Equal("Line 1, positions 3-5: the issuing state UTX is not a country code of ICAO 9303 Part 3.", error.GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task Lines_of_the_wrong_length_are_reported_by_line_and_position()
     {
         var response = await PostAsync(new { mrz = Td3[..^1] });

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using DescPortal.Core;
 using DescPortal.Core.Examination;
+using DescPortal.Core.Mrz;
 using DescPortal.Core.Opinion;
 using DescPortal.Testing;
 using DescPortal.Web.Features.Examination;
@@ -332,6 +333,25 @@ public sealed class OpinionWorkflowTests(IntegrationHost host)
         Assert.Equal([(LightSource.White, "1 3"), (LightSource.UV365, "2")],
             report.Images.Select(i => (i.Light, string.Join(' ', i.Annotations.Select(a => a.Number)))));
         Assert.Equal(["first", "second", "third"], report.Images.SelectMany(i => i.Annotations).OrderBy(a => a.Number).Select(a => a.Note));
+    }
+
+    [Fact]
+    public async Task The_suggested_findings_say_an_mrz_with_right_check_digits_and_a_wrong_character_has_errors()
+    {
+        var (record, examiner) = await CaseInExaminationAsync();
+        var examination = host.Services.GetRequiredService<ExaminationCommands>();
+        // ERIKSSON with a zero for its O: no check digit covers line 1, so every one is right.
+        Assert.True(MrzCheck.TryRun("P<UTOERIKSS0N<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10",
+            DateOnly.FromDateTime(DateTime.UtcNow), out var result));
+        MrzCheckResult check = result;
+        var entered = VizData.Of(record.Submission, 0);
+        record = await examination.DecideAsync(examiner, record.Id, record.Version,
+            (r, e, a, now) => ExaminationDecider.RecordMrzCheck(r, e, 0, check, entered, a, now), Ct);
+
+        var findings = OpinionFindings.Assemble(record, 0, host.Services.GetRequiredService<IStringLocalizer<Strings>>());
+
+        Assert.StartsWith("MRZ (TD3): the MRZ has errors; ", findings, StringComparison.Ordinal);
+        Assert.DoesNotContain("check digits fail", findings, StringComparison.Ordinal);
     }
 
     private static MultipartFormDataContent Answer(byte[] image)

@@ -22,8 +22,12 @@ public static class OpinionFindings
         if (record.Examination.MrzCheckOf(document) is { } mrz)
         {
             var discrepancies = mrz.Comparison.Count(f => f.Result == DescPortal.Core.Mrz.MrzComparisonResult.Discrepancy);
+            // Invalid with every check digit right: characters wrong for their fields, a state code, a date, a line.
+            var outcome = mrz.Valid ? L["every check digit is right"].Value
+                : mrz.FailedChecks.Count > 0 ? L["check digits fail"].Value
+                : L["the MRZ has errors"].Value;
             Line(string.Format(CultureInfo.InvariantCulture, L["MRZ ({0}): {1}; {2} discrepancies with the data entered."].Value,
-                mrz.Format?.ToString() ?? "?", mrz.Valid ? L["every check digit is right"].Value : L["check digits fail"].Value, discrepancies));
+                mrz.Format?.ToString() ?? "?", outcome, discrepancies));
         }
         if (record.Examination.ChecklistOf(document) is { } checklist)
         {

@@ -48,6 +48,19 @@ public sealed class MrzPanelTests(ComponentHost host) : ComponentTest(host)
     }
 
     [Fact]
+    public void A_character_wrong_for_its_field_makes_the_mrz_invalid_and_is_shown_once_with_its_line_and_position()
+    {
+        // ERIKSSON with a zero for its O: every check digit stays right.
+        var cut = Render<MrzPanel>(p => p.Add(x => x.Mrz, Td3.Replace("ERIKSSON", "ERIKSS0N", StringComparison.Ordinal)).Add(x => x.Entered, Entered()));
+
+        Assert.Equal("false", cut.Find("[data-testid=mrz-verdict]").GetAttribute("data-valid"));
+        Assert.All(cut.FindAll("[data-testid=mrz-checks] tbody tr"), c => Assert.Equal("true", c.GetAttribute("data-valid")));
+        var error = Assert.Single(cut.FindAll("[data-testid=mrz-error]"));
+        Assert.Equal("Line 1, position 12: the primary identifier (surname) allows letters and < only; found 0.", error.TextContent.Trim());
+        Assert.Equal(("surname", "mrz.character.wrong-for-field"), (error.GetAttribute("data-field"), error.GetAttribute("data-code")));
+    }
+
+    [Fact]
     public void The_examiner_records_the_check_and_a_document_without_mrz_says_so()
     {
         MrzCheckResult? recorded = null;
