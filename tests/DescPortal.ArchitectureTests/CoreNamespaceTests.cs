@@ -6,7 +6,7 @@ namespace DescPortal.ArchitectureTests;
 // between two of them means neither can be read, changed or tested without the other.
 public class CoreNamespaceTests
 {
-    private static readonly string[] Parts = ["Referrals", "Examination", "Opinion", "ReferenceLibrary", "Mrz"];
+    private static readonly string[] Parts = ["Referrals", "Examination", "Opinion", "ReferenceLibrary", "Mrz", "History"];
 
     [Fact]
     public void TheRootNamespaceUsesNoneOfItsParts()

@@ -27,6 +27,13 @@ public sealed record CaseExamination(
     public ChecklistProgress Progress =>
         new(Checklists.Sum(c => c.Progress.Observed), Checklists.Sum(c => c.Progress.Items));
 
+    /// <summary>
+    /// The number the next mark gets: marks are numbered in the order drawn, never reused, so findings text that cites
+    /// "mark 3" stays right in the report.
+    /// </summary>
+    [JsonIgnore]
+    public int NextMarkNumber => Annotations.Count + RemovedAnnotationIds.Count + 1;
+
     public RecordedAnnotation? FindAnnotation(Guid annotationId) =>
         Annotations.FirstOrDefault(a => a.Annotation.AnnotationId == annotationId);
 
@@ -75,9 +82,7 @@ public sealed record CaseExamination(
     public CaseExamination Apply(AnnotationAdded e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        // Numbered in the order drawn, never reused: findings text that cites "mark 3" stays right in the report.
-        var number = Annotations.Count + RemovedAnnotationIds.Count + 1;
-        return this with { Annotations = [.. Annotations, new RecordedAnnotation(number, e.Annotation, e.Actor, e.At, e.Actor, e.At)] };
+        return this with { Annotations = [.. Annotations, new RecordedAnnotation(NextMarkNumber, e.Annotation, e.Actor, e.At, e.Actor, e.At)] };
     }
 
     public CaseExamination Apply(AnnotationChanged e)

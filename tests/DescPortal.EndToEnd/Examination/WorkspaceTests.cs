@@ -147,10 +147,16 @@ public sealed class WorkspaceTests(BrowserHost host)
         await Assertions.Expect(page.GetByTestId("mrz-recorded")).ToBeVisibleAsync();
         await BrowserHost.ScreenshotAsync(page, "workspace-mark-recorded");
 
-        // Every mark is part of the case's history.
+        // Every mark is part of the case's history, which says which mark on which image and light, and what was found.
         await page.GotoAsync($"/cases/{caseId}");
         await BrowserHost.WaitInteractiveAsync(page);
-        await Assertions.Expect(page.GetByText("Annotation added")).ToBeVisibleAsync();
+        var markLine = page.Locator("[data-testid='history-entry'][data-type='AnnotationAdded']");
+        await Assertions.Expect(markLine).ToContainTextAsync("Mark 1 added on image 1 (document 1, Data page, White light, reflected): ");
+        await Assertions.Expect(markLine).ToContainTextAsync("— Inconsistent with the genuine");
+        await Assertions.Expect(page.GetByTestId("history-text").First).ToHaveTextAsync("Laminate lifted at the portrait's edge.");
+        await Assertions.Expect(page.Locator("[data-testid='history-entry'][data-type='ChecklistObservationRecorded']"))
+            .ToContainTextAsync("Checklist of document 1: feature 1, ");
+        await Assertions.Expect(page.Locator("[data-testid='history-entry'][data-type='MrzChecked']")).ToContainTextAsync("MRZ of document 1 checked: valid");
         // The checklist's progress shows on the case.
         await Assertions.Expect(page.GetByTestId("case-checklist-progress")).ToHaveAttributeAsync("data-observed", "1");
         await BrowserHost.ScreenshotAsync(page, "case-page-checklist");
@@ -244,7 +250,9 @@ public sealed class WorkspaceTests(BrowserHost host)
         Assert.Contains($"#feature-{feature}", await export.TextAsync(), StringComparison.Ordinal);
         await page.GotoAsync($"/cases/{caseId}");
         await BrowserHost.WaitInteractiveAsync(page);
-        await Assertions.Expect(page.GetByText("Annotation added")).ToBeVisibleAsync();
+        var markLine = page.Locator("[data-testid='history-entry'][data-type='AnnotationAdded']");
+        await Assertions.Expect(markLine).ToContainTextAsync("Mark 1 added on image 1 (document 1, Data page, White light, reflected): ");
+        await Assertions.Expect(markLine).ToContainTextAsync("— Inconsistent with the genuine");
         await page.Context.CloseAsync();
     }
 
@@ -283,7 +291,8 @@ public sealed class WorkspaceTests(BrowserHost host)
 
         await page.GotoAsync($"/cases/{caseId}");
         await BrowserHost.WaitInteractiveAsync(page);
-        await Assertions.Expect(page.GetByText("Scale calibrated")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid='history-entry'][data-type='ScaleCalibrated']"))
+            .ToHaveTextAsync("Scale of image 1 (document 1, Data page, White light, reflected) calibrated on a known distance of 50 mm: 508 dpi");
         await page.Context.CloseAsync();
     }
 
@@ -363,8 +372,10 @@ public sealed class WorkspaceTests(BrowserHost host)
 
         await page.GotoAsync($"/cases/{caseId}");
         await BrowserHost.WaitInteractiveAsync(page);
-        await Assertions.Expect(page.GetByText("Annotation changed")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByText("Images aligned")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid='history-entry'][data-type='AnnotationChanged']"))
+            .ToHaveTextAsync("Mark 1 on image 1 (document 1, Data page, White light, reflected) changed: Inconsistent with the genuine");
+        await Assertions.Expect(page.Locator("[data-testid='history-entry'][data-type='ImagesAligned']"))
+            .ToContainTextAsync("Alignment of image 1 (document 1, Data page, White light, reflected) with the reference specimen: 3 point pairs");
         await page.Context.CloseAsync();
     }
 

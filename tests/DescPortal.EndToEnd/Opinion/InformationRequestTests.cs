@@ -43,8 +43,10 @@ public sealed class InformationRequestTests(BrowserHost host)
         await Assertions.Expect(examiner.GetByTestId("status").First).ToHaveTextAsync("In examination");
         await Assertions.Expect(examiner.GetByTestId("evidence-card")).ToHaveCountAsync(2);
         await Assertions.Expect(examiner.GetByTestId("evidence-light").Nth(1)).ToContainTextAsync("UV 365 nm");
-        await Assertions.Expect(examiner.GetByText("Information provided")).ToBeVisibleAsync();
-        await Assertions.Expect(examiner.GetByText("Taken with the UV lamp of the booth.")).ToBeVisibleAsync();
+        var answered = examiner.Locator("[data-testid='history-entry'][data-type='InformationProvided']");
+        await Assertions.Expect(answered).ToContainTextAsync("Request for more material answered with image 2 (document 1, ");
+        await Assertions.Expect(answered).ToContainTextAsync("UV 365 nm (long-wave)");
+        await Assertions.Expect(examiner.GetByTestId("history-text").Filter(new() { HasText = "Taken with the UV lamp of the booth." })).ToHaveCountAsync(1);
         foreach (var page in new[] { examiner, officer }) await page.Context.CloseAsync();
     }
 }

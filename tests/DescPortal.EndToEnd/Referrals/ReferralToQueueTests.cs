@@ -89,8 +89,9 @@ public sealed partial class ReferralToQueueTests(BrowserHost host)
         await Assertions.Expect(examiner.Locator("img[data-thumbnail='ready']")).ToHaveCountAsync(3);
         await Assertions.Expect(examiner.GetByTestId("evidence-light")).ToHaveTextAsync(["White light, reflected", "UV 365 nm (long-wave)", "Infrared (IR)"]);
         var history = examiner.GetByTestId("history-entry");
-        await Assertions.Expect(history.First).ToHaveTextAsync("Referral submitted");
-        await Assertions.Expect(history.Filter(new() { HasText = "Evidence image attached" })).ToHaveCountAsync(3);
+        await Assertions.Expect(history.First).ToContainTextAsync($"referral {reference} submitted at NORTH-GATE");
+        await Assertions.Expect(history.Filter(new() { HasText = "Evidence attached: image" })).ToHaveCountAsync(3);
+        await Assertions.Expect(history.Filter(new() { HasText = "Evidence attached: image 2 (document 1" })).ToContainTextAsync("UV 365 nm (long-wave)");
         // Each thumbnail loads (a src just switched to the thumbnail is still loading for a moment; a broken one never does).
         await examiner.WaitForFunctionAsync(
             "() => [...document.querySelectorAll(\"img[data-thumbnail='ready']\")].every(i => i.complete && i.naturalWidth > 0)",

@@ -65,6 +65,25 @@ public sealed class ExaminationCommandsTests(IntegrationHost host)
     }
 
     [Fact]
+    public async Task The_history_API_says_where_the_mark_is_and_gives_the_agency_neither_the_unreviewed_finding_nor_the_note()
+    {
+        var examiner = Examiner("ex-" + Guid.NewGuid().ToString("N")[..8]);
+        var record = await AssignedCaseAsync(examiner);
+        await Commands.DecideAsync(examiner, record.Id, record.Version,
+            (r, e, a, now) => ExaminationDecider.AddAnnotation(r, e, Rectangle(record, "Laminate lifted at the portrait's corner."), a, now), Ct);
+
+        using var client = host.CreateClient().WithKey(ReferralRequests.NorthKey);
+        var history = (await (await client.GetAsync($"/api/v1/referrals/{record.Id}/history", Ct)).JsonAsync()).EnumerateArray().ToList();
+
+        var mark = Assert.Single(history, h => h.GetProperty("type").GetString() == nameof(AnnotationAdded));
+        Assert.Equal("Mark 1 added on image 1 (document 1, Data page, White light, reflected)", mark.GetProperty("summary").GetString());
+        Assert.Equal(JsonValueKind.Null, mark.GetProperty("text").ValueKind);
+        Assert.StartsWith("Urgent referral DESC-", history[0].GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.All(history, h => Assert.DoesNotContain("ERIKSSON", h.GetProperty("summary").GetString()!, StringComparison.OrdinalIgnoreCase));
+        Assert.All(history, h => Assert.DoesNotContain("Inconsistent", h.GetProperty("summary").GetString()!, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Another_examiner_and_a_reviewer_cannot_annotate_the_case()
     {
         var examiner = Examiner("ex-" + Guid.NewGuid().ToString("N")[..8]);

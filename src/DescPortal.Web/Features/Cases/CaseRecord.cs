@@ -1,5 +1,6 @@
 using DescPortal.Core;
 using DescPortal.Core.Examination;
+using DescPortal.Core.History;
 using DescPortal.Core.Opinion;
 using DescPortal.Core.Referrals;
 using JasperFx.Events;
@@ -46,7 +47,7 @@ public sealed record CaseRecord(
     {
         if (record is null)
             return e.Data is ReferralSubmitted submitted
-                ? new CaseRecord(id, submitted, Referral.Create(submitted), [], HistoryOf(e), e.Version,
+                ? new CaseRecord(id, submitted, Referral.Create(submitted), [], HistoryOf(e, null), e.Version,
                     CaseExamination.Evolve(CaseExamination.Empty, submitted), OpinionState.Evolve(OpinionState.Empty, submitted), e.Version)
                 : null;
         return record with
@@ -62,13 +63,15 @@ public sealed record CaseRecord(
                 EvidenceThumbnailCreated t => [.. record.Evidence.Select(x => x.Id == t.EvidenceId ? x with { ThumbnailBlobName = t.BlobName } : x)],
                 _ => record.Evidence,
             },
-            History = [.. record.History, .. HistoryOf(e)],
+            History = [.. record.History, .. HistoryOf(e, record)],
             Version = e.Version,
             LastPersonChange = e.Data is EvidenceThumbnailCreated ? record.LastPersonChange : e.Version,
         };
     }
 
-    private static IReadOnlyList<HistoryEntry> HistoryOf(IEvent e) => HistoryEntry.Of(e) is { } entry ? [entry] : [];
+    // Each entry is described against the case just before its event (which image, which mark, which feature).
+    private static IReadOnlyList<HistoryEntry> HistoryOf(IEvent e, CaseRecord? before) =>
+        HistoryEntry.Of(e, CaseHistory.Describe(e.Data, before?.Case, before?.Examination ?? CaseExamination.Empty)) is { } entry ? [entry] : [];
 }
 
 /// <summary>How Marten folds a case stream into a <see cref="CaseRecord"/> (live: read and written whole, never stored).</summary>

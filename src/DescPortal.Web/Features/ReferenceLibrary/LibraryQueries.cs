@@ -1,4 +1,5 @@
 using DescPortal.Core;
+using DescPortal.Core.History;
 using DescPortal.Web.Infrastructure.Identity;
 using JasperFx.Events;
 using Marten;
@@ -51,12 +52,13 @@ public sealed class LibraryQueries(IDocumentStore store)
         return entry is not null && LibraryAccess.CanSee(scope, entry) ? entry : null;
     }
 
-    /// <summary>The specimen's history from its stream: what happened, when, and who did it.</summary>
+    /// <summary>The specimen's history from its stream: what happened (in words: which image, which feature), when, and who did it.</summary>
     public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(UserScope scope, Guid id, CancellationToken ct)
     {
         if (await LoadAsync(scope, id, ct) is null) return [];
         await using var session = store.QuerySession();
         var events = await session.Events.FetchStreamAsync(id, token: ct);
-        return events.Select(HistoryEntry.Of).OfType<HistoryEntry>().ToList();
+        var lines = LibraryHistory.Of(events.Select(e => e.Data));
+        return events.Select((e, i) => HistoryEntry.Of(e, lines[i])).OfType<HistoryEntry>().ToList();
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using DescPortal.Core;
 using DescPortal.Core.Referrals;
@@ -172,9 +173,16 @@ public static class ReferralApi
 
     private static async Task<IResult> GetHistoryAsync(Guid id, HttpContext http, CaseQueries cases, CancellationToken ct)
     {
-        var record = await cases.LoadForAsync(UserScope.From(http.User), id, ct);
-        return record is null ? NotFound()
-            : Results.Ok(record.History.Select(h => new { type = h.Type, at = h.At, actor = h.Actor }));
+        var scope = UserScope.From(http.User);
+        var record = await cases.LoadForAsync(scope, id, ct);
+        if (record is null) return NotFound();
+        // What changed, in English as the API's other words are; the text a person wrote beside it, when the caller may read it.
+        var audience = CaseAccess.HistoryAudienceOf(scope);
+        return Results.Ok(record.History.Select(h =>
+        {
+            var line = h.LineFor(audience);
+            return new { type = h.Type, at = h.At, actor = h.Actor, summary = line.In(CultureInfo.InvariantCulture), text = line.Text };
+        }));
     }
 
     // Another agency's referral is indistinguishable from one that does not exist.

@@ -1,4 +1,5 @@
 using DescPortal.Core;
+using DescPortal.Core.History;
 using DescPortal.Core.Referrals;
 using JasperFx;
 using JasperFx.Events;
@@ -6,12 +7,18 @@ using Marten;
 
 namespace DescPortal.Web.Infrastructure.Persistence;
 
-/// <summary>One entry of a stream's history: what happened, when, and who did it.</summary>
-public sealed record HistoryEntry(string Type, DateTimeOffset At, string Actor, long Version)
+/// <summary>
+/// One entry of a stream's history: what happened, when, and who did it; <see cref="Summary"/> says what changed, in
+/// words (Core's describers: <see cref="CaseHistory"/>), when the stream's reader gave one.
+/// </summary>
+public sealed record HistoryEntry(string Type, DateTimeOffset At, string Actor, long Version, EventSummary? Summary = null)
 {
     /// <summary>The entry of an event that records its actor and time, or null for one that does not.</summary>
-    public static HistoryEntry? Of(IEvent e) =>
-        e.Data is IRecordedEvent recorded ? new HistoryEntry(e.Data.GetType().Name, recorded.At, recorded.Actor, e.Version) : null;
+    public static HistoryEntry? Of(IEvent e, EventSummary? summary = null) =>
+        e.Data is IRecordedEvent recorded ? new HistoryEntry(e.Data.GetType().Name, recorded.At, recorded.Actor, e.Version, summary) : null;
+
+    /// <summary>What changed, as <paramref name="audience"/> may read it; the event's name in words without a summary.</summary>
+    public HistoryLine LineFor(HistoryAudience audience) => Summary?.For(audience) ?? HistoryLine.Named(Type);
 }
 
 /// <summary>

@@ -1,4 +1,6 @@
 using Bunit;
+using DescPortal.Core;
+using DescPortal.Core.History;
 using DescPortal.Core.ReferenceLibrary;
 using DescPortal.Web.Features.ReferenceLibrary;
 using DescPortal.Web.Infrastructure.Persistence;
@@ -35,5 +37,25 @@ public sealed class SpecimenHistoryTests(ComponentHost host) : ComponentTest(hos
         // Content changes raise the version and are marked; the submission is not one.
         Assert.DoesNotContain("is-content", lines[0].ClassName ?? "", StringComparison.Ordinal);
         Assert.Contains("is-content", lines[3].ClassName ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_single_change_says_what_changed_and_a_run_does_not_pick_one()
+    {
+        var ink = new SecurityFeature(Guid.NewGuid(), SecurityFeatureCategory.Ink, "UvFluorescent", [LightSource.UV365], 2, "Rosette", []);
+        var microprint = ink with { FeatureId = Guid.NewGuid(), Category = SecurityFeatureCategory.SecurityPrinting, Type = "Microprinting", Lights = [LightSource.White] };
+        HistoryEntry Added(SecurityFeature f, string actor, int version) => new(nameof(SecurityFeatureAdded), T0.AddMinutes(version), actor, version,
+            LibraryHistory.Describe(new SecurityFeatureAdded(Guid.Empty, f, actor, T0), null));
+
+        var cut = Render<SpecimenHistory>(p => p.Add(x => x.History, new List<HistoryEntry>
+        {
+            Added(ink, "Lena Librarian", 2),
+            Added(microprint, "Lena Librarian", 3),
+            Added(microprint, "Omar Other", 4),
+        }));
+
+        var lines = cut.FindAll("[data-testid=history-entry]");
+        Assert.Equal("Security feature added: Microprinting, under White light, reflected", lines[0].QuerySelector("[data-testid=history-line]")!.TextContent);
+        Assert.Null(lines[1].QuerySelector("[data-testid=history-line]"));
     }
 }
