@@ -22,8 +22,9 @@ public static class OpinionFindings
         if (record.Examination.MrzCheckOf(document) is { } mrz)
         {
             var discrepancies = mrz.Comparison.Count(f => f.Result == DescPortal.Core.Mrz.MrzComparisonResult.Discrepancy);
-            Line(string.Format(CultureInfo.InvariantCulture, L["MRZ ({0}): {1}; {2} discrepancies with the data entered."].Value,
-                mrz.Format?.ToString() ?? "?", mrz.Valid ? L["every check digit is right"].Value : L["check digits fail"].Value, discrepancies));
+            Line(string.Format(CultureInfo.InvariantCulture, L["MRZ ({0}): {1}; {2} with the data entered."].Value,
+                mrz.Format?.ToString() ?? "?", mrz.Valid ? L["every check digit is right"].Value : L["check digits fail"].Value,
+                L.Count(discrepancies, "{0} discrepancy", "{0} discrepancies").Value));
         }
         if (record.Examination.ChecklistOf(document) is { } checklist)
         {
