@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Components;
 
 namespace DescPortal.Web.Components;
 
@@ -15,10 +16,19 @@ public sealed record NavEntry(
     string Href, string Title, string Icon, string Roles, int Order, string? Group = null, bool ExactMatch = false,
     bool ForceLoad = false, Func<ClaimsPrincipal, string>? HomeText = null);
 
-/// <summary>The registered links, in menu order.</summary>
-public sealed class Navigation(IEnumerable<NavEntry> entries)
+/// <summary>
+/// A slice's panel on the home page, above the cards: what waits for the reader (an issuing authority's specimens to
+/// confirm). The component reads the reader's scope itself and shows only what it may see.
+/// </summary>
+/// <param name="Roles">Comma-separated roles that see the panel.</param>
+public sealed record HomePanel(string Roles, int Order, Type Component);
+
+/// <summary>The registered links, in menu order, and the home page's panels.</summary>
+public sealed class Navigation(IEnumerable<NavEntry> entries, IEnumerable<HomePanel> panels)
 {
     public IReadOnlyList<NavEntry> Entries { get; } = [.. entries.OrderBy(e => e.Order)];
+
+    public IReadOnlyList<HomePanel> HomePanels { get; } = [.. panels.OrderBy(p => p.Order)];
 
     public IEnumerable<NavEntry> Ungrouped => Entries.Where(e => e.Group is null);
 
@@ -31,4 +41,8 @@ public static class NavigationRegistration
 {
     public static IServiceCollection AddNavEntry(this IServiceCollection services, NavEntry entry) =>
         services.AddSingleton(entry);
+
+    public static IServiceCollection AddHomePanel<TPanel>(this IServiceCollection services, string roles, int order)
+        where TPanel : IComponent =>
+        services.AddSingleton(new HomePanel(roles, order, typeof(TPanel)));
 }

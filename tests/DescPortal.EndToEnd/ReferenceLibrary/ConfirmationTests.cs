@@ -19,8 +19,20 @@ public sealed partial class ConfirmationTests(BrowserHost host)
     [Fact]
     public async Task The_issuing_authority_confirms_the_visa_and_an_examiner_sees_it_confirmed_by_the_issuer()
     {
-        // The issuing authority of UTO: its own country's specimens only.
+        // The issuing authority of UTO: its home page lists what waits for its confirmation, the visa among them.
         var authority = await host.SignInAsync("authority@desc.local");
+        await authority.GotoAsync("/");
+        await BrowserHost.WaitInteractiveAsync(authority);
+        var waiting = authority.Locator($"[data-testid='to-confirm-item'][data-specimen='{Visa}']");
+        await Assertions.Expect(waiting).ToHaveCountAsync(1);
+        var waitingVersion = await waiting.GetAttributeAsync("data-version");
+        await Assertions.Expect(waiting).ToContainTextAsync($"version {waitingVersion}");
+        await Assertions.Expect(authority.Locator($"[data-testid='to-confirm-item'][data-specimen='{OtherCountry}']")).ToHaveCountAsync(0);
+        var count = int.Parse(await authority.GetByTestId("to-confirm-count").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        await Assertions.Expect(authority.GetByTestId("to-confirm-item")).ToHaveCountAsync(count);
+        await BrowserHost.ScreenshotAsync(authority, "home-authority-to-confirm");
+
+        // Its library: its own country's specimens only.
         await authority.GotoAsync("/library");
         await BrowserHost.WaitInteractiveAsync(authority);
         var results = authority.GetByTestId("library-result");
@@ -62,7 +74,14 @@ public sealed partial class ConfirmationTests(BrowserHost host)
         var bannerText = await banner.InnerTextAsync();
         var version = ConfirmedVersion().Match(bannerText);
         Assert.True(version.Success, $"no version in the banner: {bannerText}");
+        Assert.Equal(waitingVersion, version.Groups[1].Value);
         await BrowserHost.ScreenshotAsync(authority, "specimen-confirmed-by-authority");
+
+        // Confirmed: no longer waiting on the home page.
+        await authority.GotoAsync("/");
+        await BrowserHost.WaitInteractiveAsync(authority);
+        await Assertions.Expect(authority.GetByTestId("to-confirm")).ToBeVisibleAsync();
+        await Assertions.Expect(waiting).ToHaveCountAsync(0);
         await authority.Context.CloseAsync();
 
         // An examiner opens the same specimen: confirmed by the issuer, with the name and version.

@@ -26,8 +26,9 @@ public static class OpinionFindings
             var outcome = mrz.Valid ? L["every check digit is right"].Value
                 : mrz.FailedChecks.Count > 0 ? L["check digits fail"].Value
                 : L["the MRZ has errors"].Value;
-            Line(string.Format(CultureInfo.InvariantCulture, L["MRZ ({0}): {1}; {2} discrepancies with the data entered."].Value,
-                mrz.Format?.ToString() ?? "?", outcome, discrepancies));
+            Line(string.Format(CultureInfo.InvariantCulture, L["MRZ ({0}): {1}; {2} with the data entered."].Value,
+                mrz.Format?.ToString() ?? "?", outcome,
+                L.Count(discrepancies, "{0} discrepancy", "{0} discrepancies").Value));
         }
         if (record.Examination.ChecklistOf(document) is { } checklist)
         {

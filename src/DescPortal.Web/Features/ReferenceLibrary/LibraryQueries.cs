@@ -1,5 +1,6 @@
 using DescPortal.Core;
 using DescPortal.Core.History;
+using DescPortal.Core.ReferenceLibrary;
 using DescPortal.Web.Infrastructure.Identity;
 using JasperFx.Events;
 using Marten;
@@ -50,6 +51,22 @@ public sealed class LibraryQueries(IDocumentStore store)
         await using var session = store.QuerySession();
         var entry = await session.LoadAsync<LibraryEntry>(id, ct);
         return entry is not null && LibraryAccess.CanSee(scope, entry) ? entry : null;
+    }
+
+    /// <summary>
+    /// What waits for this issuing authority: its own country's specimens submitted for confirmation and not confirmed
+    /// since (a withdrawn one waits for nothing), in the order they last changed. Each entry's current version is the one
+    /// to confirm. Nothing for anyone who is not the issuing authority of a country.
+    /// </summary>
+    public async Task<IReadOnlyList<LibraryEntry>> AwaitingConfirmationAsync(UserScope scope, CancellationToken ct)
+    {
+        if (!scope.IsIn(Roles.IssuingAuthority) || scope.ViaApiKey || string.IsNullOrEmpty(scope.CountryCode)) return [];
+        var country = scope.CountryCode;
+        await using var session = store.QuerySession();
+        return await session.Query<LibraryEntry>()
+            .Where(e => e.IssuingState == country && e.Status == SpecimenStatus.AwaitingConfirmation)
+            .OrderBy(e => e.ChangedAt).ThenBy(e => e.Id)
+            .ToListAsync(ct);
     }
 
     /// <summary>The specimen's history from its stream: what happened (in words: which image, which feature), when, and who did it.</summary>

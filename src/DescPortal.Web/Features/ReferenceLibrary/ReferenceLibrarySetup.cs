@@ -33,6 +33,7 @@ public static class ReferenceLibrarySetup
 
         services.AddNavEntry(new NavEntry("library", "Reference library", MudBlazor.Icons.Material.Filled.LibraryBooks, LibraryAccess.ReaderRoles, 50,
             ExactMatch: true, HomeText: HomeText));
+        services.AddHomePanel<Confirmation.ToConfirmCard>(Roles.IssuingAuthority, 10);
         services.AddNavEntry(new NavEntry("library/exchange", "Specimen exchange", MudBlazor.Icons.Material.Filled.SwapHoriz, ExchangeSetup.EditorRoles, 60));
         return services;
     }

@@ -129,15 +129,39 @@ public sealed class CaseGridTests(ComponentHost host) : ComponentTest(host)
         Assert.Equal(["state=XXQ"], new Uri(navigation.Uri).Query.TrimStart('?').Split('&'));
     }
 
-    private async Task<string> SubmitAsync(string key, string urgency, int? answerInHours, string issuingState = "UTO")
+    [Fact]
+    public async Task A_row_counts_its_images_in_the_singular_for_one_and_the_plural_for_two()
     {
-        var referral = ReferralRequests.Example();
+        var one = await SubmitAsync(ReferralRequests.NorthKey, "Routine", null, issuingState: "XXG", images: 1);
+        var two = await SubmitAsync(ReferralRequests.NorthKey, "Routine", null, issuingState: "XXG", images: 2);
+        SignInAs("examiner@desc.local");
+
+        var cut = RenderWithProviders<CaseGrid>(p => p.Add(g => g.Filter, new QueueFilter(IssuingState: "XXG")));
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.EndsWith("· 1 image", ImagesOf(cut, one), StringComparison.Ordinal);
+            Assert.EndsWith("· 2 images", ImagesOf(cut, two), StringComparison.Ordinal);
+        });
+    }
+
+    /// <summary>The documents cell's second line ("Passport · 2 images") in the row of the case.</summary>
+    private static string ImagesOf(IRenderedComponent<CaseGrid> cut, string reference)
+    {
+        var row = cut.FindAll("tr").Single(r => r.QuerySelector("[data-testid=case-link]")?.TextContent.Trim() == reference);
+        return string.Join(' ', row.QuerySelector("[data-testid=case-documents]")!.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    private async Task<string> SubmitAsync(string key, string urgency, int? answerInHours, string issuingState = "UTO", int images = 1)
+    {
+        var referral = ReferralRequests.Example([.. Enumerable.Repeat("White", images)]);
         referral["urgency"] = urgency;
         referral["borderCrossingPoint"] = key == ReferralRequests.SouthKey ? "SOUTH-PORT" : "NORTH-GATE";
         referral["answerBy"] = answerInHours is { } h ? DateTimeOffset.UtcNow.AddHours(h).ToString("O") : null;
         referral["documents"]![0]!["issuingState"] = issuingState;
         using var client = Host.CreateClient().WithKey(key);
-        var response = await client.PostAsync("/api/v1/referrals", ReferralRequests.Multipart(referral, TestImages.Jpeg(seed: Random.Shared.Next())), Ct);
+        var response = await client.PostAsync("/api/v1/referrals", ReferralRequests.Multipart(referral,
+            [.. Enumerable.Range(0, images).Select(_ => TestImages.Jpeg(seed: Random.Shared.Next()))]), Ct);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.JsonAsync()).GetProperty("reference").GetString()!;
     }

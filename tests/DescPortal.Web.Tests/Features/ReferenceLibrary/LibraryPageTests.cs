@@ -1,4 +1,8 @@
 using Bunit;
+using DescPortal.Core;
+using DescPortal.Core.ReferenceLibrary;
+using DescPortal.Testing;
+using DescPortal.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using DescPortal.Web.Features.ReferenceLibrary;
@@ -159,6 +163,49 @@ public sealed class LibraryPageTests(ComponentHost host) : ComponentTest(host)
         Assert.Equal("UTO", again.Find("[data-testid=filter-state]").GetAttribute("value"));
         Assert.Equal("2019", again.Find("[data-testid=filter-year]").GetAttribute("value"));
         Assert.Equal("", again.Find("[data-testid=filter-feature]").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task A_card_counts_one_feature_and_one_image_in_the_singular_and_two_in_the_plural()
+    {
+        var one = await SpecimenAsync(count: 1);
+        var two = await SpecimenAsync(count: 2);
+        SignInAs("examiner@desc.local");
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"library?state={TestState}");
+
+        var cut = RenderWithProviders<LibraryPage>();
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.StartsWith("1 feature · 1 image · ", CountsOf(cut, one), StringComparison.Ordinal);
+            Assert.StartsWith("2 features · 2 images · ", CountsOf(cut, two), StringComparison.Ordinal);
+        });
+    }
+
+    /// <summary>The issuing state of this class's own specimens: the library is shared by every test class.</summary>
+    private const string TestState = "XXF";
+
+    private static string CountsOf(IRenderedComponent<LibraryPage> cut, Guid id) =>
+        string.Join(' ', cut.Find($"[data-specimen='{id}'] [data-testid=specimen-counts]").TextContent
+            .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>A specimen of <see cref="TestState"/> with <paramref name="count"/> images and as many features.</summary>
+    private async Task<Guid> SpecimenAsync(int count)
+    {
+        var ct = Xunit.TestContext.Current.CancellationToken;
+        var editor = new UserScope("test-library-list-editor", "Lena Librarian", new HashSet<string> { Roles.Examiner }, null, null, false);
+        var commands = Host.Services.GetRequiredService<LibraryCommands>();
+        var id = Guid.NewGuid();
+        await commands.CreateAsync(editor, id, TestState, new SpecimenDetails(DocumentType.Passport, "Counted " + id.ToString("N")[..6],
+            new DateOnly(2020, 1, 1), null, DocumentFormat.TD3, "Made by a list test.", [DocumentArea.DataPage]), ct);
+        for (var i = 0; i < count; i++)
+        {
+            using var bytes = new MemoryStream(TestImages.Png(320, 200, Random.Shared.Next()));
+            var image = await commands.AddImageAsync(editor, id, Guid.NewGuid(), bytes, DocumentArea.DataPage, LightSource.White, 300, null, null, null, ct);
+            await commands.AddFeatureAsync(editor, id, new SecurityFeature(Guid.NewGuid(), SecurityFeatureCategory.SecurityPrinting, "Guilloche",
+                [LightSource.White], 1, "Guilloche " + i, [new FeatureLocation(image.ImageId, 10, 10, 100, 50)]), ct);
+        }
+        return id;
     }
 
     /// <summary>
