@@ -66,9 +66,10 @@ public static class Accessibility
 /// One person's round of a portal's pages: each page opened, checked by axe in the light theme, switched to the dark
 /// theme with the app bar's button (as a person does; a page loaded anew starts light) and checked again. What was
 /// found is kept as an artifact (counts per page and theme, then the details) and fails the test at the end, so that
-/// one run tells every page's violations, not just the first.
+/// one run tells every page's violations, not just the first. Disposing it closes the browser context: an open
+/// circuit would hold the portal's shutdown until its timeout.
 /// </summary>
-public sealed class ThemedPageChecks(IPage page, string who)
+public sealed class ThemedPageChecks(IPage page, string who) : IAsyncDisposable
 {
     private readonly List<(string Page, string Theme, IReadOnlyList<AxeViolation> Found)> _results = [];
 
@@ -100,6 +101,8 @@ public sealed class ThemedPageChecks(IPage page, string who)
         File.WriteAllText(Path.Combine(TestServices.ArtifactsDirectory, $"axe-{who}.txt"), summary.ToString());
         Assert.True(_results.All(r => r.Found.Count == 0), "axe-core found WCAG 2.1 A/AA violations:\n" + summary);
     }
+
+    public async ValueTask DisposeAsync() => await page.Context.CloseAsync();
 
     private async Task CheckAsync(string address, string theme, string? screenshot)
     {

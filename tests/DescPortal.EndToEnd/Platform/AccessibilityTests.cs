@@ -32,7 +32,7 @@ public sealed class AccessibilityTests(BrowserHost browsers, DemoPortal portal) 
     [Fact]
     public async Task The_officers_pages_pass_in_both_themes()
     {
-        var check = await SignInAsync("officer.north@desc.local", "officer");
+        await using var check = await SignInAsync("officer.north@desc.local", "officer");
         await check.PageAsync("/", Shows("home-title"));
         await check.PageAsync("/referrals/new", Shows("reason"), screenshot: "a11y-new-referral");
         await check.PageAsync("/referrals", Shows("case-link"));
@@ -46,7 +46,7 @@ public sealed class AccessibilityTests(BrowserHost browsers, DemoPortal portal) 
     public async Task The_examiners_pages_pass_in_both_themes()
     {
         var caseId = await portal.CaseAsync(North, "InExamination");
-        var check = await SignInAsync("examiner@desc.local", "examiner");
+        await using var check = await SignInAsync("examiner@desc.local", "examiner");
         await check.PageAsync("/", Shows("home-title"));
         await check.PageAsync("/queue", Shows("case-link"), screenshot: "a11y-queue");
         await check.PageAsync("/my-cases", Shows("case-link"));
@@ -64,7 +64,7 @@ public sealed class AccessibilityTests(BrowserHost browsers, DemoPortal portal) 
     [Fact]
     public async Task The_reviewers_pages_pass_in_both_themes()
     {
-        var check = await SignInAsync("reviewer@desc.local", "reviewer");
+        await using var check = await SignInAsync("reviewer@desc.local", "reviewer");
         await check.PageAsync("/", Shows("home-title"));
         // In review (approve or return), and reported with a superseded first report.
         await check.PageAsync($"/cases/{await portal.CaseAsync(North, "InReview")}", CaseShown);
@@ -75,7 +75,7 @@ public sealed class AccessibilityTests(BrowserHost browsers, DemoPortal portal) 
     [Fact]
     public async Task The_issuing_authoritys_pages_pass_in_both_themes()
     {
-        var check = await SignInAsync("authority@desc.local", "authority");
+        await using var check = await SignInAsync("authority@desc.local", "authority");
         await check.PageAsync("/", Shows("home-title"));
         await check.PageAsync("/library", Shows("library-result"));
         await check.PageAsync($"/library/{LibrarySeeding.IdOf("UTO-P-2007")}", Shows("specimen-title"));
@@ -85,7 +85,7 @@ public sealed class AccessibilityTests(BrowserHost browsers, DemoPortal portal) 
     [Fact]
     public async Task The_administrators_pages_pass_in_both_themes()
     {
-        var check = await SignInAsync("admin@desc.local", "admin");
+        await using var check = await SignInAsync("admin@desc.local", "admin");
         await check.PageAsync("/", Shows("home-title"));
         await check.PageAsync("/admin/users", Shows("new-user-form"));
         await check.PageAsync("/admin/agencies", Shows("new-agency-form"));
@@ -97,7 +97,7 @@ public sealed class AccessibilityTests(BrowserHost browsers, DemoPortal portal) 
     {
         // Static pages without a circuit or a theme switch: the sign-in, and the report verification with each answer.
         var codes = await portal.ReportCodesAsync(await portal.CaseAsync(North, "Superseded"));
-        var check = new ThemedPageChecks(await browsers.NewPageAsync(portal: portal.BaseAddress), "public");
+        await using var check = new ThemedPageChecks(await browsers.NewPageAsync(portal: portal.BaseAddress), "public");
         await check.PageAsync("/account/signin", page => page.Locator("#email").WaitForAsync(), themed: false);
         await check.PageAsync("/verify", Shows("verify-form"), themed: false);
         foreach (var (code, result) in new[] { (codes[^1], "Genuine"), (codes[0], "Superseded"), ("AAAA-BBBB-CCCC-DDDD", "Unknown") })
