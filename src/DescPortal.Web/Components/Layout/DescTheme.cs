@@ -30,16 +30,18 @@ public static class DescTheme
         },
         PaletteDark = new PaletteDark
         {
-            Primary = "#7fb3e6",
-            Secondary = "#4db6ac",
+            // Light enough for links and labels on hovered rows too (#7fb3e6 and #4db6ac were 4.2 and 3.8 there).
+            Primary = "#8cbcec",
+            Secondary = "#5cc2b8",
             AppbarBackground = "#16263a",
             TextSecondary = "rgba(255,255,255,0.64)",
+            ActionDefault = "#b8b8bc",
             DrawerText = "rgba(255,255,255,0.7)",
             // Light status colours on the dark surfaces; what is written on them is dark (white on light blue is 2.2:1).
-            Info = "#64b5f6",
+            Info = "#74bdf7",
             Success = "#81c784",
             Warning = "#ffb74d",
-            Error = "#ef9a9a",
+            Error = "#f4a5a5",
             PrimaryContrastText = OnLight,
             SecondaryContrastText = OnLight,
             InfoContrastText = OnLight,
@@ -53,8 +55,8 @@ public static class DescTheme
             WarningDarken = "#ffcc80",
             ErrorDarken = "#f8bbbb",
             // Quiet stripes (MudBlazor's 20 % white leaves no contrast for secondary text on every other row).
-            TableStriped = "rgba(255,255,255,0.04)",
-            TableHover = "rgba(255,255,255,0.08)",
+            TableStriped = "rgba(255,255,255,0.03)",
+            TableHover = "rgba(255,255,255,0.06)",
         },
     };
 
