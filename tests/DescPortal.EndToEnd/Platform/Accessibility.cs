@@ -72,6 +72,8 @@ public static class Accessibility
 public sealed class ThemedPageChecks(IPage page, string who) : IAsyncDisposable
 {
     private readonly List<(string Page, string Theme, IReadOnlyList<AxeViolation> Found)> _results = [];
+    private string _address = "";
+    private bool _dark;
 
     /// <summary>
     /// Opens the address, waits until the circuit is live and <paramref name="ready"/> (what shows the page has its
@@ -80,13 +82,27 @@ public sealed class ThemedPageChecks(IPage page, string who) : IAsyncDisposable
     public async Task PageAsync(string address, Func<IPage, Task> ready, string? screenshot = null, bool themed = true)
     {
         await page.GotoAsync(address);
+        (_address, _dark) = (address, false);
         if (themed) await BrowserHost.WaitInteractiveAsync(page);
         await ready(page);
         await SettledAsync();
-        await CheckAsync(address, "light", screenshot);
+        await CheckAsync(address, screenshot);
         if (!themed) return;
         await SwitchThemeAsync();
-        await CheckAsync(address, "dark", screenshot);
+        await CheckAsync(address, screenshot);
+    }
+
+    /// <summary>
+    /// What <paramref name="act"/> brings up on the page opened last (a form's errors, a compare mode), checked in the
+    /// theme the page is in and then in the other one.
+    /// </summary>
+    public async Task StateAsync(string name, Func<IPage, Task> act, string? screenshot = null)
+    {
+        await act(page);
+        await SettledAsync();
+        await CheckAsync($"{_address} ({name})", screenshot);
+        await SwitchThemeAsync();
+        await CheckAsync($"{_address} ({name})", screenshot);
     }
 
     /// <summary>The page was checked in both themes and nothing was found; else the failure names every violation.</summary>
@@ -104,19 +120,21 @@ public sealed class ThemedPageChecks(IPage page, string who) : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await page.Context.CloseAsync();
 
-    private async Task CheckAsync(string address, string theme, string? screenshot)
+    private async Task CheckAsync(string address, string? screenshot)
     {
+        var theme = _dark ? "dark" : "light";
         _results.Add((address, theme, await Accessibility.CheckAsync(page)));
         if (screenshot is not null) await BrowserHost.ScreenshotAsync(page, $"{screenshot}-{theme}");
     }
 
-    /// <summary>The app bar's theme button, then the palette's change applied and its transitions over.</summary>
+    /// <summary>The app bar's theme button (light to dark or back), then the palette's change applied and its transitions over.</summary>
     private async Task SwitchThemeAsync()
     {
         const string Surface = "() => getComputedStyle(document.documentElement).getPropertyValue('--mud-palette-surface')";
-        var light = await page.EvaluateAsync<string>(Surface);
+        var before = await page.EvaluateAsync<string>(Surface);
         await page.GetByRole(AriaRole.Button, new() { Name = "Switch theme" }).ClickAsync();
-        await page.WaitForFunctionAsync($"light => ({Surface})() !== light", light);
+        await page.WaitForFunctionAsync($"before => ({Surface})() !== before", before);
+        _dark = !_dark;
         await SettledAsync();
     }
 

@@ -17,6 +17,9 @@ public sealed class AccessibilityTests(BrowserHost browsers, DemoPortal portal) 
     private const string TilesLoaded =
         "() => { const el = document.querySelector(\"[data-testid='deep-zoom']\"); return el?.dataset.tiled === 'true' && Number(el.dataset.tilesLoaded || 0) > 0; }";
 
+    private const string SpecimenTiled =
+        "() => { const el = document.querySelector(\"[data-testid='specimen-deep-zoom']\"); return el?.__descViewer?.world.getItemCount() > 0 && el.dataset.tiled === 'true'; }";
+
     private static Func<IPage, Task> Shows(string testId) =>
         page => Assertions.Expect(page.GetByTestId(testId).First).ToBeVisibleAsync();
 
@@ -35,6 +38,12 @@ public sealed class AccessibilityTests(BrowserHost browsers, DemoPortal portal) 
         await using var check = await SignInAsync("officer.north@desc.local", "officer");
         await check.PageAsync("/", Shows("home-title"));
         await check.PageAsync("/referrals/new", Shows("reason"), screenshot: "a11y-new-referral");
+        // Sent empty: the summary of what is missing and each field's error.
+        await check.StateAsync("sent empty", async page =>
+        {
+            await page.GetByTestId("submit-referral").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("validation-summary")).ToBeVisibleAsync();
+        }, screenshot: "a11y-new-referral-errors");
         await check.PageAsync("/referrals", Shows("case-link"));
         // Asked for more material (the answer form), and reported (the opinion and its report).
         await check.PageAsync($"/referrals/{await portal.CaseAsync(North, "AwaitingInformation")}", CaseShown);
@@ -54,6 +63,12 @@ public sealed class AccessibilityTests(BrowserHost browsers, DemoPortal portal) 
         // The examiner's own case: tools, marks, checklist and MRZ beside the image.
         await check.PageAsync($"/cases/{caseId}/workspace",
             page => page.WaitForFunctionAsync(TilesLoaded, null, new() { Timeout = BrowserHost.Slow }), screenshot: "a11y-workspace");
+        // Side by side with the reference specimen, with the alignment panel.
+        await check.StateAsync("side by side", async page =>
+        {
+            await page.GetByTestId("view-sidebyside").ClickAsync();
+            await page.WaitForFunctionAsync(SpecimenTiled, null, new() { Timeout = BrowserHost.Slow });
+        }, screenshot: "a11y-workspace-compare");
         await check.PageAsync("/library", Shows("library-result"), screenshot: "a11y-library");
         await check.PageAsync($"/library/{LibrarySeeding.IdOf("UTO-P-2007")}", Shows("specimen-title"));
         await check.PageAsync("/library/exchange", Shows("export"));
