@@ -47,10 +47,13 @@ public sealed partial class BrowserHost : PortalHost
         await base.DisposeAsync();
     }
 
-    /// <summary>A fresh context and page, signed in as the demo account, waiting until the circuit is interactive.</summary>
-    public async Task<IPage> SignInAsync(string email, int width = 1400, int height = 900)
+    /// <summary>
+    /// A fresh context and page, signed in as the demo account, waiting until the circuit is interactive; on this
+    /// portal, or on another one (<paramref name="portal"/>, a portal of the test's own).
+    /// </summary>
+    public async Task<IPage> SignInAsync(string email, int width = 1400, int height = 900, Uri? portal = null)
     {
-        var page = await NewPageAsync(width, height);
+        var page = await NewPageAsync(width, height, portal);
         await page.GotoAsync("/account/signin");
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", DescPortal.DemoData.DemoAccounts.Password);
@@ -70,9 +73,9 @@ public sealed partial class BrowserHost : PortalHost
     private static partial System.Text.RegularExpressions.Regex NotSignIn();
 
     /// <summary>A page in a fresh context (its own cookies), not signed in, with the suite's waiting caps.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1400, int height = 900)
+    public async Task<IPage> NewPageAsync(int width = 1400, int height = 900, Uri? portal = null)
     {
-        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, BaseURL = BaseAddress.ToString() });
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, BaseURL = (portal ?? BaseAddress).ToString() });
         context.SetDefaultTimeout(Slow);
         context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
