@@ -35,7 +35,8 @@ public static class Accessibility
         // A string, not an object: the target of an element inside a shadow root or frame is an array of selectors.
         var json = await page.EvaluateAsync<string>("""
             async tags => {
-                const r = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+                // Beside WCAG: one h1 per page, the heading the routes focus after a navigation (screen readers start there).
+                const r = await axe.run(document, { runOnly: { type: 'tag', values: tags }, rules: { 'page-has-heading-one': { enabled: true } }, resultTypes: ['violations'] });
                 return JSON.stringify(r.violations.map(v => ({
                     id: v.id, impact: v.impact, help: v.help,
                     nodes: v.nodes.map(n => ({ target: n.target.flat().join(' >> '), summary: n.failureSummary || '', html: n.html.slice(0, 160) }))

@@ -26,4 +26,20 @@ public sealed class AxeTests(BrowserHost host)
         Assert.Equal("#scrolled", Assert.Single(found.Single(v => v.Id == "scrollable-region-focusable").Nodes).Target);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Axe_finds_a_page_without_its_heading()
+    {
+        var page = await host.NewPageAsync();
+        await page.SetContentAsync("""
+            <!DOCTYPE html><html lang="en"><head><title>Queue</title></head><body><main>
+              <h5>Case queue</h5><p>The title looks like a heading but is not the page's h1.</p>
+            </main></body></html>
+            """);
+
+        var found = await Accessibility.CheckAsync(page);
+
+        Assert.Equal(["page-has-heading-one"], found.Select(v => v.Id).ToArray());
+        await page.Context.CloseAsync();
+    }
 }
