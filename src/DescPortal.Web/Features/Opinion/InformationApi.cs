@@ -24,9 +24,25 @@ public static class InformationApi
         public List<ImageSubmission> Images { get; set; } = [];
     }
 
+    /// <summary>The referral once answered (its status is back to where the examiner can go on).</summary>
+    public sealed record AnsweredReferral(Guid Id, string Reference, ReferralStatus Status);
+
     public static void MapInformationApi(this WebApplication app) =>
         app.MapReferralsGroup().MapPost("{id:guid}/information", AnswerAsync)
-            .DescribeMultipartBody<AnswerSubmission>("answer", "images");
+            .WithName("answerInformationRequest")
+            .WithSummary("Answer a request for more material")
+            .WithDescription("Answers the examiner's open request for more material: a multipart/form-data body with one "
+                + "`answer` part (JSON: a message and the description of each image) and one `images` file part per image, in "
+                + "the same order. Images are optional when the message says why there are none. 409 when no request is open "
+                + "or the referral changed meanwhile.")
+            .DescribeMultipartBody<AnswerSubmission>("answer", "images")
+            .Produces<AnsweredReferral>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<IResult> AnswerAsync(Guid id, HttpContext http, AnswerInformation handler, ImageIntake intake, UploadLimits limits,
         CaseQueries cases, TimeProvider clock, CancellationToken ct)
@@ -86,7 +102,7 @@ public static class InformationApi
                 return Invalid("message", Refusals.Opinion.AnswerEmpty, "Send images, or a message saying why there are none.");
 
             var after = await handler.AnswerAsync(scope, id, record.Version, answer.Message, images, evidence, ct);
-            return Results.Ok(new { id = after.Id, reference = after.Reference, status = after.Status });
+            return Results.Ok(new AnsweredReferral(after.Id, after.Reference, after.Status));
         }
         catch (CaseChangedException e)
         {
