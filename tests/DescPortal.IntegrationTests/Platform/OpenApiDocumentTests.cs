@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -12,7 +13,7 @@ namespace DescPortal.IntegrationTests.Platform;
 /// <summary>
 /// The OpenAPI document integrators start from (<c>/openapi/v1.json</c>, fetched from the running portal): it
 /// describes exactly API v1, says which operations need the agency key, names and describes every operation and
-/// its answers, and describes the multipart submissions part by part.
+/// its answers, describes the multipart submissions part by part, and passes redocly's recommended rules.
 /// </summary>
 public sealed class OpenApiDocumentTests(IntegrationHost host)
 {
@@ -159,5 +160,50 @@ public sealed class OpenApiDocumentTests(IntegrationHost host)
             var image = Resolve(document, form["schema"]!["properties"]![part]!)["properties"]!["images"]!["items"]!;
             Assert.Equal(Code.NamesOf<LightSource>(), image["properties"]!["lightSource"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()));
         }
+    }
+
+    /// <summary>redocly's recommended rules (redocly.yaml) on the document as served: no error and no warning.</summary>
+    [Fact]
+    public async Task Redocly_finds_no_error_and_no_warning()
+    {
+        var repo = Repository();
+        var cli = Path.Combine(repo, "tests", "tools", "node_modules", "@redocly", "cli", "bin", "cli.js");
+        Assert.True(File.Exists(cli), $"{cli} is missing: infra/desc test installs it (npm ci in tests/tools).");
+
+        var file = Path.Combine(Directory.CreateTempSubdirectory("desc-openapi-").FullName, "v1.json");
+        await File.WriteAllTextAsync(file, (await DocumentAsync()).ToJsonString(), Ct);
+        try
+        {
+            var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = repo };
+            foreach (var argument in new[] { cli, "lint", file, "--config", Path.Combine(repo, "redocly.yaml"), "--format", "json" })
+                start.ArgumentList.Add(argument);
+            // No telemetry and no update check from a test run.
+            start.Environment["REDOCLY_TELEMETRY"] = "off";
+            start.Environment["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true";
+            using var lint = Process.Start(start)!;
+            var stderr = lint.StandardError.ReadToEndAsync(Ct);
+            var output = await lint.StandardOutput.ReadToEndAsync(Ct);
+            await lint.WaitForExitAsync(Ct);
+
+            var report = JsonNode.Parse(output) ?? throw new InvalidOperationException("redocly printed nothing: " + await stderr);
+            var problems = report["problems"]!.AsArray()
+                .Select(p => $"{p!["severity"]} {p["ruleId"]}: {p["message"]} at {p["location"]?[0]?["pointer"]}");
+            Assert.True(report["totals"]!["errors"]!.GetValue<int>() == 0 && report["totals"]!["warnings"]!.GetValue<int>() == 0,
+                "redocly lint:\n" + string.Join('\n', problems));
+            Assert.Equal(0, lint.ExitCode);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+        }
+    }
+
+    private static string Repository()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "DescPortal.sln"))) return dir.FullName;
+        }
+        throw new DirectoryNotFoundException("The tests run outside the repository.");
     }
 }
