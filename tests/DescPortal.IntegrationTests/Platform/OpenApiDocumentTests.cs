@@ -117,6 +117,8 @@ public sealed class OpenApiDocumentTests(IntegrationHost host)
                     // A named schema (or a list of one), so that a generated client types the answer.
                     var named = schema["$ref"] ?? schema["items"]?["$ref"];
                     Assert.True(named is not null, $"{name} {status} answers an unnamed schema");
+                    // With an example (redocly checks that it fits the schema).
+                    Assert.True(content["application/json"]!["example"] is not null, $"{name} {status} has no example");
                 }
             }
         }
@@ -159,6 +161,23 @@ public sealed class OpenApiDocumentTests(IntegrationHost host)
             // Each file is described by an entry of the JSON part's images, with the shared codes.
             var image = Resolve(document, form["schema"]!["properties"]![part]!)["properties"]!["images"]!["items"]!;
             Assert.Equal(Code.NamesOf<LightSource>(), image["properties"]!["lightSource"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()));
+        }
+    }
+
+    [Fact]
+    public async Task The_lists_query_parameters_give_their_codes_and_ranges()
+    {
+        var document = await DocumentAsync();
+        JsonObject Query(string path, string name) => document["paths"]![path]!["get"]!["parameters"]!.AsArray()
+            .Single(p => p!["name"]!.GetValue<string>() == name)!.AsObject();
+
+        Assert.Equal(Code.NamesOf<ReferralStatus>(), Query("/api/v1/referrals", "status")["schema"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal(Code.NamesOf<DocumentType>(), Query("/api/v1/specimens", "documentType")["schema"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()));
+        foreach (var path in new[] { "/api/v1/referrals", "/api/v1/specimens" })
+        {
+            Assert.Equal(1, Query(path, "page")["schema"]!["minimum"]!.GetValue<int>());
+            Assert.Equal(100, Query(path, "pageSize")["schema"]!["maximum"]!.GetValue<int>());
+            Assert.All(document["paths"]![path]!["get"]!["parameters"]!.AsArray(), p => Assert.NotNull(p!["description"]));
         }
     }
 

@@ -36,10 +36,17 @@ public static class MrzApi
                 + "wrong the MRZ; 400 only when there is no MRZ line at all.")
             .DescribeJsonBody<MrzCheckRequest>()
             .Produces<MrzCheckResult>()
+            .WithResponseExample(StatusCodes.Status200OK, Example)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
     }
+
+    /// <summary>The document's example: what the check answers for ICAO Doc 9303's specimen passport of ANNA MARIA ERIKSSON.</summary>
+    private static MrzCheckResult Example =>
+        MrzCheck.TryRun("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10", new DateOnly(2026, 12, 7), out var result)
+            ? result
+            : throw new InvalidOperationException("The example MRZ is no MRZ.");
 
     private static async Task<IResult> CheckAsync(HttpContext http, TimeProvider clock, IOptions<JsonOptions> json, CancellationToken ct)
     {

@@ -37,6 +37,8 @@ public static class InformationApi
                 + "or the referral changed meanwhile.")
             .DescribeMultipartBody<AnswerSubmission>("answer", "images")
             .Produces<AnsweredReferral>()
+            .WithResponseExample(StatusCodes.Status200OK,
+                new AnsweredReferral(Guid.Parse("6f1c2a4e-0b7d-4c8e-9a35-2d1f0e7b9c41"), "DESC-2026-000042", ReferralStatus.InExamination))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)

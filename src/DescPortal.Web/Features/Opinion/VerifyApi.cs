@@ -29,6 +29,8 @@ public static class VerifyApi
                 + "address asks too often.")
             .DescribeJsonOrBinaryBody<VerificationRequest>("application/pdf")
             .Produces<VerificationResponse>()
+            .WithResponseExample(StatusCodes.Status200OK, new VerificationResponse(VerificationResult.Superseded, "DESC-2026-000042-R1",
+                new DateTimeOffset(2026, 12, 7, 10, 42, 0, TimeSpan.Zero), "DESC-2026-000042-R2"))
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     private static async Task<IResult> VerifyAsync(HttpContext http, ReportVerification verification, CancellationToken ct)

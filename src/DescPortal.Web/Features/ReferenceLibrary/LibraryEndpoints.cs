@@ -26,7 +26,11 @@ public static class LibraryEndpoints
             .WithDescription("Genuine specimens of the reference library (withdrawn ones are not listed), optionally of one "
                 + "issuing state and one document type, a page at a time (`page` from 1, `pageSize` 20 by default). Any "
                 + "agency's key may read it.")
+            .DescribeQuery("issuingState", "Only specimens of this issuing state or organisation (ICAO code).")
+            .DescribeQuery("documentType", "Only specimens of this kind of document.", Code.NamesOf<DocumentType>())
+            .DescribePaging()
             .Produces<SpecimenList>()
+            .WithResponseExample(StatusCodes.Status200OK, LibraryExamples.List)
             .ProducesValidationProblem();
         // Border systems see what the list shows (no withdrawn specimens); the portal keeps showing withdrawn ones.
         api.MapGet("{id:guid}/images/{imageId:guid}", (Guid id, Guid imageId, HttpContext http, LibraryQueries queries, BlobContainers blobs, CancellationToken ct)

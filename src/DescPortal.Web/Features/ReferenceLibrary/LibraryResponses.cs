@@ -33,3 +33,20 @@ public sealed record SpecimenFeatureLocation(Guid ImageId, SpecimenRegion Region
 
 /// <summary>A rectangle on the image, in pixels from its top left corner.</summary>
 public sealed record SpecimenRegion(int X, int Y, int Width, int Height);
+
+/// <summary>The example of the OpenAPI document: a demo specimen as the list shows it.</summary>
+internal static class LibraryExamples
+{
+    private static readonly Guid ImageId = Guid.Parse("8d3f5a71-2c6e-4b90-a1d4-7e05b9c3f268");
+
+    public static readonly SpecimenList List = new(
+    [
+        new SpecimenSummary(Guid.Parse("0b9e4d2c-7a15-4f38-b6e0-93c1d5a8f724"), "UTO", DocumentType.Passport, "2020 series",
+            new DateOnly(2020, 1, 1), null, DocumentFormat.TD3, 3, true,
+            [new SpecimenImageInfo(ImageId, DocumentArea.DataPage, LightSource.UV365, 600, 3200, 2240,
+                "5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8")],
+            [new SpecimenFeature(Guid.Parse("f4a2c6e8-1b3d-4f57-9a0c-2e4b6d8f0a13"), SecurityFeatureCategory.SecurityPrinting, "Microprinting",
+                [LightSource.White], 2, "Microtext UTOPIA along the portrait's lower edge.",
+                [new SpecimenFeatureLocation(ImageId, new SpecimenRegion(410, 1720, 900, 60))])]),
+    ], 1);
+}

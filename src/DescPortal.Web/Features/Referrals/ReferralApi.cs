@@ -27,6 +27,7 @@ public static class ReferralApi
                 + "validated before any file is read; every field error comes back at once, with its codes.")
             .DescribeMultipartBody<ReferralSubmission>("referral", "images")
             .Produces<CreatedReferral>(StatusCodes.Status201Created)
+            .WithResponseExample(StatusCodes.Status201Created, ReferralExamples.Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
@@ -36,7 +37,10 @@ public static class ReferralApi
             .WithSummary("List the agency's referrals")
             .WithDescription("The referrals of the key's agency, newest first, a page at a time (`page` from 1, `pageSize` "
                 + "20 by default), optionally only those of one status.")
+            .DescribeQuery("status", "Only the referrals of this status.", Code.NamesOf<ReferralStatus>())
+            .DescribePaging()
             .Produces<ReferralList>()
+            .WithResponseExample(StatusCodes.Status200OK, ReferralExamples.List)
             .ProducesValidationProblem();
         api.MapGet("{id:guid}", GetAsync)
             .WithName("getReferral")
@@ -44,6 +48,7 @@ public static class ReferralApi
             .WithDescription("The referral as submitted, its status, its evidence images and its current report. Another "
                 + "agency's referral is answered 404, as one that does not exist.")
             .Produces<ReferralDetails>()
+            .WithResponseExample(StatusCodes.Status200OK, ReferralExamples.Details)
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("{id:guid}/evidence/{evidenceId:guid}", GetEvidenceAsync)
             .WithName("getReferralEvidence")
@@ -56,6 +61,7 @@ public static class ReferralApi
             .WithSummary("Read a referral's history")
             .WithDescription("Every event of the referral, oldest first: its type, when and by whom.")
             .Produces<IReadOnlyList<ReferralHistoryEntry>>()
+            .WithResponseExample(StatusCodes.Status200OK, ReferralExamples.History)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 

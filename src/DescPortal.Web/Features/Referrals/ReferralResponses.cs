@@ -53,3 +53,34 @@ public sealed record ReferralEvidence(
 
 /// <summary>One event of the referral's history: what happened (the event's name), when, and who did it.</summary>
 public sealed record ReferralHistoryEntry(string Type, DateTimeOffset At, string Actor);
+
+/// <summary>The examples of the OpenAPI document (the README's referral of ANNA MARIA ERIKSSON).</summary>
+internal static class ReferralExamples
+{
+    private static readonly Guid Id = Guid.Parse("6f1c2a4e-0b7d-4c8e-9a35-2d1f0e7b9c41");
+    private static readonly Guid EvidenceId = Guid.Parse("c2e8a9d0-5b34-4f7a-8e61-0a9b3c7d2f15");
+    private static readonly DateTimeOffset Submitted = new(2026, 12, 7, 9, 42, 0, TimeSpan.Zero);
+    private const string Reference = "DESC-2026-000042";
+
+    public static readonly CreatedReferral Created = new(Id, Reference, ReferralStatus.Submitted);
+
+    public static readonly ReferralList List = new([new ReferralListItem(Id, Reference, ReferralStatus.InExamination, Submitted)], 1);
+
+    public static readonly ReferralDetails Details = new(
+        Id, Reference, ReferralStatus.Reported, Submitted, "BCP-NORTH", "NORTH-GATE", Submitted.AddMinutes(-30), "UTO", "XXA",
+        "Laminate edge lifted near the portrait", Urgency.Urgent, Submitted.AddHours(2),
+        new ReferralBearer("ERIKSSON", "ANNA MARIA", null, "UTO", "1974-08-12", Sex.F),
+        [new ReferralDocument(DocumentType.Passport, "UTO", "L898902C3",
+            "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10", FraudType.Counterfeit)],
+        new ReferralReport(Reference + "-R1", Submitted.AddHours(1), "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
+        [new ReferralEvidence(EvidenceId, 0, LightSource.UV365, DocumentArea.DataPage,
+            "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae", 4_718_592, 4000, 2800, "image/jpeg", 600, 365,
+            "Regula 4308", Submitted.AddMinutes(-20), "Portrait area under UV")]);
+
+    public static readonly IReadOnlyList<ReferralHistoryEntry> History =
+    [
+        new("ReferralSubmitted", Submitted, "officer.north@desc.local"),
+        new("EvidenceImageAttached", Submitted, "officer.north@desc.local"),
+        new("CaseAssigned", Submitted.AddMinutes(12), "examiner@desc.local"),
+    ];
+}

@@ -1,5 +1,10 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using DescPortal.Web.Infrastructure.Persistence;
 using DescPortal.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
@@ -130,6 +135,48 @@ public static class ApiDocument
         }
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// An example of the operation's JSON answer with <paramref name="status"/>, serialized with the API's own JSON
+    /// options so that it is what the API writes (redocly checks it against the schema).
+    /// </summary>
+    public static RouteHandlerBuilder WithResponseExample<T>(this RouteHandlerBuilder endpoint, int status, T example) =>
+        endpoint.AddOpenApiOperationTransformer((operation, context, ct) =>
+        {
+            var json = context.ApplicationServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+            var key = status.ToString(CultureInfo.InvariantCulture);
+            IOpenApiResponse? response = null;
+            OpenApiMediaType? content = null;
+            if (operation.Responses?.TryGetValue(key, out response) != true || response!.Content?.TryGetValue("application/json", out content) != true)
+                throw new InvalidOperationException($"{context.Description.RelativePath}: no JSON answer {key} to give an example of.");
+            content!.Example = JsonSerializer.SerializeToNode(example, json);
+            return Task.CompletedTask;
+        });
+
+    /// <summary>
+    /// Describes query parameter <paramref name="name"/>: what it is, the codes it takes, its range. The handlers take
+    /// codes as strings (a wrong one is a 400 with its code, not a failed binding), so the document says what is valid.
+    /// </summary>
+    public static RouteHandlerBuilder DescribeQuery(this RouteHandlerBuilder endpoint, string name, string description,
+        IEnumerable<string>? codes = null, int? minimum = null, int? maximum = null) =>
+        endpoint.AddOpenApiOperationTransformer((operation, context, ct) =>
+        {
+            var parameter = operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == name && p.In == ParameterLocation.Query)
+                ?? throw new InvalidOperationException($"{context.Description.RelativePath} has no query parameter '{name}'.");
+            parameter.Description = description;
+            if (parameter.Schema is OpenApiSchema schema)
+            {
+                if (codes is not null) schema.Enum = [.. codes.Select(c => (JsonNode)JsonValue.Create(c))];
+                schema.Minimum = minimum?.ToString(CultureInfo.InvariantCulture);
+                schema.Maximum = maximum?.ToString(CultureInfo.InvariantCulture);
+            }
+            return Task.CompletedTask;
+        });
+
+    /// <summary><c>page</c> and <c>pageSize</c> of a list read a page at a time (<see cref="Paging"/>).</summary>
+    public static RouteHandlerBuilder DescribePaging(this RouteHandlerBuilder endpoint) => endpoint
+        .DescribeQuery("page", "The page, from 1; 1 when left out.", minimum: 1)
+        .DescribeQuery("pageSize", $"Items a page, 1 to {Paging.MaxPageSize}; 20 when left out.", minimum: 1, maximum: Paging.MaxPageSize);
 
     /// <summary>A response of problem details (application/problem+json), for operation transformers.</summary>
     public static async Task<OpenApiResponse> ProblemResponseAsync(OpenApiOperationTransformerContext context, string description, CancellationToken ct)
