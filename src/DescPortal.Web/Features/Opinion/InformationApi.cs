@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json;
 using DescPortal.Core;
 using DescPortal.Core.Referrals;
@@ -18,9 +19,13 @@ namespace DescPortal.Web.Features.Opinion;
 /// </summary>
 public static class InformationApi
 {
+    [Description("The answer to a request for more material: a message, images, or both.")]
     public sealed class AnswerSubmission
     {
+        [Description("What the officer has to say: required when no image is sent (why there is none).")]
         public string? Message { get; set; }
+
+        [Description("One entry per `images` file part, in the same order (the image fields of a referral).")]
         public List<ImageSubmission> Images { get; set; } = [];
     }
 
