@@ -148,19 +148,27 @@ ensure_postgres_user() {
     useradd --system postgres
 }
 
-# Azurite from infra/package-lock.json. node_modules carries a stamp with the
-# lock file's hash, so an up-to-date install is skipped.
-ensure_node_modules() {
-    local lock="$INFRA/package-lock.json" stamp="$INFRA/node_modules/.desc-lock.sha256" want
+# `npm ci` in directory $1 (named $3 in messages) from its package-lock.json, unless
+# node_modules carries a stamp with the lock file's hash and has file $2 already.
+npm_ci_once() {
+    local dir=$1 wanted=$2 what=$3 lock="$1/package-lock.json" stamp="$1/node_modules/.desc-lock.sha256" want
     want=$(sha256sum "$lock" | cut -d' ' -f1)
-    if [[ -f $AZURITE_MAIN && -f $stamp && "$(cat "$stamp")" == "$want" ]]; then
+    if [[ -f $wanted && -f $stamp && "$(cat "$stamp")" == "$want" ]]; then
         return 0
     fi
-    say "installing Azurite (npm ci in infra/)"
-    (cd "$INFRA" && npm ci --no-audit --no-fund --loglevel=error 9>&-) ||
-        die "npm ci failed in infra/"
-    [[ -f $AZURITE_MAIN ]] || die "npm ci did not install $AZURITE_MAIN"
+    say "installing $what (npm ci in ${dir#"$REPO"/})"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error 9>&-) ||
+        die "npm ci failed in ${dir#"$REPO"/}"
+    [[ -f $wanted ]] || die "npm ci did not install $wanted"
     echo "$want" >"$stamp"
+}
+
+# Azurite from infra/package-lock.json.
+ensure_node_modules() { npm_ci_once "$INFRA" "$AZURITE_MAIN" Azurite; }
+
+# The tools the tests run (redocly lints the OpenAPI document) from tests/tools/package-lock.json.
+ensure_test_tools() {
+    npm_ci_once "$REPO/tests/tools" "$REPO/tests/tools/node_modules/@redocly/cli/bin/cli.js" "the test tools (redocly)"
 }
 
 ensure_dotnet() {

@@ -36,7 +36,7 @@ builder.Services.AddDescHealth(postgres);
 builder.Services.AddDescReports(builder.Configuration);
 builder.Services.AddHostedService<StartupTasks>();
 builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi();
+builder.Services.AddDescOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddFeatures(builder.Configuration);
 DevelopmentData.AddIfPresent(builder);

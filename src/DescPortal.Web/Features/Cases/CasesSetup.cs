@@ -1,3 +1,4 @@
+using DescPortal.Web.Infrastructure.Http;
 using JasperFx.Events.Projections;
 using Marten;
 
@@ -8,6 +9,9 @@ public static class CasesSetup
 {
     public static IServiceCollection AddCases(this IServiceCollection services)
     {
+        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(ApiDocument.Name, o => o.AddSchemaTransformer(SubmissionSchemas.TransformAsync));
+        services.AddApiTag(CaseApi.Tag, "Referrals of questioned documents: submit one with its images, follow it, read its "
+            + "evidence and history, answer the examiner's requests for more material, and download the expert report.");
         // Singletons: they open a Marten session per operation and hold no per-user state.
         services.AddSingleton<CaseNotifications>();
         services.AddSingleton<CaseQueries>();

@@ -1,3 +1,4 @@
+using DescPortal.Web.Infrastructure.Http;
 using DescPortal.Web.Components;
 using DescPortal.Web.Infrastructure.Identity;
 
@@ -8,6 +9,7 @@ public static class ExaminationSetup
 {
     public static IServiceCollection AddExamination(this IServiceCollection services)
     {
+        services.AddApiTag(MrzApi.Tag, "Machine readable zones (ICAO Doc 9303): parse one and check its digits, characters and state codes.");
         services.AddSingleton<TakeCase>();
         services.AddSingleton<ExaminationCommands>();
         services.AddNavEntry(new NavEntry("queue", "Case queue", MudBlazor.Icons.Material.Filled.Inbox, Roles.CaseReaders, 30,

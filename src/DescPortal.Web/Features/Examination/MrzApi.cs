@@ -15,6 +15,8 @@ namespace DescPortal.Web.Features.Examination;
 /// </summary>
 public static class MrzApi
 {
+    public const string Tag = "MRZ";
+
     /// <summary>Three lines of 44 with JSON around them fit many times over; more is not an MRZ.</summary>
     public const int MaxBodyBytes = 16 * 1024;
 
@@ -25,13 +27,26 @@ public static class MrzApi
         app.MapPost("/api/v1/mrz/check", CheckAsync)
             .RequireAuthorization(Policies.AgencyApi)
             .DisableAntiforgery()
-            .WithTags("MRZ")
+            .WithTags(Tag)
+            .WithName("checkMrz")
+            .WithSummary("Check a machine readable zone")
+            .WithDescription("Parses a TD1, TD2 or TD3 MRZ (`{ \"mrz\": \"<lines separated by \\n>\" }`) and checks every check "
+                + "digit, every character against its field's set and the state codes against ICAO's list. Anything with a line "
+                + "of MRZ characters gets 200 with the fields, checks and errors (each with its `field` and `code`), however "
+                + "wrong the MRZ; 400 only when there is no MRZ line at all.")
             .DescribeJsonBody<MrzCheckRequest>()
             .Produces<MrzCheckResult>()
+            .WithResponseExample(StatusCodes.Status200OK, Example)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
     }
+
+    /// <summary>The document's example: what the check answers for ICAO Doc 9303's specimen passport of ANNA MARIA ERIKSSON.</summary>
+    private static MrzCheckResult Example =>
+        MrzCheck.TryRun("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10", new DateOnly(2026, 12, 7), out var result)
+            ? result
+            : throw new InvalidOperationException("The example MRZ is no MRZ.");
 
     private static async Task<IResult> CheckAsync(HttpContext http, TimeProvider clock, IOptions<JsonOptions> json, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json;
 using DescPortal.Core;
 using DescPortal.Core.Referrals;
@@ -18,15 +19,37 @@ namespace DescPortal.Web.Features.Opinion;
 /// </summary>
 public static class InformationApi
 {
+    [Description("The answer to a request for more material: a message, images, or both.")]
     public sealed class AnswerSubmission
     {
+        [Description("What the officer has to say: required when no image is sent (why there is none).")]
         public string? Message { get; set; }
+
+        [Description("One entry per `images` file part, in the same order (the image fields of a referral).")]
         public List<ImageSubmission> Images { get; set; } = [];
     }
 
+    /// <summary>The referral once answered (its status is back to where the examiner can go on).</summary>
+    public sealed record AnsweredReferral(Guid Id, string Reference, ReferralStatus Status);
+
     public static void MapInformationApi(this WebApplication app) =>
         app.MapReferralsGroup().MapPost("{id:guid}/information", AnswerAsync)
-            .DescribeMultipartBody<AnswerSubmission>("answer", "images");
+            .WithName("answerInformationRequest")
+            .WithSummary("Answer a request for more material")
+            .WithDescription("Answers the examiner's open request for more material: a multipart/form-data body with one "
+                + "`answer` part (JSON: a message and the description of each image) and one `images` file part per image, in "
+                + "the same order. Images are optional when the message says why there are none. 409 when no request is open "
+                + "or the referral changed meanwhile.")
+            .DescribeMultipartBody<AnswerSubmission>("answer", "images")
+            .Produces<AnsweredReferral>()
+            .WithResponseExample(StatusCodes.Status200OK,
+                new AnsweredReferral(Guid.Parse("6f1c2a4e-0b7d-4c8e-9a35-2d1f0e7b9c41"), "DESC-2026-000042", ReferralStatus.InExamination))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<IResult> AnswerAsync(Guid id, HttpContext http, AnswerInformation handler, ImageIntake intake, UploadLimits limits,
         CaseQueries cases, TimeProvider clock, CancellationToken ct)
@@ -86,7 +109,7 @@ public static class InformationApi
                 return Invalid("message", Refusals.Opinion.AnswerEmpty, "Send images, or a message saying why there are none.");
 
             var after = await handler.AnswerAsync(scope, id, record.Version, answer.Message, images, evidence, ct);
-            return Results.Ok(new { id = after.Id, reference = after.Reference, status = after.Status });
+            return Results.Ok(new AnsweredReferral(after.Id, after.Reference, after.Status));
         }
         catch (CaseChangedException e)
         {

@@ -1,3 +1,4 @@
+using DescPortal.Web.Infrastructure.Http;
 using DescPortal.Core.Opinion;
 using DescPortal.Web.Features.Cases;
 using DescPortal.Web.Infrastructure.Jobs;
@@ -12,6 +13,7 @@ public static class OpinionSetup
 {
     public static IServiceCollection AddOpinion(this IServiceCollection services, IConfiguration config)
     {
+        services.AddApiTag(VerifyApi.Tag, "Expert reports: verify that a report is one this centre issued, and whether it is current.");
         services.AddSettings<VerificationOptions>(config);
         services.AddSingleton<OpinionCommands>();
         services.AddSingleton<ReportVerification>();

@@ -22,7 +22,13 @@ public static class ReportEndpoints
                 ? await ServeAsync(blobs, report.PdfBlobName, report.ReportNumber, http, ct)
                 : Results.NotFound();
         }).RequireAuthorization();
-        app.MapReferralsGroup().MapGet("{id:guid}/report", CurrentAsync);
+        app.MapReferralsGroup().MapGet("{id:guid}/report", CurrentAsync)
+            .WithName("getReferralReport")
+            .WithSummary("Download the current expert report")
+            .WithDescription("The PDF of the referral's current expert report (a superseded one is replaced by its successor). "
+                + "404 until a report has been issued.")
+            .Produces<Stream>(StatusCodes.Status200OK, "application/pdf")
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     /// <summary>The API's <c>GET /api/v1/referrals/{id}/report</c>: the current report, 404 until there is one.</summary>

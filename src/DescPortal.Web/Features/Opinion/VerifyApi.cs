@@ -1,3 +1,4 @@
+using DescPortal.Web.Infrastructure.Http;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -9,12 +10,28 @@ namespace DescPortal.Web.Features.Opinion;
 /// </summary>
 public static class VerifyApi
 {
-    public sealed record Response(
+    public const string Tag = "Reports";
+
+    /// <summary>The verification code printed on the report (and in its QR code).</summary>
+    public sealed record VerificationRequest(string? Code);
+
+    public sealed record VerificationResponse(
         [property: JsonConverter(typeof(JsonStringEnumConverter<VerificationResult>))] VerificationResult Result,
         string? ReportNumber, DateTimeOffset? IssuedAt, string? SupersededBy);
 
     public static void MapVerifyApi(this WebApplication app) =>
-        app.MapPost("/api/v1/reports/verify", VerifyAsync).AllowAnonymous().DisableAntiforgery().WithTags("Reports");
+        app.MapPost("/api/v1/reports/verify", VerifyAsync).AllowAnonymous().DisableAntiforgery().WithTags(Tag)
+            .WithName("verifyReport")
+            .WithSummary("Verify an expert report")
+            .WithDescription("Tells whether a report is one this centre issued, without a key: send the PDF itself "
+                + "(application/pdf, matched by its SHA-256) or the verification code printed on it (`{ \"code\": \"...\" }`). "
+                + "Always 200 with `Genuine`, `Superseded` (with the report that replaces it) or `Unknown`; 429 when one "
+                + "address asks too often.")
+            .DescribeJsonOrBinaryBody<VerificationRequest>("application/pdf")
+            .Produces<VerificationResponse>()
+            .WithResponseExample(StatusCodes.Status200OK, new VerificationResponse(VerificationResult.Superseded, "DESC-2026-000042-R1",
+                new DateTimeOffset(2026, 12, 7, 10, 42, 0, TimeSpan.Zero), "DESC-2026-000042-R2"))
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
     private static async Task<IResult> VerifyAsync(HttpContext http, ReportVerification verification, CancellationToken ct)
     {
@@ -41,7 +58,7 @@ public static class VerifyApi
             }
             answer = await verification.ByCodeAsync(code, ct);
         }
-        return Results.Ok(new Response(answer.Result, answer.ReportNumber, answer.IssuedAt, answer.SupersededBy));
+        return Results.Ok(new VerificationResponse(answer.Result, answer.ReportNumber, answer.IssuedAt, answer.SupersededBy));
     }
 
     /// <summary>The address a rate limit counts by.</summary>

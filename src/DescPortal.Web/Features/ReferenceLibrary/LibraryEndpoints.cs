@@ -15,13 +15,31 @@ namespace DescPortal.Web.Features.ReferenceLibrary;
 /// </summary>
 public static class LibraryEndpoints
 {
+    public const string Tag = "Reference library";
+
     public static void MapLibraryEndpoints(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1/specimens").RequireAuthorization(Policies.AgencyApi).WithTags("Reference library");
-        api.MapGet("", ListAsync);
+        var api = app.MapGroup("/api/v1/specimens").RequireAuthorization(Policies.AgencyApi).WithTags(Tag);
+        api.MapGet("", ListAsync)
+            .WithName("listSpecimens")
+            .WithSummary("Search the reference library")
+            .WithDescription("Genuine specimens of the reference library (withdrawn ones are not listed), optionally of one "
+                + "issuing state and one document type, a page at a time (`page` from 1, `pageSize` 20 by default). Any "
+                + "agency's key may read it.")
+            .DescribeQuery("issuingState", "Only specimens of this issuing state or organisation (ICAO code).")
+            .DescribeQuery("documentType", "Only specimens of this kind of document.", Code.NamesOf<DocumentType>())
+            .DescribePaging()
+            .Produces<SpecimenList>()
+            .WithResponseExample(StatusCodes.Status200OK, LibraryExamples.List)
+            .ProducesValidationProblem();
         // Border systems see what the list shows (no withdrawn specimens); the portal keeps showing withdrawn ones.
         api.MapGet("{id:guid}/images/{imageId:guid}", (Guid id, Guid imageId, HttpContext http, LibraryQueries queries, BlobContainers blobs, CancellationToken ct)
-            => ImageAsync(id, imageId, listedOnly: true, http, queries, blobs, ct));
+            => ImageAsync(id, imageId, listedOnly: true, http, queries, blobs, ct))
+            .WithName("getSpecimenImage")
+            .WithSummary("Download a specimen image")
+            .WithDescription("The original bytes of one image of a listed specimen (JPEG, PNG or TIFF).")
+            .ProducesImage()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         app.MapGet("/library/{id:guid}/images/{imageId:guid}", (Guid id, Guid imageId, HttpContext http, LibraryQueries queries, BlobContainers blobs, CancellationToken ct)
             => ImageAsync(id, imageId, listedOnly: false, http, queries, blobs, ct)).RequireAuthorization();
         // The list page's card thumbnails: a small JPEG instead of the 300 dpi original.
@@ -61,42 +79,7 @@ public static class LibraryEndpoints
             type = parsed;
         }
         var result = await queries.SearchAsync(UserScope.From(http.User), new LibraryFilter(issuingState, type), page ?? 1, pageSize ?? 20, ct);
-        return Results.Ok(new { items = result.Items.Select(Describe), total = result.Total });
-    }
-
-    private static object Describe(LibraryEntry e)
-    {
-        var s = e.Specimen;
-        return new
-        {
-            id = s.Id,
-            issuingState = s.IssuingState,
-            documentType = s.DocumentType,
-            series = s.Series,
-            issuedFrom = s.IssuedFrom,
-            issuedTo = s.IssuedTo,
-            format = s.Format,
-            version = s.Version,
-            confirmedByIssuer = s.ConfirmedByIssuer,
-            images = s.Images.Select(i => new
-            {
-                id = i.ImageId, area = i.Area, lightSource = i.LightSource, dpi = i.Dpi, width = i.Width, height = i.Height, sha256 = i.Sha256,
-            }),
-            features = s.Features.Select(f => new
-            {
-                id = f.FeatureId,
-                category = f.Category,
-                type = f.Type,
-                lightSources = f.Lights,
-                inspectionLevel = f.InspectionLevel,
-                description = f.Description,
-                locations = f.Locations.Select(l => new
-                {
-                    imageId = l.ImageId,
-                    region = new { x = l.X, y = l.Y, width = l.Width, height = l.Height },
-                }),
-            }),
-        };
+        return Results.Ok(new SpecimenList([.. result.Items.Select(e => SpecimenSummary.Of(e.Specimen))], result.Total));
     }
 
     /// <summary>

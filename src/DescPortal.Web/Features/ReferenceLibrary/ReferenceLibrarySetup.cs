@@ -1,3 +1,4 @@
+using DescPortal.Web.Infrastructure.Http;
 using System.Security.Claims;
 using DescPortal.Web.Components;
 using DescPortal.Web.Features.Cases;
@@ -14,6 +15,7 @@ public static class ReferenceLibrarySetup
 {
     public static IServiceCollection AddReferenceLibrary(this IServiceCollection services, IConfiguration config)
     {
+        services.AddApiTag(LibraryEndpoints.Tag, "The reference library of genuine specimens: their details, security features and images, read only.");
         services.AddSingleton<LibraryCommands>();
         services.AddSingleton<LibraryQueries>();
         services.AddSingleton<IReferenceSpecimens, ReferenceSpecimens>();

@@ -21,19 +21,50 @@ public static class ReferralApi
         var api = app.MapReferralsGroup();
 
         api.MapPost("", SubmitAsync)
+            .WithName("submitReferral")
+            .WithSummary("Submit a referral")
+            .WithDescription("Refers a questioned document to the centre: a multipart/form-data body with one `referral` part "
+                + "(JSON) and one `images` file part per entry of `referral.images`, in the same order. The referral part is "
+                + "validated before any file is read; every field error comes back at once, with its codes.")
             .DescribeMultipartBody<ReferralSubmission>("referral", "images")
-            .Produces<SubmittedResponse>(StatusCodes.Status201Created)
+            .Produces<CreatedReferral>(StatusCodes.Status201Created)
+            .WithResponseExample(StatusCodes.Status201Created, ReferralExamples.Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapGet("", ListAsync);
-        api.MapGet("{id:guid}", GetAsync);
-        api.MapGet("{id:guid}/evidence/{evidenceId:guid}", GetEvidenceAsync);
-        api.MapGet("{id:guid}/history", GetHistoryAsync);
+        api.MapGet("", ListAsync)
+            .WithName("listReferrals")
+            .WithSummary("List the agency's referrals")
+            .WithDescription("The referrals of the key's agency, newest first, a page at a time (`page` from 1, `pageSize` "
+                + "20 by default), optionally only those of one status.")
+            .DescribeQuery("status", "Only the referrals of this status.", Code.NamesOf<ReferralStatus>())
+            .DescribePaging()
+            .Produces<ReferralList>()
+            .WithResponseExample(StatusCodes.Status200OK, ReferralExamples.List)
+            .ProducesValidationProblem();
+        api.MapGet("{id:guid}", GetAsync)
+            .WithName("getReferral")
+            .WithSummary("Read a referral")
+            .WithDescription("The referral as submitted, its status, its evidence images and its current report. Another "
+                + "agency's referral is answered 404, as one that does not exist.")
+            .Produces<ReferralDetails>()
+            .WithResponseExample(StatusCodes.Status200OK, ReferralExamples.Details)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("{id:guid}/evidence/{evidenceId:guid}", GetEvidenceAsync)
+            .WithName("getReferralEvidence")
+            .WithSummary("Download an evidence image")
+            .WithDescription("The original bytes of one evidence image, as received (JPEG, PNG or TIFF).")
+            .ProducesImage()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("{id:guid}/history", GetHistoryAsync)
+            .WithName("getReferralHistory")
+            .WithSummary("Read a referral's history")
+            .WithDescription("Every event of the referral, oldest first: its type, when and by whom.")
+            .Produces<IReadOnlyList<ReferralHistoryEntry>>()
+            .WithResponseExample(StatusCodes.Status200OK, ReferralExamples.History)
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
-
-    public sealed record SubmittedResponse(Guid Id, string Reference, ReferralStatus Status);
 
     private static async Task<IResult> SubmitAsync(HttpContext http, SubmitReferral handler, UploadLimits limits, ImageIntake intake, CancellationToken ct)
     {
@@ -86,7 +117,7 @@ public static class ReferralApi
                     $"The referral describes {images} image(s) but {evidence.Count} file(s) were sent; send one 'images' part per entry, in the same order.");
 
             var submitted = await handler.SubmitAsync(scope, validation.Referral, evidence, ct);
-            return Results.Created($"/api/v1/referrals/{submitted.Id}", new SubmittedResponse(submitted.Id, submitted.Reference, submitted.Status));
+            return Results.Created($"/api/v1/referrals/{submitted.Id}", new CreatedReferral(submitted.Id, submitted.Reference, submitted.Status));
         }
         catch (ImageRejectedException e)
         {
@@ -109,57 +140,14 @@ public static class ReferralApi
             filter = parsed;
         }
         var result = await cases.ListForAgencyAsync(scope.AgencyCode!, filter, page ?? 1, pageSize ?? 20, ct);
-        return Results.Ok(new
-        {
-            items = result.Items.Select(r => new { id = r.Id, reference = r.Reference, status = r.Status, submittedAt = r.SubmittedAt }),
-            total = result.Total,
-        });
+        return Results.Ok(new ReferralList([.. result.Items.Select(r => new ReferralListItem(r.Id, r.Reference, r.Status, r.SubmittedAt))], result.Total));
     }
 
     private static async Task<IResult> GetAsync(Guid id, HttpContext http, CaseQueries cases, CancellationToken ct)
     {
         var record = await cases.LoadForAsync(UserScope.From(http.User), id, ct);
         if (record is null) return NotFound();
-        var s = record.Submission;
-        return Results.Ok(new
-        {
-            id = record.Id,
-            reference = record.Reference,
-            status = record.Status,
-            submittedAt = s.At,
-            agency = s.AgencyCode,
-            borderCrossingPoint = s.BorderCrossingPoint,
-            interceptedAt = s.InterceptedAt,
-            routeFrom = s.RouteFrom,
-            routeTo = s.RouteTo,
-            reason = s.Reason,
-            urgency = s.Urgency,
-            answerBy = s.AnswerBy,
-            bearer = new
-            {
-                surname = s.Bearer.Surname,
-                givenNames = s.Bearer.GivenNames,
-                nationalName = s.Bearer.NationalName,
-                nationality = s.Bearer.Nationality,
-                dateOfBirth = s.Bearer.DateOfBirth.IsUnknown ? null : s.Bearer.DateOfBirth.ToString(),
-                sex = s.Bearer.Sex,
-            },
-            // fraudType: the approved opinion's, once there is one (a reopened case keeps it until the next approval).
-            documents = s.Documents.Select(d => new
-            {
-                documentType = d.DocumentType, issuingState = d.IssuingState, documentNumber = d.DocumentNumber, mrz = d.Mrz,
-                fraudType = record.Opinion.ApprovedOpinions.FirstOrDefault(o => o.Document == d.Index)?.FraudType,
-            }),
-            report = record.Opinion.CurrentReport is { } report
-                ? new { reportNumber = report.ReportNumber, issuedAt = report.IssuedAt, sha256 = report.Sha256 }
-                : null,
-            evidence = record.Evidence.Select(e => new
-            {
-                id = e.Id, document = e.Document, lightSource = e.LightSource, area = e.Area, sha256 = e.Sha256,
-                sizeBytes = e.SizeBytes, width = e.Width, height = e.Height, contentType = e.ContentType,
-                dpi = e.Dpi, wavelengthNm = e.WavelengthNm, captureDevice = e.CaptureDevice, capturedAt = e.CapturedAt, note = e.Note,
-            }),
-        });
+        return Results.Ok(ReferralDetails.Of(record));
     }
 
     private static async Task<IResult> GetEvidenceAsync(Guid id, Guid evidenceId, HttpContext http, CaseQueries cases, BlobContainers blobs, CancellationToken ct)
@@ -181,8 +169,8 @@ public static class ReferralApi
         return Results.Ok(record.History.Select(h =>
         {
             var line = h.LineFor(audience);
-            return new { type = h.Type, at = h.At, actor = h.Actor, summary = line.In(CultureInfo.InvariantCulture), text = line.Text };
-        }));
+            return new ReferralHistoryEntry(h.Type, h.At, h.Actor, line.In(CultureInfo.InvariantCulture), line.Text);
+        }).ToList());
     }
 
     // Another agency's referral is indistinguishable from one that does not exist.
