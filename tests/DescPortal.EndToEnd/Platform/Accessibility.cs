@@ -64,8 +64,8 @@ public static class Accessibility
 }
 
 /// <summary>
-/// One person's round of a portal's pages: each page opened, checked by axe in the light theme, switched to the dark
-/// theme with the app bar's button (as a person does; a page loaded anew starts light) and checked again. What was
+/// One person's round of a portal's pages: each page opened, checked by axe in the theme it opens in, switched to the
+/// other with the app bar's button (as a person does) and checked again; a page opens in the theme chosen last. What was
 /// found is kept as an artifact (counts per page and theme, then the details) and fails the test at the end, so that
 /// one run tells every page's violations, not just the first. Disposing it closes the browser context: an open
 /// circuit would hold the portal's shutdown until its timeout.
@@ -83,8 +83,10 @@ public sealed class ThemedPageChecks(IPage page, string who) : IAsyncDisposable
     public async Task PageAsync(string address, Func<IPage, Task> ready, string? screenshot = null, bool themed = true)
     {
         await page.GotoAsync(address);
-        (_address, _dark) = (address, false);
+        _address = address;
         if (themed) await BrowserHost.WaitInteractiveAsync(page);
+        // A page opens in the theme switched to last (a cookie): check that one first, then the other.
+        _dark = await page.EvaluateAsync<bool>("() => document.querySelector('#desc-app')?.dataset.theme === 'dark'");
         await ready(page);
         await SettledAsync();
         await CheckAsync(address, screenshot);
