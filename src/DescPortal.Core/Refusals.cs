@@ -93,4 +93,10 @@ public static partial class Refusals
         public const string ImageChanged = "draft.image-changed";
         public const string TooManyImages = "draft.too-many-images";
     }
+
+    /// <summary>An API submission's Idempotency-Key (the Web's intake): a retry must send what the first attempt sent.</summary>
+    public static class IdempotencyKey
+    {
+        public const string Reused = "idempotency-key.reused";
+    }
 }

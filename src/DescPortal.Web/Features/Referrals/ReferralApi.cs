@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text.Json;
 using DescPortal.Core;
 using DescPortal.Core.Referrals;
@@ -27,6 +28,11 @@ public static class ReferralApi
                 + "(JSON) and one `images` file part per entry of `referral.images`, in the same order. The referral part is "
                 + "validated before any file is read; every field error comes back at once, with its codes.")
             .DescribeMultipartBody<ReferralSubmission>("referral", "images")
+            .DescribeHeader(IdempotentRequest.Header,
+                "Makes a retry safe: 1 to 255 visible ASCII characters, new for each referral. Sent again by the same agency "
+                + $"within {IdempotentRequest.Window.TotalHours:0} hours with the same body, it answers the first submission's 201 "
+                + "(the same id) and stores nothing; with another body, 422 `idempotency-key.reused`. Older keys are forgotten.",
+                maxLength: IdempotentRequest.MaxLength, pattern: "^[!-~]{1,255}$")
             .Produces<CreatedReferral>(StatusCodes.Status201Created)
             .WithResponseExample(StatusCodes.Status201Created, ReferralExamples.Created)
             .ProducesValidationProblem()
@@ -72,6 +78,16 @@ public static class ReferralApi
         if (EvidenceMultipart.ReaderOf(http.Request) is not { } reader)
             return EvidenceMultipart.NotMultipart("referral", "The body must be multipart/form-data with a 'referral' part and one 'images' file part per image.");
 
+        IdempotentRequest? idempotent = null;
+        string? key = null;
+        if (http.Request.Headers.TryGetValue(IdempotentRequest.Header, out var sent))
+        {
+            if (sent.Count != 1 || !IdempotentRequest.IsValid(sent[0] ?? ""))
+                return Invalid(IdempotentRequest.Header, ApiProblems.Request.IdempotencyKeyInvalid,
+                    $"The {IdempotentRequest.Header} header must be one value of 1 to {IdempotentRequest.MaxLength} visible ASCII characters.");
+            key = sent[0];
+        }
+
         var scope = UserScope.From(http.User);
         ValidationResult? validation = null;
         await using var evidence = handler.StartEvidence();
@@ -84,10 +100,15 @@ public static class ReferralApi
                 var name = disposition?.Name.Value;
                 if (name == "referral" && validation is null)
                 {
+                    // Its exact bytes, hashed: a retry under the same Idempotency-Key must send the same referral.
+                    using var json = new MemoryStream();
+                    await section.Body.CopyToAsync(json, ct);
+                    if (key is not null) idempotent = new IdempotentRequest(key, SHA256.HashData(json.GetBuffer().AsSpan(0, (int)json.Length)));
+                    json.Position = 0;
                     ReferralSubmission? submission;
                     try
                     {
-                        submission = await JsonSerializer.DeserializeAsync<ReferralSubmission>(section.Body, JsonSerializerOptions.Web, ct);
+                        submission = await JsonSerializer.DeserializeAsync<ReferralSubmission>(json, JsonSerializerOptions.Web, ct);
                     }
                     catch (JsonException e)
                     {
@@ -116,12 +137,16 @@ public static class ReferralApi
                 return Invalid("images", ApiProblems.Request.FilesMismatch,
                     $"The referral describes {images} image(s) but {evidence.Count} file(s) were sent; send one 'images' part per entry, in the same order.");
 
-            var submitted = await handler.SubmitAsync(scope, validation.Referral, evidence, ct);
+            var submitted = await handler.SubmitAsync(scope, validation.Referral, evidence, ct, idempotent);
             return Results.Created($"/api/v1/referrals/{submitted.Id}", new CreatedReferral(submitted.Id, submitted.Reference, submitted.Status));
         }
         catch (ImageRejectedException e)
         {
             return EvidenceMultipart.Refused(e);
+        }
+        catch (DomainException e) when (e.Code == Refusals.IdempotencyKey.Reused)
+        {
+            return ApiProblems.Refused(StatusCodes.Status422UnprocessableEntity, "The Idempotency-Key was used for another submission.", e);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {

@@ -22,6 +22,7 @@ public static class ReferralsSetup
         {
             ReferenceNumbers.AddSchema(opts);
             opts.Schema.For<ReferralDraft>();
+            opts.Schema.For<SubmissionKey>();
         });
 
         // Evidence in (a referral, an answer to a request for more material): its thumbnails and tiles follow,

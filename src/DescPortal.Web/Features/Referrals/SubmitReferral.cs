@@ -4,6 +4,8 @@ using DescPortal.Web.Features.Cases;
 using DescPortal.Web.Infrastructure.Blobs;
 using DescPortal.Web.Infrastructure.Identity;
 using DescPortal.Web.Infrastructure.Telemetry;
+using JasperFx;
+using Marten;
 
 namespace DescPortal.Web.Features.Referrals;
 
@@ -16,7 +18,7 @@ public sealed record SubmittedReferral(Guid Id, string Reference, ReferralStatus
 /// case's stream. A refused or failed submission leaves no case and no blob.
 /// </summary>
 public sealed class SubmitReferral(CaseQueries queries, BlobContainers blobs, TimeProvider clock, UploadLimits limits,
-    CaseWrites cases, PortalMetrics metrics, ILogger<SubmitReferral> log)
+    CaseWrites cases, IDocumentStore store, PortalMetrics metrics, ILogger<SubmitReferral> log)
 {
     public async Task<ValidationResult> ValidateAsync(UserScope scope, ReferralSubmission submission, CancellationToken ct)
     {
@@ -32,9 +34,11 @@ public sealed class SubmitReferral(CaseQueries queries, BlobContainers blobs, Ti
 
     /// <summary>
     /// Waits for the batch's images (verified and stored), then starts the case's stream. Any refusal or failure leaves
-    /// the batch uncommitted, and disposing it deletes what it stored.
+    /// the batch uncommitted, and disposing it deletes what it stored. With an Idempotency-Key the agency used within
+    /// its window, nothing is stored: the same body answers the first submission, another body is refused.
     /// </summary>
-    public async Task<SubmittedReferral> SubmitAsync(UserScope scope, ValidatedReferral referral, EvidenceBatch evidence, CancellationToken ct)
+    public async Task<SubmittedReferral> SubmitAsync(UserScope scope, ValidatedReferral referral, EvidenceBatch evidence, CancellationToken ct,
+        IdempotentRequest? idempotent = null)
     {
         if (!CaseAccess.CanSubmit(scope))
             throw new UnauthorizedAccessException("Only a field officer or an agency's API key can submit a referral.");
@@ -45,15 +49,49 @@ public sealed class SubmitReferral(CaseQueries queries, BlobContainers blobs, Ti
         var id = evidence.ReferralId;
         var now = clock.GetUtcNow();
         var reference = "";
-        await cases.StartAsync(id, async session =>
+        var key = idempotent is null ? null : new SubmissionKey
         {
-            reference = await ReferenceNumbers.NextAsync(session, now.Year, ct);
-            return ReferralDecider.Submit(id, reference, scope.AgencyCode!, referral, stored, scope.Actor, now);
-        }, ct);
+            Id = SubmissionKey.IdOf(scope.AgencyCode!, idempotent.Key), Fingerprint = idempotent.FingerprintOf(stored),
+            ReferralId = id, At = now,
+        };
+        if (key is not null && await EarlierAsync(key, idempotent!, now, ct) is { } earlier) return earlier;
+        try
+        {
+            await cases.StartAsync(id, async session =>
+            {
+                reference = await ReferenceNumbers.NextAsync(session, now.Year, ct);
+                if (key is not null)
+                {
+                    // In the case's own transaction: a crash leaves both or neither. An expired record gives way.
+                    var expired = now - IdempotentRequest.Window;
+                    session.DeleteWhere<SubmissionKey>(k => k.Id == key.Id && k.At <= expired);
+                    key.Reference = reference;
+                    session.Insert(key);
+                }
+                return ReferralDecider.Submit(id, reference, scope.AgencyCode!, referral, stored, scope.Actor, now);
+            }, ct);
+        }
+        catch (DocumentAlreadyExistsException) when (key is not null)
+        {
+            // A concurrent request with the same key committed first (PostgreSQL held this insert until it had):
+            // answer with its result; the batch stays uncommitted and its blobs go.
+            return await EarlierAsync(key, idempotent!, now, ct) ?? throw new InvalidOperationException($"Key {key.Id} collided but is not stored.");
+        }
         evidence.Commit();
         metrics.ReferralSubmitted();
         // Thumbnails and tiles follow from the committed events (ReferralsSetup).
         log.LogInformation("Referral {Reference} submitted by {Agency} with {Count} images", reference, scope.AgencyCode, stored.Count);
         return new SubmittedReferral(id, reference, ReferralStatus.Submitted);
+    }
+
+    /// <summary>The earlier submission under this key within its window, if the body is the same; a refusal if not.</summary>
+    private async Task<SubmittedReferral?> EarlierAsync(SubmissionKey key, IdempotentRequest idempotent, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var earlier = await SubmissionKeys.FindAsync(session, key.Id, now, ct);
+        if (earlier is null) return null;
+        if (earlier.Fingerprint != key.Fingerprint) throw idempotent.Reused();
+        log.LogInformation("Referral {Reference} answered again for a retry with the same Idempotency-Key", earlier.Reference);
+        return new SubmittedReferral(earlier.ReferralId, earlier.Reference, ReferralStatus.Submitted);
     }
 }

@@ -173,6 +173,23 @@ public static class ApiDocument
             return Task.CompletedTask;
         });
 
+    /// <summary>An optional request header the handler reads itself (so the document would not know it), with its rules.</summary>
+    public static RouteHandlerBuilder DescribeHeader(this RouteHandlerBuilder endpoint, string name, string description,
+        int? maxLength = null, string? pattern = null) =>
+        endpoint.AddOpenApiOperationTransformer((operation, context, ct) =>
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = name,
+                In = ParameterLocation.Header,
+                Required = false,
+                Description = description,
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = maxLength, Pattern = pattern },
+            });
+            return Task.CompletedTask;
+        });
+
     /// <summary><c>page</c> and <c>pageSize</c> of a list read a page at a time (<see cref="Paging"/>).</summary>
     public static RouteHandlerBuilder DescribePaging(this RouteHandlerBuilder endpoint) => endpoint
         .DescribeQuery("page", "The page, from 1; 1 when left out.", minimum: 1)

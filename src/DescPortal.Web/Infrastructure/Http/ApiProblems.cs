@@ -28,6 +28,7 @@ public static class ApiProblems
         public const string TooLarge = "request.too-large";
         public const string QueryValueUnknown = "request.query-value-unknown";
         public const string NoMrz = "request.no-mrz";
+        public const string IdempotencyKeyInvalid = "request.idempotency-key-invalid";
     }
 
     /// <summary>400 with every field error: <c>errors</c> their English words by path, <c>codes</c> their codes by path.</summary>
