@@ -81,6 +81,7 @@ if (Directory.Exists(Path.Combine(AppContext.BaseDirectory, "vendor")))
 }
 app.MapDescHealth();
 app.MapOpenApi();
+app.MapDescApiReference();
 app.MapDescJobsDashboard();
 app.MapFeatures();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

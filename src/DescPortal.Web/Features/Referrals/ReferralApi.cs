@@ -26,7 +26,8 @@ public static class ReferralApi
             .WithSummary("Submit a referral")
             .WithDescription("Refers a questioned document to the centre: a multipart/form-data body with one `referral` part "
                 + "(JSON) and one `images` file part per entry of `referral.images`, in the same order. The referral part is "
-                + "validated before any file is read; every field error comes back at once, with its codes.")
+                + "validated before any file is read; every field error comes back at once, with its codes.\n\n"
+                + ReferralApiExample.Markdown)
             .DescribeMultipartBody<ReferralSubmission>("referral", "images")
             .DescribeHeader(IdempotentRequest.Header,
                 "Makes a retry safe: 1 to 255 visible ASCII characters, new for each referral. Sent again by the same agency "
