@@ -39,22 +39,6 @@ public static class CaseHistory
         };
     }
 
-    /// <summary>A whole stream in words, each event read against the case folded up to it (as the Web folds it).</summary>
-    public static IReadOnlyList<EventSummary> Of(IEnumerable<object> events)
-    {
-        ArgumentNullException.ThrowIfNull(events);
-        var lines = new List<EventSummary>();
-        Referral? referral = null;
-        var examination = CaseExamination.Empty;
-        foreach (var e in events)
-        {
-            lines.Add(Describe(e, referral, examination));
-            referral = Referral.Evolve(referral, e);
-            examination = CaseExamination.Evolve(examination, e);
-        }
-        return lines;
-    }
-
     private static EventSummary DescribeExamination(IExaminationEvent @event, Referral? before, CaseExamination x) => @event switch
     {
         AnnotationAdded e => MarkLine(HistoryCodes.MarkAdded, HistoryCodes.MarkAddedOutline, x.NextMarkNumber, e.Annotation, before, x),

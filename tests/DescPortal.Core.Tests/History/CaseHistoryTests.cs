@@ -15,6 +15,21 @@ namespace DescPortal.Core.Tests.History;
 // agency reads no unreviewed finding or internal text, and no line names the bearer.
 public class CaseHistoryTests
 {
+    // A whole stream in words, each event read against the case folded up to it, as the Web's CaseRecord folds it.
+    private static List<EventSummary> Of(IEnumerable<object> events)
+    {
+        var lines = new List<EventSummary>();
+        Referral? referral = null;
+        var examination = CaseExamination.Empty;
+        foreach (var e in events)
+        {
+            lines.Add(Describer.Describe(e, referral, examination));
+            referral = Referral.Evolve(referral, e);
+            examination = CaseExamination.Evolve(examination, e);
+        }
+        return lines;
+    }
+
     private static readonly CultureInfo English = CultureInfo.InvariantCulture;
 
     private const string Note = "Fluorescence brighter than the specimen's at the rosette";
@@ -28,7 +43,7 @@ public class CaseHistoryTests
                         && !typeof(ISpecimenEvent).IsAssignableFrom(t))
             .ToList();
         var stream = Stream();
-        var lines = Describer.Of(stream);
+        var lines = Of(stream);
 
         Assert.Contains(typeof(AnnotationAdded), caseEvents);
         Assert.Empty(caseEvents.Where(t => !stream.Any(e => e.GetType() == t))
@@ -51,7 +66,7 @@ public class CaseHistoryTests
     public void Lines_name_the_mark_image_light_feature_and_finding_in_the_pages_labels()
     {
         var stream = Stream();
-        var lines = Describer.Of(stream);
+        var lines = Of(stream);
         HistoryLine Line<T>(HistoryAudience audience, int nth = 0) =>
             stream.Zip(lines).Where(x => x.First is T).Select(x => x.Second.For(audience)).ElementAt(nth);
 
@@ -88,7 +103,7 @@ public class CaseHistoryTests
     public void The_agency_reads_what_was_done_without_unreviewed_findings_or_the_centres_notes_and_comments()
     {
         var stream = Stream();
-        var lines = Describer.Of(stream);
+        var lines = Of(stream);
         HistoryLine Agency<T>() => stream.Zip(lines).First(x => x.First is T).Second.SubmittingAgency;
 
         var mark = Agency<AnnotationAdded>();
@@ -122,7 +137,7 @@ public class CaseHistoryTests
             .Concat(submitted.Documents.SelectMany(d => d.Mrz?.Split('\n') ?? []))
             .ToList();
 
-        var lines = Describer.Of(Stream());
+        var lines = Of(Stream());
 
         foreach (var audience in Enum.GetValues<HistoryAudience>())
         {
@@ -134,7 +149,7 @@ public class CaseHistoryTests
     [Fact]
     public void A_line_is_worded_when_shown_in_the_readers_culture_with_numbers_written_invariantly()
     {
-        var lines = Describer.Of(Stream());
+        var lines = Of(Stream());
         var before = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("de-DE");
         try
