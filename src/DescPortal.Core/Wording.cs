@@ -14,7 +14,8 @@ namespace DescPortal.Core;
 /// <item>a <see cref="Phrase"/> in words of the same culture, and a <see cref="VocabularyLabel"/> as its label;</item>
 /// <item>a list as "A, B or C", the conjunction given in the entry (<c>{0:or}</c>), or with no conjunction as its
 /// items one after the other (sentences);</item>
-/// <item><c>{0:one|other}</c> picks by a count or a list's length: <c>{0} {0:document|documents}</c>.</item>
+/// <item><c>{0:one|other}</c> picks by a count or a list's length: <c>{0} {0:document|documents}</c>; a <c>#</c> in the
+/// chosen words stands for the count (<c>{0:its image|its # images}</c>).</item>
 /// </list>
 /// </summary>
 public static class Wording
@@ -27,6 +28,17 @@ public static class Wording
     /// </summary>
     public static string Of(string code, IReadOnlyList<object?> arguments, CultureInfo? culture = null) =>
         Of(RefusalTexts, code, arguments, culture ?? CultureInfo.CurrentUICulture);
+
+    /// <summary>
+    /// An entry of another resource set (the Web's pages, where the English text is the key) worded by the same rules:
+    /// one way of choosing "1 image" or "2 images" for refusals and pages alike.
+    /// </summary>
+    public static string Format(string entry, IReadOnlyList<object?> arguments, CultureInfo? culture = null)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(arguments);
+        return string.Format(new ArgumentFormat(RefusalTexts, culture ?? CultureInfo.CurrentUICulture), entry, [.. arguments]);
+    }
 
     internal static string Of(ResourceManager texts, string code, IReadOnlyList<object?> arguments, CultureInfo culture)
     {
@@ -64,12 +76,12 @@ public static class Wording
             _ => arg.ToString() ?? "",
         };
 
-        // "one|other": the first for exactly one, the second for any other count.
+        // "one|other": the first for exactly one, the second for any other count; "#" in it is the count.
         private static string Choose(string format, object arg)
         {
             var count = arg is IEnumerable items ? items.Cast<object?>().LongCount() : Convert.ToInt64(arg, CultureInfo.InvariantCulture);
             var choices = format.Split('|', 2);
-            return count == 1 ? choices[0] : choices[1];
+            return (count == 1 ? choices[0] : choices[1]).Replace("#", count.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         }
 
         private string Join(IEnumerable items, string? conjunction)

@@ -96,4 +96,10 @@ public class WordingTests
 
         Assert.Equal("Surname is required. A referral can carry at most 2 images; this one has 3.", refusal.MessageIn(CultureInfo.InvariantCulture));
     }
+
+    [Theory]
+    [InlineData(1, "its image and 1 document")]
+    [InlineData(3, "its 3 images and 3 documents")]
+    public void AnEntryOfAnotherResourceSetChoosesItsFormsByTheSameRule(int count, string expected) =>
+        Assert.Equal(expected, Wording.Format("{0:its image|its # images} and {0} {0:document|documents}", [count], German));
 }

@@ -28,7 +28,7 @@ public static class OpinionFindings
                 : L["the MRZ has errors"].Value;
             Line(string.Format(CultureInfo.InvariantCulture, L["MRZ ({0}): {1}; {2} with the data entered."].Value,
                 mrz.Format?.ToString() ?? "?", outcome,
-                L.Count(discrepancies, "{0} discrepancy", "{0} discrepancies").Value));
+                L.Count(discrepancies, "{0} {0:discrepancy|discrepancies}")));
         }
         if (record.Examination.ChecklistOf(document) is { } checklist)
         {

@@ -1,22 +1,28 @@
+using DescPortal.Core;
 using Microsoft.Extensions.Localization;
 
 namespace DescPortal.Web.Infrastructure.Localization;
 
 /// <summary>
-/// Words with a count, "1 image" and "2 images": every count on a page goes through <see cref="Count"/>, so there is
-/// one way of choosing the form. Each form is a resource key of its own (the English text, as every key of
-/// <see cref="Strings"/>), so a translation words each form as its language does, never by adding an "s".
+/// Words with a count, "1 image" and "2 images": every count on a page goes through <see cref="Count"/>, and the form
+/// is chosen inside the entry by Core's <see cref="Wording"/> rule, as refusals choose theirs:
+/// <c>{0} {0:image|images}</c>, with <c>#</c> for the count in a form (<c>{0:its image|its # images}</c>). A translation
+/// words both forms in its own entry, never by adding an "s".
 /// </summary>
 public static class Counted
 {
-    /// <summary>
-    /// <paramref name="one"/> for exactly one, else <paramref name="other"/>; both are keys formatted with the count as
-    /// {0} (a key may leave it out: "An open correction waits"). One and any other count is the rule Core's
-    /// <c>Wording</c> follows for refusals too.
-    /// </summary>
-    public static LocalizedString Count(this IStringLocalizer localizer, long count, string one, string other)
+    public static string Count(this IStringLocalizer localizer, long count, string key)
     {
         ArgumentNullException.ThrowIfNull(localizer);
-        return localizer[count == 1 ? one : other, count];
+        var entry = localizer[key];
+        try
+        {
+            return Wording.Format(entry.Value, [count]);
+        }
+        catch (FormatException) when (!entry.ResourceNotFound)
+        {
+            // A broken translation must not break the page: the English entry (the key) instead.
+            return Wording.Format(key, [count]);
+        }
     }
 }

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace DescPortal.Web.Tests.Infrastructure.Localization;
 
-/// <summary>Counts choose between two resource keys, one for exactly one and one for any other count.</summary>
+/// <summary>Counts choose their form inside one entry, by Core's Wording rule: {0:one|other}, # for the count.</summary>
 public sealed class CountedTests
 {
     [Theory]
@@ -12,21 +12,29 @@ public sealed class CountedTests
     [InlineData(1, "1 image")]
     [InlineData(2, "2 images")]
     [InlineData(21, "21 images")]
-    public void English_reads_the_key_of_the_form_the_count_needs(long count, string expected) =>
-        Assert.Equal(expected, new Translation([]).Count(count, "{0} image", "{0} images").Value);
+    public void English_reads_the_form_the_count_needs(long count, string expected) =>
+        Assert.Equal(expected, new Translation([]).Count(count, "{0} {0:image|images}"));
 
     [Fact]
-    public void A_translation_words_each_form_from_its_own_key()
+    public void A_translation_words_both_forms_in_its_own_entry()
     {
-        var german = new Translation(new() { ["{0} image"] = "{0} Bild", ["{0} images"] = "{0} Bilder" });
+        var german = new Translation(new() { ["{0} {0:image|images}"] = "{0} {0:Bild|Bilder}" });
 
-        Assert.Equal("1 Bild", german.Count(1, "{0} image", "{0} images").Value);
-        Assert.Equal("3 Bilder", german.Count(3, "{0} image", "{0} images").Value);
+        Assert.Equal("1 Bild", german.Count(1, "{0} {0:image|images}"));
+        Assert.Equal("3 Bilder", german.Count(3, "{0} {0:image|images}"));
     }
 
     [Fact]
-    public void The_form_for_one_may_leave_the_number_out() =>
-        Assert.Equal("An open correction waits.", new Translation([]).Count(1, "An open correction waits.", "{0} open corrections wait.").Value);
+    public void A_form_may_leave_the_number_out_or_put_it_anywhere()
+    {
+        const string Key = "{0:An open correction waits|# open corrections wait}.";
+        Assert.Equal("An open correction waits.", new Translation([]).Count(1, Key));
+        Assert.Equal("2 open corrections wait.", new Translation([]).Count(2, Key));
+    }
+
+    [Fact]
+    public void A_broken_translation_reads_in_english() =>
+        Assert.Equal("2 images", new Translation(new() { ["{0} {0:image|images}"] = "{1} {0:Bild|Bilder}" }).Count(2, "{0} {0:image|images}"));
 
     /// <summary>A resource set in memory: its entries, else the key itself, as the portal's localizer reads a key without a translation.</summary>
     private sealed class Translation(Dictionary<string, string> entries) : IStringLocalizer
