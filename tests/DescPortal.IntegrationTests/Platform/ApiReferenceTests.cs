@@ -66,7 +66,8 @@ public sealed partial class ApiReferenceTests(IntegrationHost host)
     {
         var description = await SubmitDescriptionAsync();
 
-        Assert.Contains("curl -H \"X-Api-Key: $DESC_API_KEY\"", description, StringComparison.Ordinal);
+        Assert.Contains("curl -H \"X-Api-Key: $DESC_API_KEY\" -H \"Idempotency-Key: $KEY\"", description, StringComparison.Ordinal);
+        Assert.Contains("request.Headers.Add(\"Idempotency-Key\", referralKey)", description, StringComparison.Ordinal);
         Assert.Contains("-F \"referral=@referral.json;type=application/json\"", description, StringComparison.Ordinal);
         Assert.Contains("```csharp", description, StringComparison.Ordinal);
         Assert.Contains("new MultipartFormDataContent()", description, StringComparison.Ordinal);

@@ -6,6 +6,7 @@ using DescPortal.Core;
 using DescPortal.Core.Referrals;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using DescPortal.Testing;
 using Xunit;
 
 namespace DescPortal.IntegrationTests.Platform;
@@ -140,10 +141,10 @@ public sealed class OpenApiDocumentTests(IntegrationHost host)
         Assert.Equal(Code.NamesOf<Urgency>(), properties["urgency"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()));
         Assert.Equal(ReferralValidation.MaxReasonLength, properties["reason"]!["maxLength"]!.GetValue<int>());
         Assert.Equal("date-time", properties["interceptedAt"]!["format"]!.GetValue<string>());
-        var bearer = properties["bearer"]!;
+        var bearer = Resolve(document, properties["bearer"]!);
         Assert.Equal(["nationality", "surname"], bearer["required"]!.AsArray().Select(n => n!.GetValue<string>()).Order());
         Assert.Equal(Code.NamesOf<DocumentType>(),
-            properties["documents"]!["items"]!["properties"]!["documentType"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()));
+            Resolve(document, properties["documents"]!["items"]!)["properties"]!["documentType"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()));
 
         // The partial date's pattern says what the validation accepts.
         var pattern = new Regex(bearer["properties"]!["dateOfBirth"]!["pattern"]!.GetValue<string>());
@@ -159,7 +160,7 @@ public sealed class OpenApiDocumentTests(IntegrationHost host)
             Assert.Equal("binary", images["items"]!["format"]!.GetValue<string>());
             Assert.Contains("image/jpeg", form["encoding"]!["images"]!["contentType"]!.GetValue<string>(), StringComparison.Ordinal);
             // Each file is described by an entry of the JSON part's images, with the shared codes.
-            var image = Resolve(document, form["schema"]!["properties"]![part]!)["properties"]!["images"]!["items"]!;
+            var image = Resolve(document, Resolve(document, form["schema"]!["properties"]![part]!)["properties"]!["images"]!["items"]!);
             Assert.Equal(Code.NamesOf<LightSource>(), image["properties"]!["lightSource"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()));
         }
     }
@@ -171,8 +172,8 @@ public sealed class OpenApiDocumentTests(IntegrationHost host)
         JsonObject Query(string path, string name) => document["paths"]![path]!["get"]!["parameters"]!.AsArray()
             .Single(p => p!["name"]!.GetValue<string>() == name)!.AsObject();
 
-        Assert.Equal(Code.NamesOf<ReferralStatus>(), Query("/api/v1/referrals", "status")["schema"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()));
-        Assert.Equal(Code.NamesOf<DocumentType>(), Query("/api/v1/specimens", "documentType")["schema"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal(Code.NamesOf<ReferralStatus>(), Resolve(document, Query("/api/v1/referrals", "status")["schema"]!)["enum"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal(Code.NamesOf<DocumentType>(), Resolve(document, Query("/api/v1/specimens", "documentType")["schema"]!)["enum"]!.AsArray().Select(n => n!.GetValue<string>()));
         foreach (var path in new[] { "/api/v1/referrals", "/api/v1/specimens" })
         {
             Assert.Equal(1, Query(path, "page")["schema"]!["minimum"]!.GetValue<int>());
@@ -181,11 +182,24 @@ public sealed class OpenApiDocumentTests(IntegrationHost host)
         }
     }
 
+    [Fact]
+    public async Task Every_path_parameter_says_what_it_is_the_id_of()
+    {
+        var document = await DocumentAsync();
+        var parameters = Operations(document)
+            .SelectMany(o => (o.Operation["parameters"]?.AsArray() ?? []).Where(p => p!["in"]!.GetValue<string>() == "path")
+                .Select(p => (o.Name, Parameter: p!)))
+            .ToList();
+        Assert.Contains(parameters, p => p.Parameter["name"]!.GetValue<string>() == "evidenceId");
+        Assert.All(parameters, p => Assert.False(string.IsNullOrWhiteSpace(p.Parameter["description"]?.GetValue<string>()),
+            $"{p.Name}: path parameter {p.Parameter["name"]} has no description"));
+    }
+
     /// <summary>redocly's recommended rules (redocly.yaml) on the document as served: no error and no warning.</summary>
     [Fact]
     public async Task Redocly_finds_no_error_and_no_warning()
     {
-        var repo = Repository();
+        var repo = Repository.Root;
         var cli = Path.Combine(repo, "tests", "tools", "node_modules", "@redocly", "cli", "bin", "cli.js");
         Assert.True(File.Exists(cli), $"{cli} is missing: infra/desc test installs it (npm ci in tests/tools).");
 
@@ -217,12 +231,4 @@ public sealed class OpenApiDocumentTests(IntegrationHost host)
         }
     }
 
-    private static string Repository()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "DescPortal.sln"))) return dir.FullName;
-        }
-        throw new DirectoryNotFoundException("The tests run outside the repository.");
-    }
 }

@@ -13,21 +13,13 @@ public sealed class ReportTemplatesTests : IDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static string Repository()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "DescPortal.sln"))) return dir.FullName;
-        }
-        throw new DirectoryNotFoundException("The tests run outside the repository.");
-    }
 
     public void Dispose() => Directory.Delete(_copy, recursive: true);
 
     [Fact]
     public void A_checkout_prints_with_the_repositorys_templates_and_a_setting_names_another_folder()
     {
-        var repo = Repository();
+        var repo = Repository.Root;
         var web = Path.Combine(repo, "src", "DescPortal.Web");
 
         Assert.Equal(Path.Combine(repo, "templates", "reports"), ReportTemplates.Locate(null, web, AppContext.BaseDirectory));
@@ -41,7 +33,7 @@ public sealed class ReportTemplatesTests : IDisposable
     [Fact]
     public async Task A_changed_letterhead_shows_in_the_next_report_without_a_restart()
     {
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(Repository(), "templates", "reports")))
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(Repository.Root, "templates", "reports")))
             File.Copy(file, Path.Combine(_copy, Path.GetFileName(file)));
         var options = new ReportOptions { Templates = _copy };
         var templates = new ReportTemplates(options, new HostingEnvironment { ContentRootPath = AppContext.BaseDirectory });
@@ -74,7 +66,7 @@ public sealed class ReportTemplatesTests : IDisposable
     [Fact]
     public async Task A_template_that_does_not_parse_fails_with_the_files_name()
     {
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(Repository(), "templates", "reports")))
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(Repository.Root, "templates", "reports")))
             File.Copy(file, Path.Combine(_copy, Path.GetFileName(file)));
         await File.AppendAllTextAsync(Path.Combine(_copy, ReportTemplates.TemplateFile), "{% if %}", Ct);
         var options = new ReportOptions { Templates = _copy };
@@ -90,7 +82,7 @@ public sealed class ReportTemplatesTests : IDisposable
     [Fact]
     public async Task A_letterhead_with_an_unknown_time_zone_fails_with_the_files_name()
     {
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(Repository(), "templates", "reports")))
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(Repository.Root, "templates", "reports")))
             File.Copy(file, Path.Combine(_copy, Path.GetFileName(file)));
         var letterhead = Path.Combine(_copy, ReportTemplates.LetterheadFile);
         await File.WriteAllTextAsync(letterhead, (await File.ReadAllTextAsync(letterhead, Ct))
@@ -189,7 +181,7 @@ public sealed class ReportTemplatesTests : IDisposable
 
     private void CopyTemplates()
     {
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(Repository(), "templates", "reports")))
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(Repository.Root, "templates", "reports")))
             File.Copy(file, Path.Combine(_copy, Path.GetFileName(file)));
     }
 }

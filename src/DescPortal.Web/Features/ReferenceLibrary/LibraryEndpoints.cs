@@ -27,7 +27,7 @@ public static class LibraryEndpoints
                 + "issuing state and one document type, a page at a time (`page` from 1, `pageSize` 20 by default). Any "
                 + "agency's key may read it.")
             .DescribeQuery("issuingState", "Only specimens of this issuing state or organisation (ICAO code).")
-            .DescribeQuery("documentType", "Only specimens of this kind of document.", Code.NamesOf<DocumentType>())
+            .DescribeQuery<DocumentType>("documentType", "Only specimens of this kind of document.")
             .DescribePaging()
             .Produces<SpecimenList>()
             .WithResponseExample(StatusCodes.Status200OK, LibraryExamples.List)

@@ -45,7 +45,7 @@ public static class ReferralApi
             .WithSummary("List the agency's referrals")
             .WithDescription("The referrals of the key's agency, newest first, a page at a time (`page` from 1, `pageSize` "
                 + "20 by default), optionally only those of one status.")
-            .DescribeQuery("status", "Only the referrals of this status.", Code.NamesOf<ReferralStatus>())
+            .DescribeQuery<ReferralStatus>("status", "Only the referrals of this status.")
             .DescribePaging()
             .Produces<ReferralList>()
             .WithResponseExample(StatusCodes.Status200OK, ReferralExamples.List)

@@ -36,10 +36,12 @@ public static class ReferralApiExample
         }
         ```
 
-        With curl (one `images` part per entry of `images`, in the same order):
+        With curl (one `images` part per entry of `images`, in the same order). The `Idempotency-Key` is made once per
+        referral and sent again on every retry: a retry after a dropped link answers the first submission, never a second.
 
         ```bash
-        curl -H "X-Api-Key: $DESC_API_KEY" \
+        KEY=$(cat /proc/sys/kernel/random/uuid)   # once per referral; keep it for the retries
+        curl -H "X-Api-Key: $DESC_API_KEY" -H "Idempotency-Key: $KEY" \
              -F "referral=@referral.json;type=application/json" \
              -F "images=@white.jpg" -F "images=@uv.png" \
              https://portal.example/api/v1/referrals
@@ -58,7 +60,9 @@ public static class ReferralApiExample
         form.Add(new ByteArrayContent(File.ReadAllBytes("white.jpg")), "images", "white.jpg");
         form.Add(new ByteArrayContent(File.ReadAllBytes("uv.png")), "images", "uv.png");
 
-        using var response = await http.PostAsync("api/v1/referrals", form);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/referrals") { Content = form };
+        request.Headers.Add("Idempotency-Key", referralKey); // a Guid made once per referral, the same on every retry
+        using var response = await http.SendAsync(request);
         // 201: { "id", "reference", "status" }; 4xx: problem details with `code` or `codes`.
         response.EnsureSuccessStatusCode();
         ```

@@ -32,6 +32,7 @@ public static class ApiDocument
             o.ShouldInclude = d => d.RelativePath?.StartsWith(PathPrefix, StringComparison.Ordinal) == true;
             o.AddDocumentTransformer(DescribeDocumentAsync);
             o.AddOperationTransformer(RequireKeyAsync);
+            o.AddOperationTransformer(DescribePathIdsAsync);
             o.AddSchemaTransformer(DescribeSchemaAsync);
         });
 
@@ -75,7 +76,37 @@ public static class ApiDocument
         {
             if (described.TryGetValue(tag.Name ?? "", out var description)) tag.Description = description;
         }
+        SayNullableReferencesPlainly(document);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Said so that generators read it as meant (NSwag made an empty class "Sex2" that cannot hold "F", and read the
+    /// shared codes as numbers). The shared codes' enums say they are strings (and null, when a value is). A nullable
+    /// property of a named type comes out as <c>oneOf: [{type: null}, {$ref}]</c>: a reference to an enum, whose
+    /// values already include null, becomes a plain <c>$ref</c>; an object keeps the <c>oneOf</c>, its reference first.
+    /// </summary>
+    private static void SayNullableReferencesPlainly(OpenApiDocument document)
+    {
+        static bool IsNull(System.Text.Json.Nodes.JsonNode? value) => value is null || value.GetValueKind() == JsonValueKind.Null;
+        var schemas = document.Components?.Schemas ?? new Dictionary<string, IOpenApiSchema>();
+        foreach (var codes in schemas.Values.OfType<OpenApiSchema>().Where(s => s is { Type: null, Enum.Count: > 0 }))
+        {
+            codes.Type = JsonSchemaType.String | (codes.Enum!.Any(IsNull) ? JsonSchemaType.Null : 0);
+        }
+        foreach (var schema in schemas.Values.OfType<OpenApiSchema>())
+        {
+            foreach (var (name, property) in schema.Properties?.ToList() ?? [])
+            {
+                if (property is not OpenApiSchema { OneOf: [var first, var second] } choice) continue;
+                var (reference, nothing) = first is OpenApiSchemaReference r ? (r, second) : (second as OpenApiSchemaReference, first);
+                if (reference is null || nothing is not OpenApiSchema { Type: JsonSchemaType.Null }) continue;
+                if (schemas.TryGetValue(reference.Reference.Id ?? "", out var target) && target.Enum is { Count: > 0 } values && values.Any(IsNull))
+                    schema.Properties![name] = reference;
+                else
+                    choice.OneOf = [reference, nothing];
+            }
+        }
     }
 
     /// <summary>
@@ -98,6 +129,29 @@ public static class ApiDocument
         operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SecurityScheme, context.Document)] = [] }];
         operation.Responses ??= new OpenApiResponses();
         operation.Responses["401"] = await ProblemResponseAsync(context, $"No valid {ApiKeyDefaults.Header} header.", ct);
+    }
+
+    /// <summary>
+    /// Each id in a path says what it is the id of, from the segment before it: <c>referrals/{id}</c> is a referral's,
+    /// <c>evidence/{evidenceId}</c> an evidence image's (ids come from the portal's answers, never made up by a client).
+    /// </summary>
+    private static Task DescribePathIdsAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        var segments = (context.Description.RelativePath ?? "").Split('/');
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>().Where(p => p.In == ParameterLocation.Path) ?? [])
+        {
+            var at = Array.FindIndex(segments, s => s.StartsWith("{" + parameter.Name, StringComparison.Ordinal));
+            var of = at > 0 ? segments[at - 1] : "";
+            parameter.Description ??= of switch
+            {
+                "referrals" => "The referral's id, as the submission answered it (`id`).",
+                "evidence" => "The id of one of the referral's evidence images (`evidence[].id` of the referral).",
+                "specimens" => "The specimen's id (`items[].id` of the specimen list).",
+                "images" => "The id of one of the specimen's images (`images[].id` of the specimen).",
+                _ => throw new InvalidOperationException($"{context.Description.RelativePath}: say what path parameter '{parameter.Name}' is."),
+            };
+        }
+        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -171,6 +225,17 @@ public static class ApiDocument
                 schema.Maximum = maximum?.ToString(CultureInfo.InvariantCulture);
             }
             return Task.CompletedTask;
+        });
+
+    /// <summary>A query parameter that takes one of the shared codes of <typeparamref name="TEnum"/>: the code list is the
+    /// named enum schema that the answers use too, so a generated client has one type for it.</summary>
+    public static RouteHandlerBuilder DescribeQuery<TEnum>(this RouteHandlerBuilder endpoint, string name, string description)
+        where TEnum : struct, Enum =>
+        endpoint.DescribeQuery(name, description).AddOpenApiOperationTransformer(async (operation, context, ct) =>
+        {
+            var parameter = operation.Parameters!.OfType<OpenApiParameter>().Single(p => p.Name == name && p.In == ParameterLocation.Query);
+            context.Document!.AddComponent(typeof(TEnum).Name, await context.GetOrCreateSchemaAsync(typeof(TEnum), null, ct));
+            parameter.Schema = new OpenApiSchemaReference(typeof(TEnum).Name, context.Document);
         });
 
     /// <summary>An optional request header the handler reads itself (so the document would not know it), with its rules.</summary>

@@ -1,4 +1,5 @@
 using DescPortal.Core;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace DescPortal.Web.Infrastructure.Http;
@@ -16,7 +17,7 @@ public static class ApiRequestBody
     public static RouteHandlerBuilder DescribeJsonBody<T>(this RouteHandlerBuilder endpoint) =>
         endpoint.AddOpenApiOperationTransformer(async (operation, context, ct) =>
         {
-            var schema = await context.GetOrCreateSchemaAsync(typeof(T), null, ct);
+            var schema = await NamedSchemaAsync<T>(context, ct);
             operation.RequestBody = new OpenApiRequestBody
             {
                 Required = true,
@@ -28,7 +29,7 @@ public static class ApiRequestBody
     public static RouteHandlerBuilder DescribeJsonOrBinaryBody<T>(this RouteHandlerBuilder endpoint, string binaryType) =>
         endpoint.AddOpenApiOperationTransformer(async (operation, context, ct) =>
         {
-            var schema = await context.GetOrCreateSchemaAsync(typeof(T), null, ct);
+            var schema = await NamedSchemaAsync<T>(context, ct);
             operation.RequestBody = new OpenApiRequestBody
             {
                 Required = true,
@@ -50,8 +51,7 @@ public static class ApiRequestBody
     public static RouteHandlerBuilder DescribeMultipartBody<T>(this RouteHandlerBuilder endpoint, string jsonPart, string filePart) =>
         endpoint.AddOpenApiOperationTransformer(async (operation, context, ct) =>
         {
-            var json = await context.GetOrCreateSchemaAsync(typeof(T), null, ct);
-            context.Document!.AddComponent(typeof(T).Name, json);
+            var json = await NamedSchemaAsync<T>(context, ct);
             var file = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
             operation.RequestBody = new OpenApiRequestBody
             {
@@ -66,7 +66,7 @@ public static class ApiRequestBody
                             Required = new HashSet<string> { jsonPart },
                             Properties = new Dictionary<string, IOpenApiSchema>
                             {
-                                [jsonPart] = new OpenApiSchemaReference(typeof(T).Name, context.Document),
+                                [jsonPart] = json,
                                 [filePart] = new OpenApiSchema { Type = JsonSchemaType.Array, Items = file },
                             },
                         },
@@ -79,6 +79,35 @@ public static class ApiRequestBody
                 },
             };
         });
+
+    /// <summary>
+    /// The schema of <typeparamref name="T"/> as a named component, and the objects it holds (a referral's bearer, its
+    /// documents and images) as named components too: a generated client then has one type per part, named as ours,
+    /// rather than types named after where they were met (Body, Images2).
+    /// </summary>
+    private static async Task<OpenApiSchemaReference> NamedSchemaAsync<T>(OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        var document = context.Document!;
+        var schema = await context.GetOrCreateSchemaAsync(typeof(T), null, ct);
+        foreach (var property in typeof(T).GetProperties())
+        {
+            var name = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+            var element = property.PropertyType.IsGenericType ? property.PropertyType.GetGenericArguments()[0] : property.PropertyType;
+            if (!element.IsClass || element == typeof(string) || schema.Properties?.TryGetValue(name, out var found) != true || found is not OpenApiSchema part) continue;
+            if (part.Items is OpenApiSchema item)
+            {
+                document.AddComponent(element.Name, item);
+                part.Items = new OpenApiSchemaReference(element.Name, document);
+            }
+            else
+            {
+                document.AddComponent(element.Name, part);
+                schema.Properties[name] = new OpenApiSchemaReference(element.Name, document);
+            }
+        }
+        document.AddComponent(typeof(T).Name, schema);
+        return new OpenApiSchemaReference(typeof(T).Name, document);
+    }
 
     /// <summary>200 with the bytes of an image (JPEG, PNG or TIFF, as received).</summary>
     public static RouteHandlerBuilder ProducesImage(this RouteHandlerBuilder endpoint) =>
