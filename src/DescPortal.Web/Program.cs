@@ -3,6 +3,7 @@ using DescPortal.Web.Components;
 using DescPortal.Web.Features;
 using DescPortal.Web.Infrastructure;
 using DescPortal.Web.Infrastructure.Blobs;
+using DescPortal.Web.Infrastructure.Custody;
 using DescPortal.Web.Infrastructure.Health;
 using DescPortal.Web.Infrastructure.Http;
 using DescPortal.Web.Infrastructure.Identity;
@@ -14,7 +15,9 @@ using DescPortal.Web.Infrastructure.Settings;
 using DescPortal.Web.Infrastructure.Telemetry;
 using MudBlazor.Services;
 
-var builder = WebApplication.CreateBuilder(args);
+// `DescPortal.Web verify`: check the custody of the whole store with the portal's settings, print, exit 0 or 1.
+var verify = args is ["verify", ..];
+var builder = WebApplication.CreateBuilder(verify ? args[1..] : args);
 // Needed to register the stores, so read and checked now; every other section is checked when the portal starts.
 var connections = SettingsSetup.Read<ConnectionStringOptions>(builder.Configuration);
 var (postgres, blobs) = (connections.Postgres!, connections.Blobs!);
@@ -44,6 +47,7 @@ builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
+if (verify) return await StoreVerification.RunCommandAsync(app.Services, Console.Out, CancellationToken.None);
 
 app.UseDescForwardedHeaders();
 if (!app.Environment.IsDevelopment())
@@ -87,6 +91,7 @@ app.MapFeatures();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();
+return 0;
 
 /// <summary>Entry point type, visible to WebApplicationFactory in the integration tests.</summary>
 public partial class Program;

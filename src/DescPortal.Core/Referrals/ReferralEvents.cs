@@ -1,3 +1,5 @@
+using DescPortal.Core.Custody;
+
 namespace DescPortal.Core.Referrals;
 
 // The events of a referral's stream (one stream per case, keyed by ReferralId).
@@ -26,11 +28,11 @@ public sealed record ReferralSubmitted(
 
 /// <summary>The traveller who presented the documents: personal data, kept apart.</summary>
 public sealed record Bearer(
-    string Surname,
-    string GivenNames,
-    string? NationalName,
+    [property: PersonalData] string Surname,
+    [property: PersonalData] string GivenNames,
+    [property: PersonalData] string? NationalName,
     string Nationality,
-    PartialDate DateOfBirth,
+    [property: PersonalData] PartialDate DateOfBirth,
     Sex? Sex);
 
 /// <summary>A document the bearer presented; <see cref="Index"/> is what images refer to.</summary>
@@ -38,8 +40,8 @@ public sealed record QuestionedDocument(
     int Index,
     DocumentType DocumentType,
     string IssuingState,
-    string? DocumentNumber,
-    string? Mrz);
+    [property: PersonalData] string? DocumentNumber,
+    [property: PersonalData] string? Mrz);
 
 /// <summary>
 /// An original image was stored. <see cref="Sha256"/> (lower-case hex of the original bytes, taken at

@@ -1,4 +1,5 @@
 using DescPortal.Web.Infrastructure.Auth;
+using DescPortal.Web.Infrastructure.Custody;
 using DescPortal.Web.Infrastructure.Jobs;
 using JasperFx.Events.Daemon;
 using JasperFx;
@@ -40,6 +41,8 @@ public static class MartenSetup
             .AddAsyncDaemon(DaemonMode.HotCold)
             // Lazy schema creation has deadlocked Blazor apps: apply everything before serving.
             .ApplyAllDatabaseChangesOnStartup();
+        // Every stream's events are hash-chained as they are appended.
+        services.AddDescCustody();
         return services;
     }
 }

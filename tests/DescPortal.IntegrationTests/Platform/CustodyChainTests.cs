@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Net;
+using DescPortal.Core.Custody;
+using DescPortal.Testing;
+using DescPortal.Web.Infrastructure.Custody;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Xunit;
+
+namespace DescPortal.IntegrationTests.Platform;
+
+/// <summary>
+/// The custody chain on real storage: every appended event carries its hash and the hash before it, in its own row;
+/// an event changed, deleted or moved behind the application's back is named by the chain check and by
+/// <c>DescPortal.Web verify</c> (what <c>infra/desc verify</c> runs), with the case's reference and the event's sequence.
+/// Tests here put back what they break, so that the store is intact for the next one.
+/// </summary>
+[Collection(nameof(CaseWriteCollection))]
+public sealed class CustodyChainTests(IntegrationHost host)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private CustodyChainStore Chains => host.Services.GetRequiredService<CustodyChainStore>();
+
+    private async Task<(Guid Id, string Reference)> SubmitAsync(int images = 2)
+    {
+        using var client = host.CreateClient().WithKey(ReferralRequests.NorthKey);
+        var lights = new[] { "White", "UV365", "IR" }[..images];
+        var response = await client.PostAsync("/api/v1/referrals",
+            ReferralRequests.Multipart(ReferralRequests.Example(lights), [.. Enumerable.Range(0, images).Select(i => TestImages.Jpeg(seed: 90 + i))]), Ct);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = await response.JsonAsync();
+        return (created.GetProperty("id").GetGuid(), created.GetProperty("reference").GetString()!);
+    }
+
+    private async Task<StreamChain> ChainOfAsync(Guid id) =>
+        ChainCheck.Check(id, await Chains.EventsOfAsync(id, Ct), await Chains.StreamVersionAsync(id, Ct), await Chains.SaltOfAsync(id, Ct));
+
+    private async Task<int> ExecuteAsync(string sql, params object[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(host.DatabaseConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var p in parameters) command.Parameters.Add(new NpgsqlParameter { Value = p });
+        return await command.ExecuteNonQueryAsync(Ct);
+    }
+
+    [Fact]
+    public async Task Every_event_of_a_case_is_chained_to_the_one_before_it_in_its_own_row()
+    {
+        var (id, reference) = await SubmitAsync(images: 3);
+
+        var events = await Chains.EventsOfAsync(id, Ct);
+        Assert.Equal([1L, 2, 3, 4], events.Select(e => e.Version));
+        Assert.All(events, e => Assert.Matches("^[0-9a-f]{64}$", e.Hash));
+        Assert.Null(events[0].PreviousHash);
+        Assert.Equal(events.SkipLast(1).Select(e => e.Hash), events.Skip(1).Select(e => e.PreviousHash));
+        // The stored event holds the bearer as submitted; the chain holds a salted digest of it.
+        Assert.Contains("ERIKSSON", events[0].Data, StringComparison.Ordinal);
+        Assert.NotNull(await Chains.SaltOfAsync(id, Ct));
+
+        var chain = await ChainOfAsync(id);
+        Assert.True(chain.Intact, string.Join("; ", chain.Breaks));
+        Assert.Equal(reference, chain.Label);
+        Assert.Equal(["ReferralSubmitted", "EvidenceImageAttached", "EvidenceImageAttached", "EvidenceImageAttached"], chain.Links.Select(l => l.Type));
+        Assert.All(chain.Links, l => Assert.Contains("BCP-NORTH", l.Actor, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_changed_event_is_named_at_its_sequence_and_the_chain_holds_again_once_it_is_put_back()
+    {
+        var (id, _) = await SubmitAsync();
+        const string Events = "portal.mt_events";
+
+        // Someone with database access rewrites the reason of the submission, and a name (a personal value).
+        var original = (await Chains.EventsOfAsync(id, Ct))[0].Data;
+        await ExecuteAsync($"update {Events} set data = jsonb_set(data, '{{Reason}}', '\"Routine check\"') where stream_id = $1 and version = 1", id);
+        var changed = await ChainOfAsync(id);
+        Assert.Equal([(1L, ChainBreaks.EventChanged)], changed.Breaks.Select(b => (b.Sequence, b.Code)));
+
+        await ExecuteAsync($"update {Events} set data = $2::jsonb where stream_id = $1 and version = 1", id, original);
+        await ExecuteAsync($"update {Events} set data = jsonb_set(data, '{{Bearer,Surname}}', '\"ERIKSON\"') where stream_id = $1 and version = 1", id);
+        Assert.Equal([(1L, ChainBreaks.EventChanged)], (await ChainOfAsync(id)).Breaks.Select(b => (b.Sequence, b.Code)));
+
+        await ExecuteAsync($"update {Events} set data = $2::jsonb where stream_id = $1 and version = 1", id, original);
+        Assert.True((await ChainOfAsync(id)).Intact);
+    }
+
+    [Fact]
+    public async Task A_deleted_event_and_two_swapped_events_are_named()
+    {
+        var (id, _) = await SubmitAsync(images: 3);
+        var saved = "tamper_" + Guid.NewGuid().ToString("N");
+        await ExecuteAsync($"create table public.{saved} (like portal.mt_events)");
+        try
+        {
+            // The second event deleted: a gap at 2, and 3 no longer follows what is before it.
+            await ExecuteAsync($"with gone as (delete from portal.mt_events where stream_id = $1 and version = 2 returning *) insert into public.{saved} select * from gone", id);
+            var deleted = await ChainOfAsync(id);
+            Assert.Contains((2L, ChainBreaks.EventMissing), deleted.Breaks.Select(b => (b.Sequence, b.Code)));
+            Assert.Contains((3L, ChainBreaks.ChainBroken), deleted.Breaks.Select(b => (b.Sequence, b.Code)));
+            await ExecuteAsync($"insert into portal.mt_events select * from public.{saved}");
+
+            // The last event deleted: the stream's head says 4, its events end at 3.
+            await ExecuteAsync($"truncate public.{saved}");
+            await ExecuteAsync($"with gone as (delete from portal.mt_events where stream_id = $1 and version = 4 returning *) insert into public.{saved} select * from gone", id);
+            Assert.Equal([(4L, ChainBreaks.EventMissing)], (await ChainOfAsync(id)).Breaks.Select(b => (b.Sequence, b.Code)));
+            await ExecuteAsync($"insert into portal.mt_events select * from public.{saved}");
+
+            // Events 3 and 4 swapped (data and hashes with them): each is named where it now stands.
+            await ExecuteAsync($"""
+                update portal.mt_events e set data = o.data, headers = o.headers
+                from portal.mt_events o
+                where e.stream_id = $1 and o.stream_id = $1 and ((e.version = 3 and o.version = 4) or (e.version = 4 and o.version = 3))
+                """, id);
+            var swapped = await ChainOfAsync(id);
+            Assert.Equal([3L, 4L], swapped.Breaks.Select(b => b.Sequence));
+            await ExecuteAsync($"""
+                update portal.mt_events e set data = o.data, headers = o.headers
+                from portal.mt_events o
+                where e.stream_id = $1 and o.stream_id = $1 and ((e.version = 3 and o.version = 4) or (e.version = 4 and o.version = 3))
+                """, id);
+            Assert.True((await ChainOfAsync(id)).Intact);
+        }
+        finally
+        {
+            await ExecuteAsync($"drop table public.{saved}");
+        }
+    }
+
+    [Fact]
+    public async Task The_verify_command_exits_0_on_an_intact_store_and_1_naming_the_case_and_event_of_a_break()
+    {
+        var (id, reference) = await SubmitAsync();
+        var (intact, output) = await VerifyAsync();
+        Assert.True(intact == 0, output);
+        Assert.Contains("intact:", output, StringComparison.Ordinal);
+
+        var original = (await Chains.EventsOfAsync(id, Ct))[1].Data;
+        await ExecuteAsync("update portal.mt_events set data = jsonb_set(data, '{Sha256}', to_jsonb(repeat('0', 64))) where stream_id = $1 and version = 2", id);
+        try
+        {
+            var (broken, report) = await VerifyAsync();
+            Assert.Equal(1, broken);
+            Assert.Contains($"BROKEN referral {reference} ({id}) event 2: {ChainBreaks.EventChanged}", report, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await ExecuteAsync("update portal.mt_events set data = $2::jsonb where stream_id = $1 and version = 2", id, original);
+        }
+    }
+
+    /// <summary>Runs the portal's own binary as <c>infra/desc verify</c> does, against this host's database.</summary>
+    private async Task<(int ExitCode, string Output)> VerifyAsync()
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DescPortal.Web.dll"));
+        start.ArgumentList.Add("verify");
+        start.Environment["ConnectionStrings__Postgres"] = host.DatabaseConnectionString;
+        start.Environment["ConnectionStrings__Blobs"] = TestServices.Blobs;
+        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        using var verify = Process.Start(start)!;
+        var errors = verify.StandardError.ReadToEndAsync(Ct);
+        var output = await verify.StandardOutput.ReadToEndAsync(Ct);
+        await verify.WaitForExitAsync(Ct);
+        return (verify.ExitCode, output + await errors);
+    }
+}
