@@ -2,6 +2,7 @@ using DescPortal.Web.Components;
 using DescPortal.Web.Features.Account;
 using DescPortal.Web.Features.Admin;
 using DescPortal.Web.Features.Cases;
+using DescPortal.Web.Features.Custody;
 using DescPortal.Web.Features.Examination;
 using DescPortal.Web.Features.Opinion;
 using DescPortal.Web.Features.ReferenceLibrary;
@@ -23,7 +24,8 @@ public static class FeatureSetup
             .AddExamination()
             .AddOpinion(config)
             .AddReferenceLibrary(config)
-            .AddAdmin();
+            .AddAdmin()
+            .AddCustody();
 
     public static void MapFeatures(this WebApplication app)
     {
@@ -32,5 +34,6 @@ public static class FeatureSetup
         app.MapExamination();
         app.MapOpinion();
         app.MapReferenceLibrary();
+        app.MapCustody();
     }
 }

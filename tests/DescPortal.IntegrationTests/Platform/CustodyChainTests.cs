@@ -150,6 +150,75 @@ public sealed class CustodyChainTests(IntegrationHost host)
         }
     }
 
+    [Fact]
+    public async Task The_custody_api_answers_the_chain_the_evidence_checked_again_and_every_access()
+    {
+        var (id, reference) = await SubmitAsync();
+        using var north = host.CreateClient().WithKey(ReferralRequests.NorthKey);
+        Assert.Equal(HttpStatusCode.OK, (await north.GetAsync($"/api/v1/referrals/{id}", Ct)).StatusCode);
+
+        var custody = await (await north.GetAsync($"/api/v1/referrals/{id}/custody", Ct)).JsonAsync();
+        Assert.Equal(reference, custody.GetProperty("reference").GetString());
+        Assert.True(custody.GetProperty("chainIntact").GetBoolean());
+        var events = custody.GetProperty("events").EnumerateArray().ToList();
+        Assert.Equal([1L, 2, 3], events.Select(e => e.GetProperty("sequence").GetInt64()));
+        Assert.Equal("ReferralSubmitted", events[0].GetProperty("type").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, events[0].GetProperty("previousHash").ValueKind);
+        Assert.Equal(events[0].GetProperty("hash").GetString(), events[1].GetProperty("previousHash").GetString());
+        Assert.All(events, e => Assert.Matches("^[0-9a-f]{64}$", e.GetProperty("hash").GetString()));
+        var evidence = custody.GetProperty("evidence").EnumerateArray().ToList();
+        Assert.Equal(2, evidence.Count);
+        Assert.All(evidence, e => Assert.True(e.GetProperty("intact").GetBoolean()));
+        var read = Assert.Single(custody.GetProperty("accesses").EnumerateArray());
+        Assert.Equal(("CaseRead", id.ToString()), (read.GetProperty("action").GetString(), read.GetProperty("target").GetString()));
+        Assert.Contains("BCP-NORTH", read.GetProperty("actor").GetString(), StringComparison.Ordinal);
+
+        // Another agency sees nothing of it, not even that it exists.
+        using var south = host.CreateClient().WithKey(ReferralRequests.SouthKey);
+        Assert.Equal(HttpStatusCode.NotFound, (await south.GetAsync($"/api/v1/referrals/{id}/custody", Ct)).StatusCode);
+
+        // The access record is chained too: an access rewritten behind the application's back breaks the chain.
+        var trail = AccessLog.StreamOf(id);
+        var original = (await Chains.EventsOfAsync(trail, Ct))[0].Data;
+        await ExecuteAsync("update portal.mt_events set data = jsonb_set(data, '{Actor}', '\"nobody\"') where stream_id = $1 and version = 1", trail);
+        try
+        {
+            var rewritten = await (await north.GetAsync($"/api/v1/referrals/{id}/custody", Ct)).JsonAsync();
+            Assert.False(rewritten.GetProperty("chainIntact").GetBoolean());
+        }
+        finally
+        {
+            await ExecuteAsync("update portal.mt_events set data = $2::jsonb where stream_id = $1 and version = 1", trail, original);
+        }
+        var restored = await (await north.GetAsync($"/api/v1/referrals/{id}/custody", Ct)).JsonAsync();
+        Assert.True(restored.GetProperty("chainIntact").GetBoolean());
+        Assert.Equal(3, restored.GetProperty("accesses").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Evidence_whose_bytes_changed_in_storage_is_reported_not_intact()
+    {
+        var (id, _) = await SubmitAsync();
+        var record = (await host.Services.GetRequiredService<Web.Features.Cases.CaseQueries>()
+            .LoadForAsync(new Web.Infrastructure.Identity.UserScope("t", "t", new HashSet<string> { Web.Infrastructure.Identity.Roles.Examiner }, null, null, false), id, Ct))!;
+        var blob = host.Services.GetRequiredService<Web.Infrastructure.Blobs.BlobContainers>().Evidence.GetBlobClient(record.Evidence[1].BlobName);
+        var bytes = (await blob.DownloadContentAsync(Ct)).Value.Content.ToArray();
+        var changed = bytes.ToArray();
+        changed[^10] ^= 0xFF;
+        await blob.UploadAsync(new BinaryData(changed), overwrite: true, Ct);
+        try
+        {
+            using var north = host.CreateClient().WithKey(ReferralRequests.NorthKey);
+            var custody = await (await north.GetAsync($"/api/v1/referrals/{id}/custody", Ct)).JsonAsync();
+            Assert.Equal([true, false], custody.GetProperty("evidence").EnumerateArray().Select(e => e.GetProperty("intact").GetBoolean()));
+            Assert.Equal(record.Evidence[1].Sha256, custody.GetProperty("evidence")[1].GetProperty("sha256").GetString());
+        }
+        finally
+        {
+            await blob.UploadAsync(new BinaryData(bytes), overwrite: true, Ct);
+        }
+    }
+
     /// <summary>Runs the portal's own binary as <c>infra/desc verify</c> does, against this host's database.</summary>
     private async Task<(int ExitCode, string Output)> VerifyAsync()
     {

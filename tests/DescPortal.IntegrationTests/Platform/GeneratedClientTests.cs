@@ -93,6 +93,13 @@ public sealed class GeneratedClientTests(IntegrationHost host)
         var history = await api.GetReferralHistoryAsync(created.Id, Ct);
         Assert.Equal(["ReferralSubmitted", "EvidenceImageAttached", "EvidenceImageAttached"], history.Take(3).Select(h => h.Type));
         Assert.All(history, h => Assert.False(string.IsNullOrWhiteSpace(h.Summary)));
+
+        var custody = await api.GetReferralCustodyAsync(created.Id, Ct);
+        Assert.True(custody.ChainIntact);
+        Assert.Equal(history.Select(h => h.Type), custody.Events.Select(e => e.Type));
+        Assert.Equal(referral.Evidence.Select(e => (e.Id, e.Sha256, true)), custody.Evidence.Select(e => (e.Id, e.Sha256, e.Intact)));
+        // The reads above are recorded (the referral, its history).
+        Assert.Contains(custody.Accesses, a => a.Action == AccessAction.CaseRead && a.Target == created.Id.ToString());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using DescPortal.Web.Features.Cases;
+using DescPortal.Web.Infrastructure.Custody;
 using DescPortal.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -15,6 +16,9 @@ public abstract class CasePageBase : ComponentBase, IDisposable
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
     [Inject] private CaseQueries Cases { get; set; } = default!;
     [Inject] private CaseNotifications Notifications { get; set; } = default!;
+    [Inject] private AccessLog Accesses { get; set; } = default!;
+    [Inject] private IHttpContextAccessor Http { get; set; } = default!;
+    private Guid _recorded;
 
     protected CaseRecord? Record { get; private set; }
     protected string? TimeZone { get; private set; }
@@ -27,6 +31,12 @@ public abstract class CasePageBase : ComponentBase, IDisposable
         Notifications.Changed -= OnChanged;
         Notifications.Changed += OnChanged;
         await LoadAsync();
+        // A person opened the case: recorded once per page, when it is live (not again for its prerendering).
+        if (Record is not null && RendererInfo.IsInteractive && _recorded != Id)
+        {
+            _recorded = Id;
+            await Accesses.RecordAsync(Id, AccessAction.CaseRead, Id.ToString(), Scope, Http.HttpContext, CancellationToken.None);
+        }
     }
 
     protected async Task LoadAsync()

@@ -1,4 +1,5 @@
 using DescPortal.Web.Infrastructure.Blobs;
+using DescPortal.Web.Infrastructure.Custody;
 using DescPortal.Web.Infrastructure.Identity;
 using DescPortal.Web.Features.Cases;
 
@@ -14,12 +15,13 @@ public static class ReportEndpoints
 
     public static void MapReportEndpoints(this WebApplication app)
     {
-        app.MapGet("/reports/{caseId:guid}/{file}", async (Guid caseId, string file, HttpContext http, CaseQueries cases, BlobContainers blobs, CancellationToken ct) =>
+        app.MapGet("/reports/{caseId:guid}/{file}", async (Guid caseId, string file, HttpContext http, CaseQueries cases, BlobContainers blobs,
+            AccessLog accesses, CancellationToken ct) =>
         {
             var record = await cases.LoadForAsync(UserScope.From(http.User), caseId, ct);
             var number = file.EndsWith(".pdf", StringComparison.Ordinal) ? file[..^4] : file;
             return record?.Opinion.FindReport(number) is { } report
-                ? await ServeAsync(blobs, report.PdfBlobName, report.ReportNumber, http, ct)
+                ? await ServeAsync(blobs, accesses, caseId, report.PdfBlobName, report.ReportNumber, http, ct)
                 : Results.NotFound();
         }).RequireAuthorization();
         app.MapReferralsGroup().MapGet("{id:guid}/report", CurrentAsync)
@@ -32,17 +34,19 @@ public static class ReportEndpoints
     }
 
     /// <summary>The API's <c>GET /api/v1/referrals/{id}/report</c>: the current report, 404 until there is one.</summary>
-    private static async Task<IResult> CurrentAsync(Guid id, HttpContext http, CaseQueries cases, BlobContainers blobs, CancellationToken ct)
+    private static async Task<IResult> CurrentAsync(Guid id, HttpContext http, CaseQueries cases, BlobContainers blobs, AccessLog accesses, CancellationToken ct)
     {
         var record = await cases.LoadForAsync(UserScope.From(http.User), id, ct);
         if (record is null) return Results.Problem(statusCode: 404, title: "No such referral.");
         return record.Opinion.CurrentReport is { } report
-            ? await ServeAsync(blobs, report.PdfBlobName, report.ReportNumber, http, ct)
+            ? await ServeAsync(blobs, accesses, id, report.PdfBlobName, report.ReportNumber, http, ct)
             : Results.Problem(statusCode: 404, title: "No report has been issued for this referral yet.");
     }
 
-    private static async Task<IResult> ServeAsync(BlobContainers blobs, string blobName, string reportNumber, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> ServeAsync(BlobContainers blobs, AccessLog accesses, Guid caseId, string blobName, string reportNumber,
+        HttpContext http, CancellationToken ct)
     {
+        await accesses.RecordAsync(caseId, AccessAction.ReportRead, reportNumber, UserScope.From(http.User), http, ct);
         var download = await blobs.Reports.GetBlobClient(blobName).DownloadStreamingAsync(cancellationToken: ct);
         http.Response.Headers.CacheControl = "private, no-store";
         return Results.File(download.Value.Content, "application/pdf", reportNumber + ".pdf");

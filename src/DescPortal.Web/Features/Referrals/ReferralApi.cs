@@ -4,6 +4,7 @@ using System.Text.Json;
 using DescPortal.Core;
 using DescPortal.Core.Referrals;
 using DescPortal.Web.Infrastructure.Blobs;
+using DescPortal.Web.Infrastructure.Custody;
 using DescPortal.Web.Infrastructure.Http;
 using DescPortal.Web.Infrastructure.Identity;
 using Marten;
@@ -169,10 +170,12 @@ public static class ReferralApi
         return Results.Ok(new ReferralList([.. result.Items.Select(r => new ReferralListItem(r.Id, r.Reference, r.Status, r.SubmittedAt))], result.Total));
     }
 
-    private static async Task<IResult> GetAsync(Guid id, HttpContext http, CaseQueries cases, CancellationToken ct)
+    private static async Task<IResult> GetAsync(Guid id, HttpContext http, CaseQueries cases, AccessLog accesses, CancellationToken ct)
     {
-        var record = await cases.LoadForAsync(UserScope.From(http.User), id, ct);
+        var scope = UserScope.From(http.User);
+        var record = await cases.LoadForAsync(scope, id, ct);
         if (record is null) return NotFound();
+        await accesses.RecordAsync(id, AccessAction.CaseRead, id.ToString(), scope, http, ct);
         return Results.Ok(ReferralDetails.Of(record));
     }
 
@@ -185,11 +188,12 @@ public static class ReferralApi
         return Results.Stream(download.Value.Content, evidence.ContentType, enableRangeProcessing: false);
     }
 
-    private static async Task<IResult> GetHistoryAsync(Guid id, HttpContext http, CaseQueries cases, CancellationToken ct)
+    private static async Task<IResult> GetHistoryAsync(Guid id, HttpContext http, CaseQueries cases, AccessLog accesses, CancellationToken ct)
     {
         var scope = UserScope.From(http.User);
         var record = await cases.LoadForAsync(scope, id, ct);
         if (record is null) return NotFound();
+        await accesses.RecordAsync(id, AccessAction.CaseRead, id.ToString(), scope, http, ct);
         // What changed, in English as the API's other words are; the text a person wrote beside it, when the caller may read it.
         var audience = CaseAccess.HistoryAudienceOf(scope);
         return Results.Ok(record.History.Select(h =>

@@ -16,8 +16,13 @@ public static class CustodySetup
             opts.Listeners.Add(new CustodyChainListener());
             opts.Schema.For<CustodySalt>();
             opts.Schema.For<CustodyChainStart>().Identity(s => s.Id);
+            // One row per case's access stream: an append reads it rather than every access before it.
+            opts.Projections.Snapshot<AccessTrail>(JasperFx.Events.Projections.SnapshotLifecycle.Inline);
         });
         services.AddSingleton<CustodyChainStore>();
+        services.AddSingleton<AccessLog>();
+        // The address a page's reader came from (the circuit's connection, when there is one).
+        services.AddHttpContextAccessor();
         services.AddSingleton<IStoreCheck, StreamsCheck>();
         services.AddSingleton<StoreVerification>();
         services.AddStartupStep("custody chain", StartupOrder.Storage, (s, ct) => SealEarlierStreamsAsync(s, ct));
