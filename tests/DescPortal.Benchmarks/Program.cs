@@ -12,6 +12,9 @@ using DescPortal.Benchmarks;
 //   tiles [--megapixels 50] [--runs 3]          Deep Zoom pyramid by the portal's code beside `vips dzsave` (time, peak memory)
 //   report [--runs 20] [--out FILE.pdf] [--sample two-documents|awkward]  expert reports per minute (template + Chromium)
 //                                               beside bare Chromium printing the same HTML; cold and warm; the browser's memory
+//   custody [--cases 200] [--writers 8] [--downloads 30]  events appended a second with and without the custody chain;
+//                                               10 MB originals served a second with and without hashing them
+//                                               (DESC_TEST_POSTGRES / DESC_TEST_BLOBS as for the tests)
 //   anything else goes to BenchmarkDotNet, e.g. --filter '*Validation*' --job short
 return args.FirstOrDefault() switch
 {
@@ -24,6 +27,7 @@ return args.FirstOrDefault() switch
     "tiles-child" => TilesBenchmark.RunChild(Options.Parse(args[1..])),
     "mrz" => MrzBenchmark.Run(Options.Parse(args[1..])),
     "report" => await ReportBenchmark.RunAsync(Options.Parse(args[1..])),
+    "custody" => await CustodyBenchmark.RunAsync(Options.Parse(args[1..])),
     _ => RunBenchmarkDotNet(args),
 };
 

@@ -23,8 +23,9 @@ public sealed class CustodyChainStore(NpgsqlDataSource dataSource, IDocumentStor
     /// <summary>The hash of event <paramref name="version"/> of a stream, inside the session appending after it.</summary>
     public static async Task<string?> HashAtAsync(IDocumentSession session, Guid stream, long version, CancellationToken ct)
     {
+        var events = session.DocumentStore.Options.Events.DatabaseSchemaName + ".mt_events";
         var found = await session.AdvancedSql.QueryAsync<string>(
-            $"select coalesce(headers ->> '{CustodyChain.HashHeader}', '') from {Events} where stream_id = ? and version = ?", ct, stream, version);
+            $"select coalesce(headers ->> '{CustodyChain.HashHeader}', '') from {events} where stream_id = ? and version = ?", ct, stream, version);
         return found.Count == 1 && found[0].Length > 0 ? found[0] : null;
     }
 
