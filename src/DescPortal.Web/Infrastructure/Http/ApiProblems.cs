@@ -26,6 +26,7 @@ public static class ApiProblems
         public const string TooManyFiles = "request.too-many-files";
         public const string FilesMismatch = "request.files-mismatch";
         public const string TooLarge = "request.too-large";
+        public const string PartTooLarge = "request.part-too-large";
         public const string QueryValueUnknown = "request.query-value-unknown";
         public const string NoMrz = "request.no-mrz";
         public const string IdempotencyKeyInvalid = "request.idempotency-key-invalid";
