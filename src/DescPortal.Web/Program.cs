@@ -37,6 +37,7 @@ builder.Services.AddDescReports(builder.Configuration);
 builder.Services.AddHostedService<StartupTasks>();
 builder.Services.AddProblemDetails();
 builder.Services.AddDescOpenApi();
+builder.Services.AddDescApiRateLimit(builder.Configuration);
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddFeatures(builder.Configuration);
 DevelopmentData.AddIfPresent(builder);
@@ -67,6 +68,7 @@ app.UseStatusCodePages(async ctx =>
 });
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseDescApiRateLimit();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
