@@ -14,8 +14,8 @@ public static class IdentitySetup
         services.AddIdentity<DescUser, IdentityRole>(o =>
             {
                 o.Password.RequiredLength = 10;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Lockout is how an administrator disables an account; failed sign-ins lock nobody out, they are
+                // throttled for a minute instead (Features/Account/SignInThrottle says why).
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
             })
