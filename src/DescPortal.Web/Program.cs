@@ -60,6 +60,16 @@ app.Use((ctx, next) =>
     ctx.Response.Headers["Referrer-Policy"] = "same-origin";
     return next(ctx);
 });
+// Browser libraries from npm (see the project file), copied next to the app at build time: public files, served
+// before authorization like the static assets below.
+if (Directory.Exists(Path.Combine(AppContext.BaseDirectory, "vendor")))
+{
+    app.UseStaticFiles(new StaticFileOptions
+    {
+        FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "vendor")),
+        RequestPath = "/vendor",
+    });
+}
 app.UseStatusCodePages(async ctx =>
 {
     // API callers get problem details, never an HTML page.
@@ -71,18 +81,10 @@ app.UseAuthorization();
 app.UseDescApiRateLimit();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
-// Browser libraries from npm (see the project file), copied next to the app at build time.
-if (Directory.Exists(Path.Combine(AppContext.BaseDirectory, "vendor")))
-{
-    app.UseStaticFiles(new StaticFileOptions
-    {
-        FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "vendor")),
-        RequestPath = "/vendor",
-    });
-}
+// Stylesheets, scripts and images of the app and its packages (Blazor's framework files among them): public.
+app.MapStaticAssets().AllowAnonymous();
 app.MapDescHealth();
-app.MapOpenApi();
+app.MapOpenApi().AllowAnonymous();
 app.MapDescApiReference();
 app.MapDescJobsDashboard();
 app.MapFeatures();
