@@ -38,6 +38,7 @@ builder.Services.AddHostedService<StartupTasks>();
 builder.Services.AddProblemDetails();
 builder.Services.AddDescOpenApi();
 builder.Services.AddDescApiRateLimit(builder.Configuration);
+builder.Services.AddDescSecurityHeaders(builder.Environment);
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddFeatures(builder.Configuration);
 DevelopmentData.AddIfPresent(builder);
@@ -48,18 +49,8 @@ var app = builder.Build();
 
 app.UseDescForwardedHeaders();
 if (!app.Environment.IsDevelopment())
-{
     app.UseExceptionHandler("/error", createScopeForErrors: true);
-    app.UseHsts();
-}
-app.Use((ctx, next) =>
-{
-    // Evidence is served as images: never let a browser sniff it into something else, or frame the portal.
-    ctx.Response.Headers.XContentTypeOptions = "nosniff";
-    ctx.Response.Headers.XFrameOptions = "DENY";
-    ctx.Response.Headers["Referrer-Policy"] = "same-origin";
-    return next(ctx);
-});
+app.UseDescSecurityHeaders();
 // Browser libraries from npm (see the project file), copied next to the app at build time: public files, served
 // before authorization like the static assets below.
 if (Directory.Exists(Path.Combine(AppContext.BaseDirectory, "vendor")))
@@ -88,7 +79,8 @@ app.MapOpenApi().AllowAnonymous();
 app.MapDescApiReference();
 app.MapDescJobsDashboard();
 app.MapFeatures();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// Blazor adds its own frame-ancestors 'self' policy; the portal's (SecurityHeaders) already says 'none'.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
 app.Run();
 
