@@ -180,6 +180,7 @@ public static class ReferralApi
         var evidence = record?.FindEvidence(evidenceId);
         if (evidence is null) return NotFound();
         var download = await blobs.Evidence.GetBlobClient(evidence.BlobName).DownloadStreamingAsync(cancellationToken: ct);
+        http.Response.Headers.CacheControl = "no-store";
         return Results.Stream(download.Value.Content, evidence.ContentType, enableRangeProcessing: false);
     }
 
