@@ -40,6 +40,8 @@ builder.Services.AddDescReports(builder.Configuration);
 builder.Services.AddHostedService<StartupTasks>();
 builder.Services.AddProblemDetails();
 builder.Services.AddDescOpenApi();
+builder.Services.AddDescApiRateLimit(builder.Configuration);
+builder.Services.AddDescSecurityHeaders(builder.Environment);
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddFeatures(builder.Configuration);
 DevelopmentData.AddIfPresent(builder);
@@ -51,30 +53,10 @@ if (verify) return await StoreVerification.RunCommandAsync(app.Services, Console
 
 app.UseDescForwardedHeaders();
 if (!app.Environment.IsDevelopment())
-{
     app.UseExceptionHandler("/error", createScopeForErrors: true);
-    app.UseHsts();
-}
-app.Use((ctx, next) =>
-{
-    // Evidence is served as images: never let a browser sniff it into something else, or frame the portal.
-    ctx.Response.Headers.XContentTypeOptions = "nosniff";
-    ctx.Response.Headers.XFrameOptions = "DENY";
-    ctx.Response.Headers["Referrer-Policy"] = "same-origin";
-    return next(ctx);
-});
-app.UseStatusCodePages(async ctx =>
-{
-    // API callers get problem details, never an HTML page.
-    if (ctx.HttpContext.Request.Path.StartsWithSegments("/api"))
-        await Results.Problem(statusCode: ctx.HttpContext.Response.StatusCode).ExecuteAsync(ctx.HttpContext);
-});
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseAntiforgery();
-
-app.MapStaticAssets();
-// Browser libraries from npm (see the project file), copied next to the app at build time.
+app.UseDescSecurityHeaders();
+// Browser libraries from npm (see the project file), copied next to the app at build time: public files, served
+// before authorization like the static assets below.
 if (Directory.Exists(Path.Combine(AppContext.BaseDirectory, "vendor")))
 {
     app.UseStaticFiles(new StaticFileOptions
@@ -83,12 +65,26 @@ if (Directory.Exists(Path.Combine(AppContext.BaseDirectory, "vendor")))
         RequestPath = "/vendor",
     });
 }
+app.UseStatusCodePages(async ctx =>
+{
+    // API callers get problem details, never an HTML page.
+    if (ctx.HttpContext.Request.Path.StartsWithSegments("/api"))
+        await Results.Problem(statusCode: ctx.HttpContext.Response.StatusCode).ExecuteAsync(ctx.HttpContext);
+});
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseDescApiRateLimit();
+app.UseAntiforgery();
+
+// Stylesheets, scripts and images of the app and its packages (Blazor's framework files among them): public.
+app.MapStaticAssets().AllowAnonymous();
 app.MapDescHealth();
-app.MapOpenApi();
+app.MapOpenApi().AllowAnonymous();
 app.MapDescApiReference();
 app.MapDescJobsDashboard();
 app.MapFeatures();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// Blazor adds its own frame-ancestors 'self' policy; the portal's (SecurityHeaders) already says 'none'.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
 app.Run();
 return 0;

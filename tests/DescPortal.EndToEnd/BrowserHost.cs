@@ -51,9 +51,18 @@ public sealed partial class BrowserHost : PortalHost
     /// A fresh context and page, signed in as the demo account, waiting until the circuit is interactive; on this
     /// portal, or on another one (<paramref name="portal"/>, a portal of the test's own).
     /// </summary>
-    public async Task<IPage> SignInAsync(string email, int width = 1400, int height = 900, Uri? portal = null)
+    /// <param name="bypassContentSecurity">For a page a test puts a tool of its own into (axe): see <see cref="NewPageAsync"/>.</param>
+    public async Task<IPage> SignInAsync(string email, int width = 1400, int height = 900, Uri? portal = null, bool bypassContentSecurity = false)
     {
-        var page = await NewPageAsync(width, height, portal);
+        var page = await NewPageAsync(width, height, portal, bypassContentSecurity);
+        await SignInOnAsync(page, email);
+        return page;
+    }
+
+    /// <summary>Signs the page in as the demo account and waits until the circuit is interactive.</summary>
+    public static async Task SignInOnAsync(IPage page, string email)
+    {
+        ArgumentNullException.ThrowIfNull(page);
         await page.GotoAsync("/account/signin");
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", DescPortal.DemoData.DemoAccounts.Password);
@@ -66,16 +75,24 @@ public sealed partial class BrowserHost : PortalHost
         // waited for a navigation (and a load) that had already happened, now and then, until it timed out.
         await Assertions.Expect(page).ToHaveURLAsync(NotSignIn(), new() { Timeout = 90_000 });
         await WaitInteractiveAsync(page);
-        return page;
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("^(?!.*/account/signin)")]
     private static partial System.Text.RegularExpressions.Regex NotSignIn();
 
     /// <summary>A page in a fresh context (its own cookies), not signed in, with the suite's waiting caps.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1400, int height = 900, Uri? portal = null)
+    /// <param name="bypassContentSecurity">
+    /// The browser ignores the portal's Content-Security-Policy: only for a test that puts an inline script of its own
+    /// into the page (axe), which the policy refuses as it refuses any.
+    /// </param>
+    public async Task<IPage> NewPageAsync(int width = 1400, int height = 900, Uri? portal = null, bool bypassContentSecurity = false)
     {
-        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, BaseURL = (portal ?? BaseAddress).ToString() });
+        var context = await Browser.NewContextAsync(new()
+        {
+            ViewportSize = new() { Width = width, Height = height },
+            BaseURL = (portal ?? BaseAddress).ToString(),
+            BypassCSP = bypassContentSecurity,
+        });
         context.SetDefaultTimeout(Slow);
         context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();

@@ -11,6 +11,17 @@ public static partial class PortalSignIn
     public static async Task<HttpClient> SignedInClientAsync(this PortalHost host, string email, string? password = null)
     {
         var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        if (await client.SignInAsync(email, password ?? DemoAccounts.Password) is { } refusal)
+            throw new InvalidOperationException($"Sign-in of {email} failed: {refusal}");
+        return client;
+    }
+
+    /// <summary>
+    /// Fills and sends the sign-in form with <paramref name="client"/> (cookies kept, redirects not followed): null once
+    /// signed in, else the message the page shows (wrong password, too many attempts, disabled).
+    /// </summary>
+    public static async Task<string?> SignInAsync(this HttpClient client, string email, string password)
+    {
         var page = await client.GetStringAsync("/account/signin");
         var token = AntiforgeryField().Match(page).Groups[1].Value;
         var response = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -18,16 +29,11 @@ public static partial class PortalSignIn
             ["_handler"] = "signin",
             ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
             ["Input.Email"] = email,
-            ["Input.Password"] = password ?? DemoAccounts.Password,
+            ["Input.Password"] = password,
         }));
-        if (response.StatusCode != HttpStatusCode.Redirect)
-        {
-            // The page says why (wrong password, locked, disabled): keep its message for the test to read.
-            var html = await response.Content.ReadAsStringAsync();
-            var reason = SignInError().Match(html).Groups[1].Value;
-            throw new InvalidOperationException($"Sign-in of {email} failed ({(int)response.StatusCode}): {WebUtility.HtmlDecode(reason)}");
-        }
-        return client;
+        if (response.StatusCode == HttpStatusCode.Redirect) return null;
+        var html = await response.Content.ReadAsStringAsync();
+        return $"({(int)response.StatusCode}) {WebUtility.HtmlDecode(SignInError().Match(html).Groups[1].Value)}";
     }
 
     [GeneratedRegex("data-testid=\"signin-error\">([^<]*)<")]

@@ -19,6 +19,7 @@ public static class FeatureSetup
     public static IServiceCollection AddFeatures(this IServiceCollection services, IConfiguration config) =>
         services
             .AddSingleton<Navigation>()
+            .AddAccount(config)
             .AddCases()
             .AddReferrals(config)
             .AddExamination()

@@ -39,3 +39,7 @@ public sealed class DemoPortal : PortalHost
         return [.. reports.OrderBy(r => r.SupersededBy is null).ThenBy(r => r.IssuedAt).Select(r => r.VerificationCode)];
     }
 }
+
+/// <summary>The demo portal shared by the rounds of every role's pages (seeding it costs a minute on two cores).</summary>
+[CollectionDefinition(nameof(DemoPortalCollection))]
+public sealed class DemoPortalCollection : ICollectionFixture<DemoPortal>;

@@ -22,8 +22,8 @@ public sealed class SignInTests(BrowserHost host)
     {
         var page = await host.NewPageAsync();
         await page.GotoAsync("/account/signin");
-        // An account no other browser test signs in with: after a failed attempt, Identity resets the account's failure
-        // count on the next good sign-in, and two good sign-ins at once lose that write's race: one of them is refused.
+        // An account no other browser test signs in with: the failure counts against its email for a minute (the
+        // sign-in throttle), so no other test's sign-in shares that count.
         await page.FillAsync("#email", "trainer@desc.local");
         await page.FillAsync("#password", "not-the-password");
         await page.ClickAsync("#signin-submit");

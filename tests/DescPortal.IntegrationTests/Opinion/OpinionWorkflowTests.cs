@@ -113,7 +113,9 @@ public sealed class OpinionWorkflowTests(IntegrationHost host)
 
         // The agency downloads it through the API; its bytes are the recorded SHA-256; the referral says the fraud type.
         using var api = host.CreateClient().WithKey(ReferralRequests.NorthKey);
-        var pdf = await api.GetByteArrayAsync($"/api/v1/referrals/{record.Id}/report", Ct);
+        using var download = await api.GetAsync($"/api/v1/referrals/{record.Id}/report", Ct);
+        Assert.True(download.Headers.CacheControl?.NoStore, "a report is kept in no cache");
+        var pdf = await download.Content.ReadAsByteArrayAsync(Ct);
         Assert.Equal(report.Sha256, Convert.ToHexStringLower(SHA256.HashData(pdf)));
         Assert.StartsWith("%PDF", Encoding.ASCII.GetString(pdf, 0, 4), StringComparison.Ordinal);
         // What the job printed is this case's report: its number on every page, the reference, the opinion, the statement.

@@ -1,5 +1,6 @@
 using System.Reflection;
 using DescPortal.Core;
+using DescPortal.Web.Features.Cases;
 using DescPortal.Web.Features.Opinion;
 using DescPortal.Web.Infrastructure.Http;
 using DescPortal.Web.Infrastructure.Persistence;
@@ -49,5 +50,7 @@ public sealed class ApiGuideTests
         Assert.Contains($"{limits.MaxPixels / 1_000_000} megapixels ({limits.MaxPixels})", guide, StringComparison.Ordinal);
         Assert.Contains($"| 1 to {Paging.MaxPageSize}, 20 when left out |", guide, StringComparison.Ordinal);
         Assert.Contains($"| {new VerificationOptions().PerMinute} a minute per client address; then 429 |", guide, StringComparison.Ordinal);
+        Assert.Contains($"| {new ApiOptions().RequestsPerMinute} a minute; then 429 with `Retry-After` |", guide, StringComparison.Ordinal);
+        Assert.Contains($"| {EvidenceMultipart.MaxJsonPartBytes / 1024} KB ({EvidenceMultipart.MaxJsonPartBytes} bytes); then 413", guide, StringComparison.Ordinal);
     }
 }

@@ -4,9 +4,6 @@ using System.Text.Json;
 using DescPortal.IntegrationTests;
 using DescPortal.Testing;
 using DescPortal.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.Routing.Patterns;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace DescPortal.IntegrationTests.Platform;
@@ -35,6 +32,8 @@ public sealed class ApiKeyFirstTests(IntegrationHost host)
         ("no key, empty form body", null, "", "application/x-www-form-urlencoded"),
         ("no key, JSON sent as application/json", null, Json, "application/json"),
         ("no key, JSON sent as text/plain", null, Json, "text/plain"),
+        ("no key, garbage as multipart", null, "\u0000\u00ff--not a multipart body\r\n\r\n\u0001", "multipart/form-data; boundary=xyz"),
+        ("no key, garbage as JSON", null, "{\"referral\": [[[[[[", "application/json"),
         ("wrong key, no body", "not-a-key", null, null),
         ("wrong key, JSON sent as text/plain", "not-a-key", Json, "text/plain"),
     ];
@@ -57,7 +56,7 @@ public sealed class ApiKeyFirstTests(IntegrationHost host)
             {
                 using var request = new HttpRequestMessage(new HttpMethod(method), url);
                 if (key is not null) request.Headers.Add(ApiKeyDefaults.Header, key);
-                if (body is not null) request.Content = new StringContent(body, Encoding.UTF8, contentType!);
+                if (body is not null) request.Content = new StringContent(body, System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType!));
 
                 using var response = await client.SendAsync(request, Ct);
                 var problem = response.Content.Headers.ContentType?.MediaType == "application/problem+json"
@@ -102,39 +101,11 @@ public sealed class ApiKeyFirstTests(IntegrationHost host)
         }
     }
 
-    /// <summary>
-    /// "METHOD /pattern", and a URL for it with made-up route values (a new GUID for every guid parameter, so no
-    /// referral or specimen exists: a 404 would mean the values were looked at before the key).
-    /// </summary>
-    private List<(string Name, string Method, string Url)> KeyedEndpoints()
-    {
-        var source = host.Services.GetRequiredService<EndpointDataSource>();
-        return
-        [
-            .. from endpoint in source.Endpoints.OfType<RouteEndpoint>()
-               let pattern = endpoint.RoutePattern
-               where pattern.RawText is { } raw && raw.TrimStart('/').StartsWith("api/v1/", StringComparison.Ordinal)
-               from method in endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]
-               let name = $"{method} /{pattern.RawText!.Trim('/')}"
-               where !Public.Contains(name)
-               orderby name
-               select (name, method, UrlOf(pattern)),
-        ];
-    }
-
-    private static string UrlOf(RoutePattern pattern) =>
-        "/" + string.Join('/', pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
-        {
-            RoutePatternLiteralPart literal => literal.Content,
-            RoutePatternParameterPart parameter => ValueFor(parameter),
-            _ => ".",
-        }))));
-
-    private static string ValueFor(RoutePatternParameterPart parameter)
-    {
-        var constraints = parameter.ParameterPolicies.Select(p => p.Content).ToList();
-        return constraints.Contains("guid") ? Guid.NewGuid().ToString()
-            : constraints.Contains("int") || constraints.Contains("long") ? "1"
-            : "x";
-    }
+    /// <summary>The API v1 endpoints that take a key (every one but the public ones).</summary>
+    private List<(string Name, string Method, string Url)> KeyedEndpoints() =>
+    [
+        .. from e in PortalEndpoints.Of(host.Services)
+           where e.Name.Split(' ')[1].StartsWith("/api/v1/", StringComparison.Ordinal) && !Public.Contains(e.Name)
+           select (e.Name, e.Method, e.Url),
+    ];
 }

@@ -92,6 +92,17 @@ public sealed class OpenApiDocumentTests(IntegrationHost host)
     }
 
     [Fact]
+    public async Task Every_operation_that_takes_the_key_answers_429_with_retry_after_past_the_keys_limit()
+    {
+        foreach (var (name, operation) in Operations(await DocumentAsync()).Where(o => o.Name != Verify))
+        {
+            var tooMany = operation["responses"]!["429"];
+            Assert.True(tooMany?["content"]?["application/problem+json"] is not null, $"{name} has no 429 problem");
+            Assert.Equal("integer", tooMany!["headers"]?["Retry-After"]?["schema"]?["type"]?.GetValue<string>());
+        }
+    }
+
+    [Fact]
     public async Task Every_operation_is_named_summarised_described_and_its_answers_have_schemas()
     {
         var document = await DocumentAsync();

@@ -1,5 +1,4 @@
 using System.Net;
-using DescPortal.Web.Features.Opinion;
 using DescPortal.Web.Infrastructure.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -20,7 +19,7 @@ public sealed class ReverseProxyTests
         http.Connection.RemoteIpAddress = IPAddress.Parse(peer);
         http.Request.Headers["X-Forwarded-For"] = forwardedFor;
         string? seen = null;
-        RequestDelegate app = ctx => { seen = VerifyApi.ClientOf(ctx); return Task.CompletedTask; };
+        RequestDelegate app = ctx => { seen = ClientAddress.Of(ctx); return Task.CompletedTask; };
         if (ReverseProxy.OptionsFrom(Config(proxies)) is { } options)
             await new ForwardedHeadersMiddleware(app, NullLoggerFactory.Instance, Microsoft.Extensions.Options.Options.Create(options)).Invoke(http);
         else

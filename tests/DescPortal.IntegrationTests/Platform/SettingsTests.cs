@@ -113,6 +113,8 @@ public sealed partial class SettingsTests(IntegrationHost host)
     [InlineData("Storage:ContainerPrefix", "Desc_", "Storage:ContainerPrefix may hold lower-case letters, digits and hyphens")]
     [InlineData("Uploads:MaxFilesPerReferral", "0", "Uploads:MaxFilesPerReferral must be between 1 and 1000; it is 0.")]
     [InlineData("Drafts:KeepDays", "many", "Drafts:KeepDays")]
+    [InlineData("Api:RequestsPerMinute", "0", "Api:RequestsPerMinute must be between 1 and 1000000; it is 0.")]
+    [InlineData("SignIn:WindowSeconds", "7200", "SignIn:WindowSeconds must be between 1 and 3600; it is 7200.")]
     public async Task A_bad_value_stops_the_portal_with_a_message_naming_the_key(string key, string value, string message)
     {
         await using var portal = new MisconfiguredHost(key, value);

@@ -1,8 +1,5 @@
 using System.Net;
 using DescPortal.Testing;
-using DescPortal.Web.Infrastructure.Identity;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace DescPortal.IntegrationTests.Platform;
@@ -10,25 +7,6 @@ namespace DescPortal.IntegrationTests.Platform;
 public sealed class SignInTests(IntegrationHost host)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
-    {
-        var email = $"lock-{Guid.NewGuid():N}@desc.local";
-        await using (var scope = host.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<DescUser>>();
-            var user = new DescUser { UserName = email, Email = email, DisplayName = "Lock Test", EmailConfirmed = true };
-            Assert.True((await users.CreateAsync(user, "Right-password-1")).Succeeded);
-            Assert.True((await users.AddToRoleAsync(user, Roles.Examiner)).Succeeded);
-        }
-
-        for (var i = 0; i < 5; i++)
-            await Assert.ThrowsAsync<InvalidOperationException>(() => host.SignedInClientAsync(email, "wrong-password"));
-        var locked = await Assert.ThrowsAsync<InvalidOperationException>(() => host.SignedInClientAsync(email, "Right-password-1"));
-
-        Assert.Contains("locked", locked.Message, StringComparison.Ordinal);
-    }
 
     [Fact]
     public async Task A_signed_in_officer_reaches_their_pages_but_not_the_examiners()

@@ -76,6 +76,25 @@ internal static partial class LibraryTestData
         return (id, image, feature);
     }
 
+    /// <summary>
+    /// Submitted and confirmed by the authority of <paramref name="state"/> as it is now: what border systems are served
+    /// (API keys get confirmed specimens only).
+    /// </summary>
+    public static async Task ConfirmAsync(this IntegrationHost host, Guid id, string state)
+    {
+        await host.Commands().SubmitForConfirmationAsync(Editor, id, Ct);
+        await host.Commands().ConfirmAsync(Authority(state), id, (await host.EntryAsync(id)).ContentVersion, Ct);
+    }
+
+    /// <summary>Created with one small image and confirmed: a specimen border systems see.</summary>
+    public static async Task<Guid> CreateConfirmedAsync(this IntegrationHost host, string state, SpecimenDetails? details = null)
+    {
+        var id = await host.CreateAsync(state, details);
+        await host.AddImageAsync(id, TestImages.Png(40, 30, seed: 1));
+        await host.ConfirmAsync(id, state);
+        return id;
+    }
+
     /// <summary>The entry as stored, whoever may see it.</summary>
     public static async Task<LibraryEntry> EntryAsync(this IntegrationHost host, Guid id)
     {

@@ -7,6 +7,7 @@ using DescPortal.Web.Features.ReferenceLibrary;
 using Xunit;
 using static DescPortal.IntegrationTests.ReferenceLibrary.LibraryTestData;
 using DescPortal.DemoData;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DescPortal.IntegrationTests.ReferenceLibrary;
 
@@ -29,6 +30,7 @@ public sealed class SpecimenApiTests(IntegrationHost host)
             "Invisible fibres fluorescing blue and red", [new FeatureLocation(uv.ImageId, 0, 0, 320, 200), new FeatureLocation(uv.ImageId, 300, 180, 20, 20)]);
         await host.Commands().AddFeatureAsync(Editor, id, Feature(white), Ct);
         await host.Commands().AddFeatureAsync(Editor, id, fibres, Ct);
+        await host.ConfirmAsync(id, State);
 
         using var client = host.CreateClient().WithKey(ReferralRequests.NorthKey);
         var response = await client.GetAsync($"/api/v1/specimens?issuingState={State}&pageSize=100", Ct);
@@ -47,7 +49,7 @@ public sealed class SpecimenApiTests(IntegrationHost host)
         Assert.Equal("2015-01-01", item.GetProperty("issuedFrom").GetString());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, item.GetProperty("issuedTo").ValueKind);
         Assert.Equal(5, item.GetProperty("version").GetInt32());
-        Assert.False(item.GetProperty("confirmedByIssuer").GetBoolean());
+        Assert.True(item.GetProperty("confirmedByIssuer").GetBoolean());
 
         var images = item.GetProperty("images").EnumerateArray().ToList();
         Assert.Equal([white.ImageId, uv.ImageId], images.Select(i => i.GetProperty("id").GetGuid()));
@@ -76,6 +78,7 @@ public sealed class SpecimenApiTests(IntegrationHost host)
         await host.AddImageAsync(id, png, LightSource.White);
         await host.AddImageAsync(id, jpeg, LightSource.IR);
         await host.AddImageAsync(id, tiff, LightSource.UV365);
+        await host.ConfirmAsync(id, State);
 
         using var client = host.CreateClient().WithKey(ReferralRequests.SouthKey);
         var item = await FindViaApiAsync(client, id, State) ?? throw new Xunit.Sdk.XunitException("The new specimen is not listed.");
@@ -101,6 +104,8 @@ public sealed class SpecimenApiTests(IntegrationHost host)
         var b = await host.CreateAsync(State);
         var imageOfA = await host.AddImageAsync(a, TestImages.Png(seed: 121));
         await host.AddImageAsync(b, TestImages.Png(seed: 122));
+        await host.ConfirmAsync(a, State);
+        await host.ConfirmAsync(b, State);
 
         using var client = host.CreateClient().WithKey(ReferralRequests.NorthKey);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/specimens/{a}/images/{imageOfA.ImageId}", Ct)).StatusCode);
@@ -120,8 +125,8 @@ public sealed class SpecimenApiTests(IntegrationHost host)
     [Fact]
     public async Task Issuing_state_and_document_type_filter_the_list_in_any_case()
     {
-        var visa = await host.CreateAsync(State, Details(DocumentType.Visa, DocumentFormat.Other, 2018));
-        var passport = await host.CreateAsync(State, Details(DocumentType.Passport, DocumentFormat.TD3, 2018));
+        var visa = await host.CreateConfirmedAsync(State, Details(DocumentType.Visa, DocumentFormat.Other, 2018));
+        var passport = await host.CreateConfirmedAsync(State, Details(DocumentType.Passport, DocumentFormat.TD3, 2018));
 
         using var client = host.CreateClient().WithKey(ReferralRequests.NorthKey);
         var visas = await AllViaApiAsync(client, State.ToLowerInvariant(), "visa");
@@ -185,7 +190,7 @@ public sealed class SpecimenApiTests(IntegrationHost host)
         // More specimens of one state than one page holds, all with the same sort keys.
         var created = new List<Guid>();
         for (var i = 0; i < 105; i++)
-            created.Add(await host.CreateAsync(PagingState, Details(DocumentType.Passport, DocumentFormat.TD3, 2010, series: "Paging series")));
+            created.Add(await host.CreateConfirmedAsync(PagingState, Details(DocumentType.Passport, DocumentFormat.TD3, 2010, series: "Paging series")));
 
         using var client = host.CreateClient().WithKey(ReferralRequests.NorthKey);
         var big = await (await client.GetAsync($"/api/v1/specimens?issuingState={PagingState}&pageSize=500", Ct)).JsonAsync();
@@ -213,7 +218,7 @@ public sealed class SpecimenApiTests(IntegrationHost host)
     [Fact]
     public async Task A_page_past_the_end_is_empty_and_still_gives_the_total()
     {
-        for (var i = 0; i < 3; i++) await host.CreateAsync(State);
+        for (var i = 0; i < 3; i++) await host.CreateConfirmedAsync(State);
         using var client = host.CreateClient().WithKey(ReferralRequests.NorthKey);
         var first = await (await client.GetAsync($"/api/v1/specimens?issuingState={State}&page=1&pageSize=1", Ct)).JsonAsync();
         var total = first.GetProperty("total").GetInt64();
@@ -233,7 +238,7 @@ public sealed class SpecimenApiTests(IntegrationHost host)
     [InlineData("page=2147483647&pageSize=100", 0)]
     public async Task Out_of_range_paging_values_are_clamped_not_errors(string query, int expectedItems)
     {
-        for (var i = 0; i < 5; i++) await host.CreateAsync(State);
+        for (var i = 0; i < 5; i++) await host.CreateConfirmedAsync(State);
         using var client = host.CreateClient().WithKey(ReferralRequests.NorthKey);
 
         var response = await client.GetAsync($"/api/v1/specimens?issuingState={State}&{query}", Ct);
@@ -247,6 +252,7 @@ public sealed class SpecimenApiTests(IntegrationHost host)
     {
         var id = await host.CreateAsync(State);
         var image = await host.AddImageAsync(id, TestImages.Png(seed: 141));
+        await host.ConfirmAsync(id, State);
         using var client = host.CreateClient().WithKey(ReferralRequests.NorthKey);
         var url = $"/api/v1/specimens/{id}/images/{image.ImageId}";
         Assert.NotNull(await FindViaApiAsync(client, id, State));
@@ -265,18 +271,65 @@ public sealed class SpecimenApiTests(IntegrationHost host)
         foreach (var key in new[] { ReferralRequests.NorthKey, ReferralRequests.SouthKey })
         {
             using var client = host.CreateClient().WithKey(key);
-            foreach (var (demo, state) in new[] { ("UTO-P-2007", "UTO"), ("XXA-P-2021", "XXA"), ("XXB-P-2019", "XXB") })
+            foreach (var (demo, state) in new[] { ("UTO-P-2007", "UTO"), ("XXA-P-2021", "XXA") })
                 Assert.NotNull(await FindViaApiAsync(client, LibrarySeeding.IdOf(demo), state));
 
-            // Read only: nothing but GET is mapped under /api/v1/specimens.
+            // Read only: nothing is done with another method (answered 405, or 401: no endpoint takes it, so the
+            // fallback policy's sign-in is asked for).
             var post = await client.PostAsync("/api/v1/specimens", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"), Ct);
-            Assert.True(post.StatusCode is HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotFound, $"POST got {post.StatusCode}");
+            Assert.True(post.StatusCode is HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotFound or HttpStatusCode.Unauthorized, $"POST got {post.StatusCode}");
         }
-        var id = await host.CreateAsync(State);
+        Assert.All(host.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+                .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+                .Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("api/v1/specimens", StringComparison.Ordinal) == true),
+            e => Assert.Equal(["GET"], e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>()!.HttpMethods));
+        // One it sees (confirmed), and still may not change.
+        var id = await host.CreateConfirmedAsync(State);
+        var version = await host.StreamVersionAsync(id);
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
             host.Commands().AddFeatureAsync(ApiKey, id, new SecurityFeature(Guid.NewGuid(), SecurityFeatureCategory.Ink, "UvFluorescent",
                 [LightSource.UV365], 2, "x", []), Ct));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => host.Commands().WithdrawAsync(ApiKey, id, "no", Ct));
-        Assert.Equal(1, await host.StreamVersionAsync(id));
+        Assert.Equal(version, await host.StreamVersionAsync(id));
+    }
+
+    [Fact]
+    public async Task Drafts_specimens_awaiting_confirmation_and_changed_since_are_neither_listed_nor_served_to_border_systems()
+    {
+        var id = await host.CreateAsync(State);
+        var image = await host.AddImageAsync(id, TestImages.Png(seed: 151));
+        using var border = host.CreateClient().WithKey(ReferralRequests.NorthKey);
+        using var examiner = await host.SignedInClientAsync("examiner@desc.local");
+        var apiImage = $"/api/v1/specimens/{id}/images/{image.ImageId}";
+        async Task AssertServedAsync(bool served, string when)
+        {
+            Assert.True(served == (await FindViaApiAsync(border, id, State) is not null), $"{when}: listed {!served}");
+            Assert.Equal(served ? HttpStatusCode.OK : HttpStatusCode.NotFound, (await border.GetAsync(apiImage, Ct)).StatusCode);
+            // The centre's own people see every version.
+            Assert.Equal(HttpStatusCode.OK, (await examiner.GetAsync($"/library/{id}/images/{image.ImageId}", Ct)).StatusCode);
+        }
+
+        await AssertServedAsync(false, "draft");
+        await host.Commands().SubmitForConfirmationAsync(Editor, id, Ct);
+        await AssertServedAsync(false, "awaiting confirmation");
+        await host.Commands().ConfirmAsync(Authority(State), id, (await host.EntryAsync(id)).ContentVersion, Ct);
+        await AssertServedAsync(true, "confirmed");
+        await host.Commands().AddFeatureAsync(Editor, id, Feature(image), Ct);
+        await AssertServedAsync(false, "changed since its confirmation");
+        await host.ConfirmAsync(id, State);
+        await AssertServedAsync(true, "confirmed again");
+    }
+
+    [Fact]
+    public async Task The_demo_specimens_not_confirmed_as_they_are_are_not_served_to_border_systems()
+    {
+        using var border = host.CreateClient().WithKey(ReferralRequests.SouthKey);
+        foreach (var (demo, state) in new[] { ("UTO-V-2018", "UTO"), ("XXB-P-2019", "XXB") })
+        {
+            Assert.Null(await FindViaApiAsync(border, LibrarySeeding.IdOf(demo), state));
+            var entry = await host.EntryAsync(LibrarySeeding.IdOf(demo));
+            Assert.Equal(HttpStatusCode.NotFound,
+                (await border.GetAsync($"/api/v1/specimens/{entry.Id}/images/{entry.Specimen.Images[0].ImageId}", Ct)).StatusCode);
+        }
     }
 }

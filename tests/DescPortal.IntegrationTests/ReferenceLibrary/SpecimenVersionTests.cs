@@ -20,17 +20,18 @@ public sealed class SpecimenVersionTests(IntegrationHost host)
         var commands = host.Commands();
         var authority = Authority(State);
 
+        // Border systems are served a specimen only while the version they would get is confirmed.
         var id = await host.CreateAsync(State);
-        Assert.Equal(1, await ApiVersionAsync(api, id));
+        Assert.Equal((1, false), await VersionAndServedAsync(api, id));
         var image = await host.AddImageAsync(id, TestImages.Png(seed: 201));
-        Assert.Equal(2, await ApiVersionAsync(api, id));
+        Assert.Equal((2, false), await VersionAndServedAsync(api, id));
         var feature = Feature(image);
         await commands.AddFeatureAsync(Editor, id, feature, Ct);
-        Assert.Equal(3, await ApiVersionAsync(api, id));
+        Assert.Equal((3, false), await VersionAndServedAsync(api, id));
 
         // Submitting is no change of content: still version 3, not yet confirmed.
         await commands.SubmitForConfirmationAsync(Editor, id, Ct);
-        Assert.Equal((3, false), await ApiStateAsync(api, id));
+        Assert.Equal((3, false), await VersionAndServedAsync(api, id));
         Assert.Equal(SpecimenStatus.AwaitingConfirmation, (await host.EntryAsync(id)).Status);
 
         await commands.ConfirmAsync(authority, id, 3, Ct);
@@ -41,7 +42,7 @@ public sealed class SpecimenVersionTests(IntegrationHost host)
         Assert.Equal(3, confirmed.Specimen.LastConfirmedVersion);
 
         await commands.ChangeFeatureAsync(Editor, id, feature with { Description = "Guilloche in two colours, iris printed" }, Ct);
-        Assert.Equal((4, false), await ApiStateAsync(api, id));
+        Assert.Equal((4, false), await VersionAndServedAsync(api, id));
         var changed = await host.EntryAsync(id);
         Assert.Equal(SpecimenStatus.ChangedSinceConfirmation, changed.Status);
         Assert.False(changed.ConfirmedByIssuer);
@@ -141,7 +142,9 @@ public sealed class SpecimenVersionTests(IntegrationHost host)
         Assert.Equal(before, await host.StreamVersionAsync(id));
     }
 
-    private static async Task<int> ApiVersionAsync(HttpClient api, Guid id) => (await ApiStateAsync(api, id)).Version;
+    /// <summary>The content version as stored, and whether the API lists the specimen.</summary>
+    private async Task<(int Version, bool Served)> VersionAndServedAsync(HttpClient api, Guid id) =>
+        ((await host.EntryAsync(id)).ContentVersion, await FindViaApiAsync(api, id, State) is not null);
 
     private static async Task<(int Version, bool Confirmed)> ApiStateAsync(HttpClient api, Guid id)
     {

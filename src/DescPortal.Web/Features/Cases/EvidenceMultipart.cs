@@ -15,6 +15,12 @@ namespace DescPortal.Web.Features.Cases;
 /// </summary>
 public static class EvidenceMultipart
 {
+    /// <summary>
+    /// The largest JSON part (<c>referral</c>, <c>answer</c>) read: a referral with every field at its longest is
+    /// far smaller, so anything larger is refused (413) instead of being held in memory.
+    /// </summary>
+    public const int MaxJsonPartBytes = 256 * 1024;
+
     /// <summary>Lets the body be as large as every file at its limit; the limit per file is the intake's.</summary>
     public static void AllowBody(HttpContext http, UploadLimits limits)
     {
@@ -29,6 +35,32 @@ public static class EvidenceMultipart
         && HeaderUtilities.RemoveQuotes(type.Boundary).Value is { Length: > 0 } boundary
             ? new MultipartReader(boundary, request.Body)
             : null;
+
+    /// <summary>
+    /// The JSON part's bytes, read a chunk at a time and never more than <see cref="MaxJsonPartBytes"/> of them; null
+    /// as soon as the part proves larger (the rest is not read).
+    /// </summary>
+    public static async Task<byte[]?> ReadJsonPartAsync(MultipartSection section, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        using var json = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await section.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (json.Length + read > MaxJsonPartBytes) return null;
+            json.Write(chunk, 0, read);
+        }
+        return json.ToArray();
+    }
+
+    /// <summary>413 for a JSON part over <see cref="MaxJsonPartBytes"/>, naming the part in <c>errors</c>.</summary>
+    public static IResult PartTooLarge(string part)
+    {
+        var message = $"The '{part}' part may be at most {MaxJsonPartBytes / 1024} KB.";
+        return ApiProblems.Refused(StatusCodes.Status413PayloadTooLarge, $"The {part} part is too large.", ApiProblems.Request.PartTooLarge,
+            message, new Dictionary<string, string[]> { [part] = [message] });
+    }
 
     /// <summary>Receives one image part (checked by content, hashed) into the batch as "Image N".</summary>
     /// <exception cref="ImageRejectedException">Refused, with the image's index.</exception>

@@ -37,7 +37,7 @@ public static class InformationApi
             .WithName("answerInformationRequest")
             .WithSummary("Answer a request for more material")
             .WithDescription("Answers the examiner's open request for more material: a multipart/form-data body with one "
-                + "`answer` part (JSON: a message and the description of each image) and one `images` file part per image, in "
+                + "`answer` part (JSON, at most 256 KB: a message and the description of each image) and one `images` file part per image, in "
                 + "the same order. Images are optional when the message says why there are none. 409 when no request is open "
                 + "or the referral changed meanwhile.")
             .DescribeMultipartBody<AnswerSubmission>("answer", "images")
@@ -72,9 +72,10 @@ public static class InformationApi
                 var disposition = section.GetContentDispositionHeader();
                 if (disposition?.Name.Value == "answer" && answer is null)
                 {
+                    if (await EvidenceMultipart.ReadJsonPartAsync(section, ct) is not { } json) return EvidenceMultipart.PartTooLarge("answer");
                     try
                     {
-                        answer = await JsonSerializer.DeserializeAsync<AnswerSubmission>(section.Body, JsonSerializerOptions.Web, ct);
+                        answer = JsonSerializer.Deserialize<AnswerSubmission>(json, JsonSerializerOptions.Web);
                     }
                     catch (JsonException e)
                     {

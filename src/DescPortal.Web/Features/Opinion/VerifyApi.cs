@@ -35,7 +35,7 @@ public static class VerifyApi
 
     private static async Task<IResult> VerifyAsync(HttpContext http, ReportVerification verification, CancellationToken ct)
     {
-        if (!verification.TryAcquire(ClientOf(http)))
+        if (!verification.TryAcquire(ClientAddress.Of(http)))
             return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many verifications from this address; try again in a minute.");
         var type = http.Request.ContentType ?? "";
         VerificationAnswer answer;
@@ -60,7 +60,4 @@ public static class VerifyApi
         }
         return Results.Ok(new VerificationResponse(answer.Result, answer.ReportNumber, answer.IssuedAt, answer.SupersededBy));
     }
-
-    /// <summary>The address a rate limit counts by.</summary>
-    public static string ClientOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

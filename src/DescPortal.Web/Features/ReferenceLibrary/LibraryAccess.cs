@@ -20,7 +20,15 @@ public static class LibraryAccess
         scope.IsIn(Roles.IssuingAuthority) && !scope.IsIn(Roles.Examiner) && !scope.IsIn(Roles.Reviewer) ? scope.CountryCode ?? "\0" : null;
 
     public static bool CanSee(UserScope scope, LibraryEntry entry) =>
-        CanBrowse(scope) && (CountryLimit(scope) is not { } country || string.Equals(country, entry.IssuingState, StringComparison.Ordinal));
+        CanBrowse(scope) && (CountryLimit(scope) is not { } country || string.Equals(country, entry.IssuingState, StringComparison.Ordinal))
+        && (!ConfirmedOnly(scope) || entry.Status == SpecimenStatus.Confirmed);
+
+    /// <summary>
+    /// Border systems (API keys) compare documents at the border against what the issuing authority vouched for: they
+    /// get only specimens whose current version it confirmed, never a draft, one awaiting confirmation, one changed
+    /// since (until confirmed again) or a withdrawn one.
+    /// </summary>
+    public static bool ConfirmedOnly(UserScope scope) => scope.ViaApiKey;
 
     public static bool CanEdit(UserScope scope) => !scope.ViaApiKey && (scope.IsIn(Roles.Examiner) || scope.IsIn(Roles.Reviewer));
 

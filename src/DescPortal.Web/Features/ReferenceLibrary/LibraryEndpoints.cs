@@ -23,25 +23,26 @@ public static class LibraryEndpoints
         api.MapGet("", ListAsync)
             .WithName("listSpecimens")
             .WithSummary("Search the reference library")
-            .WithDescription("Genuine specimens of the reference library (withdrawn ones are not listed), optionally of one "
-                + "issuing state and one document type, a page at a time (`page` from 1, `pageSize` 20 by default). Any "
-                + "agency's key may read it.")
+            .WithDescription("Genuine specimens of the reference library whose current version their issuing authority "
+                + "confirmed (drafts, specimens awaiting confirmation or changed since, and withdrawn ones are not listed), "
+                + "optionally of one issuing state and one document type, a page at a time (`page` from 1, `pageSize` 20 by "
+                + "default). Any agency's key may read it.")
             .DescribeQuery("issuingState", "Only specimens of this issuing state or organisation (ICAO code).")
             .DescribeQuery<DocumentType>("documentType", "Only specimens of this kind of document.")
             .DescribePaging()
             .Produces<SpecimenList>()
             .WithResponseExample(StatusCodes.Status200OK, LibraryExamples.List)
             .ProducesValidationProblem();
-        // Border systems see what the list shows (no withdrawn specimens); the portal keeps showing withdrawn ones.
+        // Border systems see what the list shows (LibraryAccess: confirmed specimens only); the portal shows every one.
         api.MapGet("{id:guid}/images/{imageId:guid}", (Guid id, Guid imageId, HttpContext http, LibraryQueries queries, BlobContainers blobs, CancellationToken ct)
-            => ImageAsync(id, imageId, listedOnly: true, http, queries, blobs, ct))
+            => ImageAsync(id, imageId, http, queries, blobs, ct))
             .WithName("getSpecimenImage")
             .WithSummary("Download a specimen image")
             .WithDescription("The original bytes of one image of a listed specimen (JPEG, PNG or TIFF).")
             .ProducesImage()
             .ProducesProblem(StatusCodes.Status404NotFound);
         app.MapGet("/library/{id:guid}/images/{imageId:guid}", (Guid id, Guid imageId, HttpContext http, LibraryQueries queries, BlobContainers blobs, CancellationToken ct)
-            => ImageAsync(id, imageId, listedOnly: false, http, queries, blobs, ct)).RequireAuthorization();
+            => ImageAsync(id, imageId, http, queries, blobs, ct)).RequireAuthorization();
         // The list page's card thumbnails: a small JPEG instead of the 300 dpi original.
         app.MapGet("/library/{id:guid}/images/{imageId:guid}/preview", PreviewAsync).RequireAuthorization();
         // Deep zoom for the examination workspace: the same scope check as the image itself, for every tile.
@@ -111,10 +112,10 @@ public static class LibraryEndpoints
         return Results.File(preview.Bytes, ImageDerivatives.ContentType);
     }
 
-    private static async Task<IResult> ImageAsync(Guid id, Guid imageId, bool listedOnly, HttpContext http, LibraryQueries queries, BlobContainers blobs, CancellationToken ct)
+    private static async Task<IResult> ImageAsync(Guid id, Guid imageId, HttpContext http, LibraryQueries queries, BlobContainers blobs, CancellationToken ct)
     {
         var entry = await queries.LoadAsync(UserScope.From(http.User), id, ct);
-        var image = entry is null || (listedOnly && entry.Withdrawn) ? null : entry.Specimen.FindImage(imageId);
+        var image = entry?.Specimen.FindImage(imageId);
         if (image is null) return Results.Problem(statusCode: 404, title: "No such image.");
         var download = await blobs.Library.GetBlobClient(image.BlobName).DownloadStreamingAsync(cancellationToken: ct);
         // Short: a withdrawal or a change of access must take effect soon in browsers too.

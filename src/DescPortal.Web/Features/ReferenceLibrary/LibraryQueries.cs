@@ -22,6 +22,7 @@ public sealed class LibraryQueries(IDocumentStore store)
         await using var session = store.QuerySession();
         IQueryable<LibraryEntry> q = session.Query<LibraryEntry>();
         if (LibraryAccess.CountryLimit(scope) is { } country) q = q.Where(e => e.IssuingState == country);
+        if (LibraryAccess.ConfirmedOnly(scope)) q = q.Where(e => e.Status == SpecimenStatus.Confirmed);
         if (!filter.IncludeWithdrawn) q = q.Where(e => !e.Withdrawn);
         if (!string.IsNullOrWhiteSpace(filter.IssuingState))
         {

@@ -46,7 +46,8 @@ public static class EvidenceEndpoints
             ? (blobs.Derivatives, thumb, "image/jpeg")
             : (blobs.Evidence, evidence.BlobName, evidence.ContentType);
         var download = await container.GetBlobClient(name).DownloadStreamingAsync(cancellationToken: ct);
-        http.Response.Headers.CacheControl = "private, max-age=3600";
+        // Evidence holds a person's document: no copy stays in a browser's or a proxy's cache.
+        http.Response.Headers.CacheControl = "no-store";
         return Results.Stream(download.Value.Content, type);
     }
 }

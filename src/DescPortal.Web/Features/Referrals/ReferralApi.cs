@@ -26,8 +26,8 @@ public static class ReferralApi
             .WithName("submitReferral")
             .WithSummary("Submit a referral")
             .WithDescription("Refers a questioned document to the centre: a multipart/form-data body with one `referral` part "
-                + "(JSON) and one `images` file part per entry of `referral.images`, in the same order. The referral part is "
-                + "validated before any file is read; every field error comes back at once, with its codes.\n\n"
+                + "(JSON, at most 256 KB) and one `images` file part per entry of `referral.images`, in the same order. The "
+                + "referral part is validated before any file is read; every field error comes back at once, with its codes.\n\n"
                 + ReferralApiExample.Markdown)
             .DescribeMultipartBody<ReferralSubmission>("referral", "images")
             .DescribeHeader(IdempotentRequest.Header,
@@ -102,15 +102,13 @@ public static class ReferralApi
                 var name = disposition?.Name.Value;
                 if (name == "referral" && validation is null)
                 {
+                    if (await EvidenceMultipart.ReadJsonPartAsync(section, ct) is not { } json) return EvidenceMultipart.PartTooLarge("referral");
                     // Its exact bytes, hashed: a retry under the same Idempotency-Key must send the same referral.
-                    using var json = new MemoryStream();
-                    await section.Body.CopyToAsync(json, ct);
-                    if (key is not null) idempotent = new IdempotentRequest(key, SHA256.HashData(json.GetBuffer().AsSpan(0, (int)json.Length)));
-                    json.Position = 0;
+                    if (key is not null) idempotent = new IdempotentRequest(key, SHA256.HashData(json));
                     ReferralSubmission? submission;
                     try
                     {
-                        submission = await JsonSerializer.DeserializeAsync<ReferralSubmission>(json, JsonSerializerOptions.Web, ct);
+                        submission = JsonSerializer.Deserialize<ReferralSubmission>(json, JsonSerializerOptions.Web);
                     }
                     catch (JsonException e)
                     {
@@ -185,6 +183,7 @@ public static class ReferralApi
         var evidence = record?.FindEvidence(evidenceId);
         if (evidence is null) return NotFound();
         var download = await blobs.Evidence.GetBlobClient(evidence.BlobName).DownloadStreamingAsync(cancellationToken: ct);
+        http.Response.Headers.CacheControl = "no-store";
         return Results.Stream(download.Value.Content, evidence.ContentType, enableRangeProcessing: false);
     }
 

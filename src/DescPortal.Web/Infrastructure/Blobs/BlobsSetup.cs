@@ -13,6 +13,8 @@ public static class BlobsSetup
         services.AddSingleton<BlobContainers>();
         services.AddSettings<UploadLimits>(config);
         services.AddSingleton<ImageIntake>();
+        // Before any image is read: process-wide, libvips has no other switch.
+        ImageDecoders.Restrict();
         // Deep Zoom pyramids of any image (evidence, specimens); each feature's job says which images.
         services.AddSingleton<DeepZoom.TilePyramids>();
         services.AddStartupStep("blob containers", StartupOrder.Storage,

@@ -78,7 +78,16 @@ public sealed class StagedImage : IAsyncDisposable
 /// </summary>
 public sealed class ImageIntake(UploadLimits limits)
 {
-    private static readonly string StagingDirectory = Path.Combine(Path.GetTempPath(), "descportal-intake");
+    /// <summary>
+    /// Where uploads wait while they are checked: a folder of this process's own, made by the system with mode 0700
+    /// (only the portal's user may list or read it) and a name nobody can guess or make beforehand.
+    /// </summary>
+    internal static string StagingDirectory => Staging.Value;
+
+    private static readonly Lazy<string> Staging = new(() => Directory.CreateTempSubdirectory("descportal-intake-").FullName);
+
+    // Each staged file is the owner's alone as well (0600), whatever the process's umask.
+    private static readonly UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     public UploadLimits Limits => limits;
 
@@ -101,7 +110,6 @@ public sealed class ImageIntake(UploadLimits limits)
     /// <summary>Copies to a private temporary file while hashing; refuses by size, content type and declared pixels.</summary>
     public async Task<StagedImage> ReceiveAsync(Stream source, string label, CancellationToken ct)
     {
-        Directory.CreateDirectory(StagingDirectory);
         var path = Path.Combine(StagingDirectory, Guid.NewGuid().ToString("N"));
         var staged = false;
         try
@@ -113,7 +121,12 @@ public sealed class ImageIntake(UploadLimits limits)
             var buffer = ArrayPool<byte>.Shared.Rent(128 * 1024);
             try
             {
-                await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
+                var create = new FileStreamOptions
+                {
+                    Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 1, Options = FileOptions.Asynchronous,
+                };
+                if (!OperatingSystem.IsWindows()) create.UnixCreateMode = OwnerOnly;
+                await using var file = new FileStream(path, create);
                 int read;
                 while ((read = await source.ReadAsync(buffer, ct)) > 0)
                 {

@@ -36,8 +36,9 @@ public static class DeepZoomEndpoints
             return Results.NotFound();
         var content = await pyramids.OpenTileAsync(pyramid, level, column, row, ct);
         if (content is null) return Results.NotFound();
-        // Tiles of an image never change; they stay private to the signed-in user's browser.
-        http.Response.Headers.CacheControl = "private, max-age=86400, immutable";
+        // Tiles are the image itself, a piece at a time: no copy stays in a browser's or a proxy's cache (the viewer
+        // keeps the tiles it shows in memory).
+        http.Response.Headers.CacheControl = "no-store";
         return Results.Stream(content, "image/jpeg");
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DescPortal.Web.Infrastructure.Identity;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -19,7 +20,11 @@ public static class HealthEndpoints
         return services;
     }
 
-    /// <summary>/health: ready for users (every dependency and first-start seeding); /alive: the process answers.</summary>
+    /// <summary>
+    /// /health: ready for users (every dependency and first-start seeding); /alive: the process answers. Both open to
+    /// anyone (load balancers, monitoring), but only an administrator is told which dependency is failing and how long
+    /// each check took: that maps the installation for an attacker.
+    /// </summary>
     public static void MapDescHealth(this WebApplication app)
     {
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteAsync }).AllowAnonymous();
@@ -29,10 +34,17 @@ public static class HealthEndpoints
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
-        return context.Response.WriteAsync(JsonSerializer.Serialize(new
-        {
-            status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), e.Value.Description }),
-        }));
+        object answer = context.User.IsInRole(Roles.Admin)
+            ? new
+            {
+                status = report.Status.ToString(),
+                durationMs = report.TotalDuration.TotalMilliseconds,
+                checks = report.Entries.ToDictionary(e => e.Key, e => new
+                {
+                    status = e.Value.Status.ToString(), e.Value.Description, durationMs = e.Value.Duration.TotalMilliseconds,
+                }),
+            }
+            : new { status = report.Status.ToString() };
+        return context.Response.WriteAsync(JsonSerializer.Serialize(answer));
     }
 }

@@ -110,8 +110,9 @@ public static class ApiDocument
     }
 
     /// <summary>
-    /// An operation whose authorization policy authenticates with the API key requires the key (security requirement)
-    /// and answers 401 without it; read from the endpoint's metadata, so a new endpoint is described as it is mapped.
+    /// An operation whose authorization policy authenticates with the API key requires the key (security requirement),
+    /// answers 401 without it and 429 (with Retry-After) past the key's requests a minute (<see cref="ApiRateLimit"/>);
+    /// read from the endpoint's metadata, so a new endpoint is described as it is mapped.
     /// </summary>
     private static async Task RequireKeyAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
     {
@@ -129,6 +130,18 @@ public static class ApiDocument
         operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SecurityScheme, context.Document)] = [] }];
         operation.Responses ??= new OpenApiResponses();
         operation.Responses["401"] = await ProblemResponseAsync(context, $"No valid {ApiKeyDefaults.Header} header.", ct);
+        var limit = context.ApplicationServices.GetRequiredService<IOptions<ApiOptions>>().Value.RequestsPerMinute;
+        var tooMany = await ProblemResponseAsync(context,
+            $"More than the key's {limit} requests a minute (`Api:RequestsPerMinute`); `code` is `{ApiProblems.Request.RateLimited}`.", ct);
+        tooMany.Headers = new Dictionary<string, IOpenApiHeader>
+        {
+            ["Retry-After"] = new OpenApiHeader
+            {
+                Description = "Seconds to wait before the next request.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" },
+            },
+        };
+        operation.Responses["429"] = tooMany;
     }
 
     /// <summary>

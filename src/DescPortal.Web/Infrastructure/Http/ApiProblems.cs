@@ -26,9 +26,11 @@ public static class ApiProblems
         public const string TooManyFiles = "request.too-many-files";
         public const string FilesMismatch = "request.files-mismatch";
         public const string TooLarge = "request.too-large";
+        public const string PartTooLarge = "request.part-too-large";
         public const string QueryValueUnknown = "request.query-value-unknown";
         public const string NoMrz = "request.no-mrz";
         public const string IdempotencyKeyInvalid = "request.idempotency-key-invalid";
+        public const string RateLimited = "request.rate-limited";
     }
 
     /// <summary>400 with every field error: <c>errors</c> their English words by path, <c>codes</c> their codes by path.</summary>

@@ -1,5 +1,6 @@
 using DescPortal.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,8 +15,8 @@ public static class IdentitySetup
         services.AddIdentity<DescUser, IdentityRole>(o =>
             {
                 o.Password.RequiredLength = 10;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // Lockout is how an administrator disables an account; failed sign-ins lock nobody out, they are
+                // throttled for a minute instead (Features/Account/SignInThrottle says why).
                 o.Lockout.AllowedForNewUsers = true;
                 o.User.RequireUniqueEmail = true;
             })
@@ -41,6 +42,9 @@ public static class IdentitySetup
             .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyDefaults.Scheme, null);
 
         services.AddAuthorizationBuilder()
+            // Fails closed: an endpoint or page that says nothing about access needs a signed-in person. What is
+            // public says so itself (AllowAnonymous: sign-in, /verify, health, the API reference, static files).
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.AgencyApi, p => p
                 .AddAuthenticationSchemes(ApiKeyDefaults.Scheme)
                 .RequireAuthenticatedUser()

@@ -1,0 +1,15 @@
+using DescPortal.Web.Infrastructure.Settings;
+
+namespace DescPortal.Web.Features.Account;
+
+/// <summary>Signing in and out: the throttled sign-in and its settings (section <c>SignIn</c>).</summary>
+public static class AccountSetup
+{
+    public static IServiceCollection AddAccount(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddSettings<SignInThrottleOptions>(config);
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<AccountSignIn>();
+        return services;
+    }
+}
