@@ -165,7 +165,7 @@ public class ReferralDeciderTests
     {
         var evidenceId = Samples.Stored(2).EvidenceId;
         var referral = Given(Submitted());
-        var actual = new string('c', 64);
+        var actual = new string('f', 64);
 
         var first = ReferralDecider.RecordIntegrityFailure(referral, evidenceId, actual, EvidenceUse.Tiles, "system (tiles job)", Later);
 
