@@ -94,6 +94,12 @@ public static partial class Refusals
         public const string TooManyImages = "draft.too-many-images";
     }
 
+    /// <summary>An evidence original whose bytes no longer hash to the SHA-256 taken at acquisition (the Web's re-check on every read).</summary>
+    public static class Evidence
+    {
+        public const string IntegrityFailed = "evidence.integrity-failed";
+    }
+
     /// <summary>An API submission's Idempotency-Key (the Web's intake): a retry must send what the first attempt sent.</summary>
     public static class IdempotencyKey
     {

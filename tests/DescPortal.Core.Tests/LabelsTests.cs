@@ -14,7 +14,7 @@ public class LabelsTests
     [
         typeof(DocumentType), typeof(LightSource), typeof(DocumentArea), typeof(ReferralStatus), typeof(Sex),
         typeof(SpecimenStatus), typeof(CorrectionStatus), typeof(DocumentFormat), typeof(Finding), typeof(FraudType),
-        typeof(ForgerySubType), typeof(EvaluativeSupport), typeof(SecurityFeatureCategory),
+        typeof(ForgerySubType), typeof(EvaluativeSupport), typeof(SecurityFeatureCategory), typeof(Core.Referrals.EvidenceUse),
     ];
 
     private static HashSet<string> Keys() =>

@@ -32,6 +32,8 @@ public static class CaseHistory
             EvidenceImageAttached e => EventSummary.ForAll(new HistoryLine(HistoryCodes.EvidenceAttached,
                 Image((before?.Evidence.Count ?? 0) + 1, e.Document, e.Area, e.LightSource))),
             EvidenceThumbnailCreated e => EventSummary.ForAll(new HistoryLine(HistoryCodes.ThumbnailCreated, Image(before, e.EvidenceId))),
+            EvidenceIntegrityFailed e => EventSummary.ForAll(new HistoryLine(HistoryCodes.IntegrityFailed, Image(before, e.EvidenceId),
+                VocabularyLabel.Of(e.DetectedWhile))),
             CaseAssigned e => EventSummary.ForAll(new HistoryLine(HistoryCodes.CaseAssigned, e.ExaminerName)),
             IExaminationEvent e => DescribeExamination(e, before, examination),
             IOpinionEvent e => DescribeOpinion(e, before),

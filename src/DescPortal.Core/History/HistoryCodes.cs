@@ -19,6 +19,7 @@ public static class HistoryCodes
     public const string ReferralSubmittedUrgent = "history.referral.submitted-urgent";
     public const string EvidenceAttached = "history.evidence.attached";
     public const string ThumbnailCreated = "history.evidence.thumbnail-created";
+    public const string IntegrityFailed = "history.evidence.integrity-failed";
     public const string CaseAssigned = "history.case.assigned";
 
     public const string MarkAdded = "history.mark.added";

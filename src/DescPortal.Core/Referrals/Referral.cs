@@ -60,6 +60,15 @@ public sealed record Referral(
         };
     }
 
+    public Referral Apply(EvidenceIntegrityFailed e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return this with
+        {
+            Evidence = [.. Evidence.Select(x => x.EvidenceId == e.EvidenceId ? x with { IntegrityFailed = true } : x)],
+        };
+    }
+
     public Referral Apply(CaseAssigned e)
     {
         ArgumentNullException.ThrowIfNull(e);
@@ -80,6 +89,7 @@ public sealed record Referral(
         (null, ReferralSubmitted s) => Create(s),
         ({ } r, EvidenceImageAttached a) => r.Apply(a),
         ({ } r, EvidenceThumbnailCreated t) => r.Apply(t),
+        ({ } r, EvidenceIntegrityFailed f) => r.Apply(f),
         ({ } r, CaseAssigned c) => r.Apply(c),
         ({ } r, ICaseStatusEvent e) when e.StatusAfter is { } status => r with { Status = status },
         _ => state,
@@ -121,4 +131,7 @@ public sealed record ReferralEvidence(
 {
     /// <summary>The resolution recorded at capture, when the sender knew it; scale calibration stands in otherwise.</summary>
     public int? Dpi { get; init; }
+
+    /// <summary>Its bytes were found not to match <see cref="Sha256"/>: never served or used again.</summary>
+    public bool IntegrityFailed { get; init; }
 }

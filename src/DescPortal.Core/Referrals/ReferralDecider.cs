@@ -119,6 +119,29 @@ public static class ReferralDecider
     }
 
     /// <summary>
+    /// Records that an original's bytes no longer hash to the SHA-256 taken at acquisition (<paramref name="actualSha256"/>
+    /// null: the original is gone). Once per image: the alarm stands, and later reads are refused without hashing.
+    /// </summary>
+    public static IReadOnlyList<object> RecordIntegrityFailure(
+        Referral current, Guid evidenceId, string? actualSha256, EvidenceUse detectedWhile, string actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+
+        var original = current.FindEvidence(evidenceId)
+            ?? throw new DomainException(Refusals.Cases.NoSuchEvidence, current.Reference, evidenceId);
+        if (string.Equals(actualSha256, original.Sha256, StringComparison.Ordinal))
+        {
+            throw new ArgumentException("The bytes match the hash taken at acquisition: that is no failure.", nameof(actualSha256));
+        }
+        if (original.IntegrityFailed)
+        {
+            return [];
+        }
+        return [new EvidenceIntegrityFailed(current.Id, evidenceId, original.Sha256, actualSha256, detectedWhile, actor, now)];
+    }
+
+    /// <summary>
     /// Images added to a case after submission (the officer's answer to a request for more material): one
     /// EvidenceImageAttached per image, like a submission's. Only while the case waits for that material.
     /// </summary>

@@ -78,6 +78,35 @@ public sealed record EvidenceThumbnailCreated(
     string Actor,
     DateTimeOffset At) : IRecordedEvent;
 
+/// <summary>
+/// The bytes of an evidence original no longer hash to <see cref="ExpectedSha256"/>, the SHA-256 taken at acquisition:
+/// found while <see cref="DetectedWhile"/> read them, which refused to serve or use them. <see cref="ActualSha256"/> is
+/// what the stored bytes hash to now, or null when the original is gone. From then on the image is never served or
+/// used: an integrity alarm for the centre, recorded once per image.
+/// </summary>
+public sealed record EvidenceIntegrityFailed(
+    Guid ReferralId,
+    Guid EvidenceId,
+    string ExpectedSha256,
+    string? ActualSha256,
+    EvidenceUse DetectedWhile,
+    string Actor,
+    DateTimeOffset At) : IRecordedEvent;
+
+/// <summary>What was about to read an evidence original's bytes when they were hashed again.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<EvidenceUse>))]
+public enum EvidenceUse
+{
+    /// <summary>Shown in the portal (the case page, the workspace).</summary>
+    Shown,
+    /// <summary>Downloaded by the submitting agency's system (API).</summary>
+    Downloaded,
+    Thumbnail,
+    Tiles,
+    /// <summary>Shrunk for print in an expert report.</summary>
+    Report,
+}
+
 public sealed record CaseAssigned(
     Guid ReferralId,
     string ExaminerId,

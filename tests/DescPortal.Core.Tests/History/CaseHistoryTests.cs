@@ -75,6 +75,11 @@ public class CaseHistoryTests
         Assert.Equal("Evidence attached: image 2 (document 1, Data page, UV 365 nm (long-wave))",
             Line<EvidenceImageAttached>(HistoryAudience.Centre, 1).In(English));
 
+        // An integrity alarm names the image and what found it, for both sides: the agency is refused the image too.
+        Assert.Equal("Integrity check failed: image 3 (document 2, Data page, White light, reflected) no longer matches the SHA-256 taken at "
+            + "acquisition (found when downloaded through the API); it is no longer shown or used",
+            Line<EvidenceIntegrityFailed>(HistoryAudience.SubmittingAgency).In(English));
+
         var mark = Line<AnnotationAdded>(HistoryAudience.Centre);
         Assert.Equal("Mark 1 added on image 2 (document 1, Data page, UV 365 nm (long-wave)): UV-fluorescent ink — Inconsistent with the genuine",
             mark.In(English));
@@ -185,6 +190,8 @@ public class CaseHistoryTests
             ExaminationSamples.Attached(ExaminationSamples.PassportUv, 0, LightSource.UV365, null, 4000, 3000),
             ExaminationSamples.Attached(ExaminationSamples.CardWhite, 1, LightSource.White, null, 2000, 1400),
             new EvidenceThumbnailCreated(id, ExaminationSamples.PassportWhite, "thumbs/1.jpg", 512, 384, new string('a', 64), "thumbnail job", at),
+            new EvidenceIntegrityFailed(id, ExaminationSamples.CardWhite, new string('a', 64), new string('b', 64), EvidenceUse.Downloaded,
+                "BCP-NORTH (API key)", at),
             ExaminationSamples.Assigned(),
         };
         var referral = Referral.Fold(events)!;

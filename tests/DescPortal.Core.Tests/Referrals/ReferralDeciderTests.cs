@@ -161,6 +161,27 @@ public class ReferralDeciderTests
     }
 
     [Fact]
+    public void AnIntegrityFailureIsRecordedOnceWithBothHashesAndWhatFoundIt()
+    {
+        var evidenceId = Samples.Stored(2).EvidenceId;
+        var referral = Given(Submitted());
+        var actual = new string('f', 64);
+
+        var first = ReferralDecider.RecordIntegrityFailure(referral, evidenceId, actual, EvidenceUse.Tiles, "system (tiles job)", Later);
+
+        Assert.Equal(new EvidenceIntegrityFailed(Id, evidenceId, Samples.Stored(2).Sha256, actual, EvidenceUse.Tiles, "system (tiles job)", Later),
+            Assert.Single(first));
+        var after = referral.Apply((EvidenceIntegrityFailed)first[0]);
+        Assert.True(after.FindEvidence(evidenceId)!.IntegrityFailed);
+        Assert.False(after.FindEvidence(Samples.Stored(1).EvidenceId)!.IntegrityFailed);
+        // Found again (another read, another job): the alarm stands, nothing new is recorded.
+        Assert.Empty(ReferralDecider.RecordIntegrityFailure(after, evidenceId, null, EvidenceUse.Shown, Officer, Later));
+        // Bytes that match are no failure at all.
+        Assert.Throws<ArgumentException>(() =>
+            ReferralDecider.RecordIntegrityFailure(referral, evidenceId, Samples.Stored(2).Sha256, EvidenceUse.Shown, Officer, Later));
+    }
+
+    [Fact]
     public void AThumbnailOfUnknownEvidenceIsRefused()
     {
         var referral = Given(Submitted());

@@ -60,6 +60,10 @@ public class ReferralEventJsonTests
             JsonSerializer.Serialize(thumbnail, JsonSerializerOptions.Web), JsonSerializerOptions.Web));
         Assert.Equal(assigned, JsonSerializer.Deserialize<CaseAssigned>(
             JsonSerializer.Serialize(assigned, JsonSerializerOptions.Web), JsonSerializerOptions.Web));
+        var alarm = new EvidenceIntegrityFailed(Guid.NewGuid(), Guid.NewGuid(), new string('a', 64), null, EvidenceUse.Report, "report job", Samples.Now);
+        var json = JsonSerializer.Serialize(alarm, JsonSerializerOptions.Web);
+        Assert.Contains("\"detectedWhile\":\"Report\"", json, StringComparison.Ordinal);
+        Assert.Equal(alarm, JsonSerializer.Deserialize<EvidenceIntegrityFailed>(json, JsonSerializerOptions.Web));
     }
 
     [Fact]

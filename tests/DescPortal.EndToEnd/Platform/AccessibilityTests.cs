@@ -92,6 +92,8 @@ public sealed class AccessibilityTests(BrowserHost browsers, DemoPortal portal)
         await check.PageAsync("/", Shows("home-title"));
         await check.PageAsync("/admin/users", Shows("new-user-form"));
         await check.PageAsync("/admin/agencies", Shows("new-agency-form"));
+        // The list, or the word that there is nothing on it (other tests of this portal may have raised an alarm).
+        await check.PageAsync("/admin/integrity", page => page.Locator("[data-testid=integrity-alarms], [data-testid=no-integrity-alarms]").First.WaitForAsync());
         check.AssertNone();
     }
 

@@ -71,7 +71,10 @@ public sealed class CaseWorkTests(IntegrationHost host)
         var name = $"test/{Guid.NewGuid():N}.jpg";
         await blobs.Evidence.GetBlobClient(name).UploadAsync(new BinaryData(jpeg), Ct);
 
-        var shrunk = await DescPortal.Web.Infrastructure.Blobs.ImageDerivatives.MakeJpegAsync(blobs.Evidence, name, 150, 150, Ct);
+        await using var original = await DescPortal.Web.Infrastructure.Blobs.Originals.FetchAsync(blobs.Evidence, name,
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(jpeg)), Ct);
+
+        var shrunk = DescPortal.Web.Infrastructure.Blobs.ImageDerivatives.MakeJpeg(original, 150, 150);
 
         Assert.Equal((150, 100), (shrunk.Width, shrunk.Height));
     }

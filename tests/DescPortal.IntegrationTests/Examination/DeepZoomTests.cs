@@ -18,7 +18,7 @@ public sealed class DeepZoomTests(IntegrationHost host)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<(Guid CaseId, Guid EvidenceId)> SubmitAsync(int width, int height)
+    private async Task<(Guid CaseId, Guid EvidenceId, string Sha256)> SubmitAsync(int width, int height)
     {
         using var client = host.CreateClient().WithKey(ReferralRequests.NorthKey);
         var response = await client.PostAsync("/api/v1/referrals",
@@ -28,19 +28,20 @@ public sealed class DeepZoomTests(IntegrationHost host)
         var id = body.GetProperty("id").GetGuid();
         await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
         var record = await Web.Features.Cases.CaseRecord.LoadAsync(session, id, Ct);
-        return (id, record!.Evidence.Single().Id);
+        var evidence = record!.Evidence.Single();
+        return (id, evidence.Id, evidence.Sha256);
     }
 
     [Fact]
     public async Task The_job_makes_every_tile_of_every_level_once_and_a_second_run_changes_nothing()
     {
-        var (caseId, evidenceId) = await SubmitAsync(1000, 700);
+        var (caseId, evidenceId, sha) = await SubmitAsync(1000, 700);
         var job = host.Services.GetRequiredService<EvidenceTilesJob>();
 
         await job.RunAsync(caseId, Ct);
-        var first = await LoadAsync(evidenceId);
+        var first = await LoadAsync(evidenceId, sha);
         await job.RunAsync(caseId, Ct);
-        var second = await LoadAsync(evidenceId);
+        var second = await LoadAsync(evidenceId, sha);
 
         Assert.Equal((1000, 700), (first.Width, first.Height));
         Assert.Equal(10, first.MaxLevel); // 2^10 = 1024 ≥ 1000
@@ -64,7 +65,7 @@ public sealed class DeepZoomTests(IntegrationHost host)
     [Fact]
     public async Task The_viewer_gets_the_pyramids_description_and_tiles_outside_it_are_not_found()
     {
-        var (caseId, evidenceId) = await SubmitAsync(600, 400);
+        var (caseId, evidenceId, _) = await SubmitAsync(600, 400);
         await host.Services.GetRequiredService<EvidenceTilesJob>().RunAsync(caseId, Ct);
         using var examiner = await host.SignedInClientAsync("examiner@desc.local");
 
@@ -91,7 +92,7 @@ public sealed class DeepZoomTests(IntegrationHost host)
     [InlineData("trainer@desc.local")]
     public async Task Tiles_of_a_case_are_not_served_to_anyone_outside_it(string email)
     {
-        var (caseId, evidenceId) = await SubmitAsync(400, 300);
+        var (caseId, evidenceId, _) = await SubmitAsync(400, 300);
         await host.Services.GetRequiredService<EvidenceTilesJob>().RunAsync(caseId, Ct);
         using var outsider = await host.SignedInClientAsync(email);
 
@@ -140,9 +141,9 @@ public sealed class DeepZoomTests(IntegrationHost host)
         Assert.True(pyramids.ShouldQueue(Guid.NewGuid()));
     }
 
-    private async Task<TilePyramid> LoadAsync(Guid imageId)
+    private async Task<TilePyramid> LoadAsync(Guid imageId, string sha256)
     {
         await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
-        return await session.LoadAsync<TilePyramid>(imageId, Ct) ?? throw new InvalidOperationException("No pyramid for " + imageId);
+        return await session.LoadAsync<TilePyramid>(TilePyramid.IdOf(imageId, sha256), Ct) ?? throw new InvalidOperationException("No pyramid for " + imageId);
     }
 }

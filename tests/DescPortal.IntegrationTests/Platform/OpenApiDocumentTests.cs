@@ -206,6 +206,16 @@ public sealed class OpenApiDocumentTests(IntegrationHost host)
             $"{p.Name}: path parameter {p.Parameter["name"]} has no description"));
     }
 
+    [Fact]
+    public async Task The_evidence_download_says_it_answers_409_when_the_evidence_fails_its_integrity_check()
+    {
+        var document = await DocumentAsync();
+        var conflict = document["paths"]!["/api/v1/referrals/{id}/evidence/{evidenceId}"]!["get"]!["responses"]!["409"];
+
+        Assert.NotNull(conflict?["content"]?["application/problem+json"]);
+        Assert.Contains($"`{Refusals.Evidence.IntegrityFailed}`", conflict!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     /// <summary>redocly's recommended rules (redocly.yaml) on the document as served: no error and no warning.</summary>
     [Fact]
     public async Task Redocly_finds_no_error_and_no_warning()

@@ -27,7 +27,7 @@ public sealed class LibraryPreviewTests(IntegrationHost host)
     public async Task The_preview_is_a_small_jpeg_made_once_and_then_served_from_the_derivatives_container()
     {
         var image = (await host.EntryAsync(Uto)).Specimen.FindImage(UtoWhite)!;
-        var stored = host.Services.GetRequiredService<BlobContainers>().Derivatives.GetBlobClient(LibraryEndpoints.PreviewBlobName(Uto, UtoWhite));
+        var stored = host.Services.GetRequiredService<BlobContainers>().Derivatives.GetBlobClient(LibraryEndpoints.PreviewBlobName(image));
         await stored.DeleteIfExistsAsync(cancellationToken: Ct);
         using var client = await host.SignedInClientAsync("examiner@desc.local");
 

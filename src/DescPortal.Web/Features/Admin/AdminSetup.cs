@@ -3,7 +3,7 @@ using DescPortal.Web.Infrastructure.Identity;
 
 namespace DescPortal.Web.Features.Admin;
 
-/// <summary>The administration slice's wiring: accounts, agencies and their crossing points and API keys.</summary>
+/// <summary>The administration slice's wiring: accounts, agencies and their crossing points and API keys, integrity alarms.</summary>
 public static class AdminSetup
 {
     private const string Group = "Administration";
@@ -18,6 +18,8 @@ public static class AdminSetup
             HomeText: _ => "Create accounts and assign roles, agencies and countries."));
         services.AddNavEntry(new NavEntry("admin/agencies", "Agencies", MudBlazor.Icons.Material.Filled.Badge, Roles.Admin, 110, Group,
             HomeText: _ => "Border agencies and their crossing points."));
+        services.AddNavEntry(new NavEntry("admin/integrity", "Integrity alarms", MudBlazor.Icons.Material.Filled.GppMaybe, Roles.Admin, 115, Group,
+            HomeText: _ => "Evidence images whose bytes no longer match the hash taken at acquisition."));
         // Hangfire's dashboard is not a Blazor page: the browser loads it.
         services.AddNavEntry(new NavEntry("jobs", "Background jobs", MudBlazor.Icons.Material.Filled.WorkHistory, Roles.Admin, 120, Group,
             ForceLoad: true));

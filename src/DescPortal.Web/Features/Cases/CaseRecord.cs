@@ -14,7 +14,11 @@ namespace DescPortal.Web.Features.Cases;
 public sealed record EvidenceItem(
     Guid Id, int Document, LightSource LightSource, DocumentArea Area, int? Dpi, int? WavelengthNm,
     string? CaptureDevice, DateTimeOffset? CapturedAt, string? Note, string Sha256, long SizeBytes,
-    int Width, int Height, string ContentType, string BlobName, string? ThumbnailBlobName, string AttachedBy, DateTimeOffset AttachedAt);
+    int Width, int Height, string ContentType, string BlobName, string? ThumbnailBlobName, string AttachedBy, DateTimeOffset AttachedAt)
+{
+    /// <summary>The alarm raised when its bytes were found not to match <see cref="Sha256"/>: never served or used since.</summary>
+    public EvidenceIntegrityFailed? IntegrityFailure { get; init; }
+}
 
 /// <summary>
 /// The whole case read from its event stream (deciders take <see cref="Case"/>, appends expect <see cref="Version"/>):
@@ -23,7 +27,7 @@ public sealed record EvidenceItem(
 /// another projection.
 /// </summary>
 /// <param name="LastPersonChange">
-/// The version of the latest event a person caused, not a job's thumbnail: someone who saw an earlier version would
+/// The version of the latest event a person caused, not a job's thumbnail or an integrity alarm: someone who saw an earlier version would
 /// overwrite it (<see cref="ChangedSince"/>).
 /// </param>
 public sealed record CaseRecord(
@@ -61,11 +65,13 @@ public sealed record CaseRecord(
                     a.WavelengthNm, a.CaptureDevice, a.CapturedAt, a.Note, a.Sha256, a.SizeBytes, a.Width, a.Height, a.ContentType,
                     a.BlobName, null, a.Actor, a.At)],
                 EvidenceThumbnailCreated t => [.. record.Evidence.Select(x => x.Id == t.EvidenceId ? x with { ThumbnailBlobName = t.BlobName } : x)],
+                EvidenceIntegrityFailed f => [.. record.Evidence.Select(x => x.Id == f.EvidenceId ? x with { IntegrityFailure = f } : x)],
                 _ => record.Evidence,
             },
             History = [.. record.History, .. HistoryOf(e, record)],
             Version = e.Version,
-            LastPersonChange = e.Data is EvidenceThumbnailCreated ? record.LastPersonChange : e.Version,
+            // What the portal itself records (a thumbnail, an integrity alarm) clashes with nothing a person typed.
+            LastPersonChange = e.Data is EvidenceThumbnailCreated or EvidenceIntegrityFailed ? record.LastPersonChange : e.Version,
         };
     }
 

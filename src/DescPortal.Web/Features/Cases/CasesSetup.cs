@@ -16,6 +16,8 @@ public static class CasesSetup
         services.AddSingleton<CaseNotifications>();
         services.AddSingleton<CaseQueries>();
         services.AddSingleton<CaseWrites>();
+        services.AddSingleton<EvidenceOriginals>();
+        services.AddSingleton<IntegrityAlarms>();
         services.AddSingleton<CaseQueue>();
         services.AddSingleton<CasePanels>();
         services.AddSingleton<Infrastructure.Telemetry.ICaseQueueDepth, WaitingCases>();

@@ -194,7 +194,7 @@ public sealed partial class WorkspaceView(IStringLocalizer<Strings> l, IReferenc
         get
         {
             var (e, c, pixelsPerMm) = (Shown, Compared, WorldPixelsPerMm);
-            List<ViewerLayer> layers = [new(e.Id, EvidenceUrls.Original(Record.Id, e.Id), EvidenceUrls.Tiles(Record.Id, e.Id), ImagePlacement.AtOrigin(e.Width, pixelsPerMm), 1)];
+            List<ViewerLayer> layers = [new(e.Id, e.Sha256, EvidenceUrls.Original(Record.Id, e.Id), EvidenceUrls.Tiles(Record.Id, e.Id), ImagePlacement.AtOrigin(e.Width, pixelsPerMm), 1)];
             if (Mode == ViewMode.Overlay && c is not null) layers.Add(SpecimenLayer(c, pixelsPerMm, Opacity));
             return layers;
         }
@@ -204,7 +204,7 @@ public sealed partial class WorkspaceView(IStringLocalizer<Strings> l, IReferenc
     public IReadOnlyList<ViewerLayer> SpecimenLayers => SideBySide ? [SpecimenLayer(Compared!, WorldPixelsPerMm, 1)] : [];
 
     private ViewerLayer SpecimenLayer(Comparison c, double evidencePixelsPerMm, double opacity) =>
-        new(c.Image.ImageId, library.ImageUrl(c.Specimen.Id, c.Image.ImageId), library.TilesUrl(c.Specimen.Id, c.Image.ImageId),
+        new(c.Image.ImageId, c.Image.Sha256, library.ImageUrl(c.Specimen.Id, c.Image.ImageId), library.TilesUrl(c.Specimen.Id, c.Image.ImageId),
             c.Alignment is { } a
                 ? ImagePlacement.Aligned(a.Transform, c.Image.Width, c.Image.Height, evidencePixelsPerMm)
                 : ImagePlacement.AtOrigin(c.Image.Width, c.Image.Dpi / 25.4),

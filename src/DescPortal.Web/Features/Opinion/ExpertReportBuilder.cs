@@ -14,8 +14,10 @@ namespace DescPortal.Web.Features.Opinion;
 /// <summary>
 /// Fills an <see cref="ExpertReport"/> from a case and one of its approvals: the approved opinions, the checklist and
 /// marks, the evidence images shrunk for print with their marks, the dates and the people. Reads only; the job records.
+/// Every image is shrunk from its checked original: one that fails its integrity check stops the report
+/// (<see cref="EvidenceIntegrityException"/>), whose alarm is recorded.
 /// </summary>
-public sealed class ExpertReportBuilder(IDocumentStore store, BlobContainers blobs, PortalOptions portal)
+public sealed class ExpertReportBuilder(IDocumentStore store, EvidenceOriginals originals, PortalOptions portal)
 {
     public const string ExaminerFunction = "Forensic document examiner";
     public const string ReviewerFunction = "Technical reviewer";
@@ -37,8 +39,9 @@ public sealed class ExpertReportBuilder(IDocumentStore store, BlobContainers blo
         var images = new List<ReportImage>();
         foreach (var e in record.Evidence.OrderBy(e => e.Document).ThenBy(e => e.Area).ThenBy(e => e.LightSource))
         {
-            var print = await ImageDerivatives.MakeJpegAsync(blobs.Evidence, e.BlobName, ExpertReport.RecommendedImageWidth,
-                ExpertReport.RecommendedImageWidth, ct);
+            DerivedImage print;
+            await using (var original = await originals.FetchAsync(record, e, DescPortal.Core.Referrals.EvidenceUse.Report, ReportJob.Actor, ct))
+                print = ImageDerivatives.MakeJpeg(original, ExpertReport.RecommendedImageWidth, ExpertReport.RecommendedImageWidth);
             var scale = (double)print.Width / e.Width;
             var marks = record.Examination.AnnotationsOn(e.Id)
                 .Select(a => new ReportAnnotation(a.Number, Scaled(a.Annotation.Shape, scale), a.Annotation.Finding, a.Annotation.Note))

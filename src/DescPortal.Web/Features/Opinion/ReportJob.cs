@@ -45,11 +45,26 @@ public sealed class ReportJob(IDocumentStore store, BlobContainers blobs, Report
                 return;
             }
             if (plan is null) return; // issued already
+            if (record.Evidence.FirstOrDefault(e => e.IntegrityFailure is not null) is { } failed)
+            {
+                // Printed evidence must be the evidence received: no report until the centre has dealt with the alarm.
+                log.LogError("No report for {Reference}: evidence {Evidence} failed its integrity check", record.Reference, failed.Id);
+                return;
+            }
 
             var code = VerificationCode.Format(RandomNumberGenerator.GetBytes(10));
             // One time for the printed date of issue and the recorded one.
             var issuedAt = clock.GetUtcNow();
-            var report = await builder.BuildAsync(record, approvalId, plan, code, issuedAt, ct);
+            ExpertReport report;
+            try
+            {
+                report = await builder.BuildAsync(record, approvalId, plan, code, issuedAt, ct);
+            }
+            catch (EvidenceIntegrityException e)
+            {
+                log.LogError("No report for {Reference}: evidence {Evidence} failed its integrity check while it was printed", record.Reference, e.EvidenceId);
+                return;
+            }
             var pdf = await renderer.RenderPdfAsync(report, ct);
             var sha = Convert.ToHexStringLower(SHA256.HashData(pdf));
             var blobName = $"{caseId:N}/{plan.ReportNumber}-{Guid.NewGuid():N}.pdf";

@@ -1,4 +1,3 @@
-using Azure;
 using DescPortal.Core;
 using DescPortal.Web.Infrastructure.Blobs;
 using DescPortal.Web.Infrastructure.DeepZoom;
@@ -48,15 +47,15 @@ public static class LibraryEndpoints
         // Deep zoom for the examination workspace: the same scope check as the image itself, for every tile.
         app.MapGet("/library/{id:guid}/images/{imageId:guid}/deepzoom", async (Guid id, Guid imageId, HttpContext http, LibraryQueries queries,
             TilePyramids pyramids, IBackgroundJobClient jobs, CancellationToken ct) =>
-            await FindImageAsync(id, imageId, http, queries, ct) is null
+            await FindImageAsync(id, imageId, http, queries, ct) is not { } image
                 ? Results.Problem(statusCode: 404, title: "No such image.")
-                : await DeepZoomEndpoints.DescribeAsync(pyramids, imageId, SpecimenTilesJob.TilesUrl(id, imageId),
+                : await DeepZoomEndpoints.DescribeAsync(pyramids, imageId, image.Sha256, SpecimenTilesJob.TilesUrl(id, imageId),
                     () => jobs.Enqueue<SpecimenTilesJob>(j => j.RunAsync(id, CancellationToken.None)), ct)).RequireAuthorization();
         app.MapGet("/library/{id:guid}/images/{imageId:guid}/tiles/{level:int}/{tile}", async (Guid id, Guid imageId, int level, string tile,
             HttpContext http, LibraryQueries queries, TilePyramids pyramids, CancellationToken ct) =>
-            await FindImageAsync(id, imageId, http, queries, ct) is null
+            await FindImageAsync(id, imageId, http, queries, ct) is not { } image
                 ? Results.NotFound()
-                : await DeepZoomEndpoints.TileAsync(pyramids, http, imageId, level, tile, ct)).RequireAuthorization();
+                : await DeepZoomEndpoints.TileAsync(pyramids, http, imageId, image.Sha256, level, tile, ct)).RequireAuthorization();
     }
 
     /// <summary>Where the portal's pages get a specimen image (relative to the app's base address).</summary>
@@ -66,7 +65,8 @@ public static class LibraryEndpoints
     public const int PreviewSize = 480;
 
     /// <summary>Where the preview of a specimen image is stored in the derivatives container (made on first request).</summary>
-    public static string PreviewBlobName(Guid id, Guid imageId) => $"specimens/{id:N}/{imageId:N}.preview.jpg";
+    public static string PreviewBlobName(Core.ReferenceLibrary.SpecimenImage image) =>
+        ImageDerivatives.NameOf("previews", image.ImageId, image.Sha256, $"-{PreviewSize}.jpg");
 
     private static async Task<IResult> ListAsync(HttpContext http, LibraryQueries queries, string? issuingState, string? documentType,
         int? page, int? pageSize, CancellationToken ct)
@@ -84,31 +84,23 @@ public static class LibraryEndpoints
     }
 
     /// <summary>
-    /// Serves the stored preview, or makes it from the original on the spot, stores it and serves it. A derivative is
-    /// no part of the specimen's history: no event records it, and two requests at once may both write it (same name,
-    /// same bytes).
+    /// Serves the stored preview when it was made from this image's original, or makes it from the checked original on
+    /// the spot, stores it and serves it. A derivative is no part of the specimen's history: no event records it, and
+    /// two requests at once may both write it (same name, same bytes).
     /// </summary>
-    private static async Task<IResult> PreviewAsync(Guid id, Guid imageId, HttpContext http, LibraryQueries queries, BlobContainers blobs, CancellationToken ct)
+    private static async Task<IResult> PreviewAsync(Guid id, Guid imageId, HttpContext http, LibraryQueries queries, BlobContainers blobs,
+        ILogger<LibraryQueries> log, CancellationToken ct)
     {
         var entry = await queries.LoadAsync(UserScope.From(http.User), id, ct);
         var image = entry?.Specimen.FindImage(imageId);
         if (image is null) return Results.Problem(statusCode: 404, title: "No such image.");
         http.Response.Headers.CacheControl = "private, max-age=300";
 
-        var blobName = PreviewBlobName(id, imageId);
-        try
-        {
-            var stored = await blobs.Derivatives.GetBlobClient(blobName).DownloadStreamingAsync(cancellationToken: ct);
-            if (stored.Value.Details.Metadata.TryGetValue(ImageDerivatives.DerivedFrom, out var sha) && sha == image.Sha256)
-                return Results.Stream(stored.Value.Content, ImageDerivatives.ContentType);
-            // Not made from this original: made again below.
-            stored.Value.Dispose();
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            // Not made yet.
-        }
-        var preview = await ImageDerivatives.MakeJpegPreviewAsync(blobs.Library, image.BlobName, blobs.Derivatives, blobName, PreviewSize, image.Sha256, ct);
+        var blobName = PreviewBlobName(image);
+        if (await ImageDerivatives.OpenAsync(blobs.Derivatives, blobName, image.ImageId, image.Sha256, log, ct) is { } stored)
+            return Results.Stream(stored, ImageDerivatives.ContentType);
+        await using var original = await Originals.FetchAsync(blobs.Library, image.BlobName, image.Sha256, ct);
+        var preview = await ImageDerivatives.MakeJpegPreviewAsync(original, image.ImageId, blobs.Derivatives, blobName, PreviewSize, ct);
         return Results.File(preview.Bytes, ImageDerivatives.ContentType);
     }
 

@@ -5,7 +5,10 @@ using Marten;
 
 namespace DescPortal.Web.Features.ReferenceLibrary;
 
-/// <summary>Makes the Deep Zoom pyramids of a specimen's images (Hangfire; queued by the first request; idempotent).</summary>
+/// <summary>
+/// Makes the Deep Zoom pyramids of a specimen's images (Hangfire; queued by the first request; idempotent), each
+/// from its original checked against the SHA-256 the specimen records.
+/// </summary>
 public sealed class SpecimenTilesJob(IDocumentStore store, BlobContainers blobs, TilePyramids pyramids)
 {
     /// <summary>Where a specimen image's tiles are served (relative to the app's base address).</summary>
@@ -18,6 +21,6 @@ public sealed class SpecimenTilesJob(IDocumentStore store, BlobContainers blobs,
         await using (var session = store.QuerySession())
             entry = await session.LoadAsync<LibraryEntry>(specimenId, ct);
         foreach (var image in entry?.Specimen.Images ?? [])
-            await pyramids.MakeAsync(image.ImageId, blobs.Library, image.BlobName, image.Sha256, ct);
+            await pyramids.MakeAsync(image.ImageId, image.Sha256, token => Originals.FetchAsync(blobs.Library, image.BlobName, image.Sha256, token), ct);
     }
 }

@@ -1,3 +1,4 @@
+using DescPortal.Core.Referrals;
 using DescPortal.Web.Infrastructure.Blobs;
 using DescPortal.Web.Infrastructure.DeepZoom;
 using Hangfire;
@@ -8,46 +9,92 @@ namespace DescPortal.Web.Features.Referrals;
 
 /// <summary>
 /// Evidence images for the portal's pages (cookie sign-in). No public blob URLs: every request is checked against
-/// the case's access rules, and the blob name comes from the case's events, never from the URL.
+/// the case's access rules, and the blob name, id and SHA-256 come from the case's events, never from the URL. The
+/// original is hashed again on every read (<see cref="EvidenceOriginals"/>); derivatives are served only when they
+/// were made from it. An image that failed its integrity check is answered 409 in every form (original, thumbnail,
+/// tiles), so pages show the failure instead of the image.
 /// </summary>
 public static class EvidenceEndpoints
 {
     public static void MapEvidenceEndpoints(this WebApplication app)
     {
         var group = app.MapGroup("/evidence").RequireAuthorization();
-        group.MapGet("{caseId:guid}/{evidenceId:guid}", (Guid caseId, Guid evidenceId, HttpContext http, CaseQueries cases, BlobContainers blobs, CancellationToken ct)
-            => ServeAsync(caseId, evidenceId, thumbnail: false, http, cases, blobs, ct));
-        group.MapGet("{caseId:guid}/{evidenceId:guid}/thumbnail", (Guid caseId, Guid evidenceId, HttpContext http, CaseQueries cases, BlobContainers blobs, CancellationToken ct)
-            => ServeAsync(caseId, evidenceId, thumbnail: true, http, cases, blobs, ct));
+        group.MapGet("{caseId:guid}/{evidenceId:guid}", OriginalAsync);
+        group.MapGet("{caseId:guid}/{evidenceId:guid}/thumbnail", ThumbnailAsync);
         group.MapGet("{caseId:guid}/{evidenceId:guid}/deepzoom", async (Guid caseId, Guid evidenceId, HttpContext http, CaseQueries cases,
             TilePyramids pyramids, IBackgroundJobClient jobs, CancellationToken ct) =>
-            await FindAsync(caseId, evidenceId, http, cases, ct) is null
-                ? Results.NotFound()
-                : await DeepZoomEndpoints.DescribeAsync(pyramids, evidenceId, EvidenceUrls.Tiles(caseId, evidenceId),
-                    () => jobs.Enqueue<EvidenceTilesJob>(j => j.RunAsync(caseId, CancellationToken.None)), ct));
+            await FindAsync(caseId, evidenceId, http, cases, ct) is not { } found ? Results.NotFound()
+            : Failed(found) ?? await DeepZoomEndpoints.DescribeAsync(pyramids, evidenceId, found.Evidence.Sha256, EvidenceUrls.Tiles(caseId, evidenceId),
+                () => jobs.Enqueue<EvidenceTilesJob>(j => j.RunAsync(caseId, CancellationToken.None)), ct));
         group.MapGet("{caseId:guid}/{evidenceId:guid}/tiles/{level:int}/{tile}", async (Guid caseId, Guid evidenceId, int level, string tile,
             HttpContext http, CaseQueries cases, TilePyramids pyramids, CancellationToken ct) =>
-            await FindAsync(caseId, evidenceId, http, cases, ct) is null
-                ? Results.NotFound()
-                : await DeepZoomEndpoints.TileAsync(pyramids, http, evidenceId, level, tile, ct));
+            await FindAsync(caseId, evidenceId, http, cases, ct) is not { } found ? Results.NotFound()
+            : Failed(found) ?? await DeepZoomEndpoints.TileAsync(pyramids, http, evidenceId, found.Evidence.Sha256, level, tile, ct));
     }
 
+    private sealed record Found(CaseRecord Record, EvidenceItem Evidence);
+
     /// <summary>The evidence item, if the user may see the case; another agency's case looks like none at all.</summary>
-    private static async Task<EvidenceItem?> FindAsync(Guid caseId, Guid evidenceId, HttpContext http, CaseQueries cases, CancellationToken ct) =>
-        (await cases.LoadForAsync(UserScope.From(http.User), caseId, ct))?.FindEvidence(evidenceId);
+    private static async Task<Found?> FindAsync(Guid caseId, Guid evidenceId, HttpContext http, CaseQueries cases, CancellationToken ct) =>
+        await cases.LoadForAsync(UserScope.From(http.User), caseId, ct) is { } record && record.FindEvidence(evidenceId) is { } evidence
+            ? new Found(record, evidence)
+            : null;
 
-    private static async Task<IResult> ServeAsync(Guid caseId, Guid evidenceId, bool thumbnail, HttpContext http, CaseQueries cases, BlobContainers blobs, CancellationToken ct)
+    private static IResult? Failed(Found found) =>
+        found.Evidence.IntegrityFailure is null ? null
+            : EvidenceOriginals.Refused(new EvidenceIntegrityException(found.Record.Reference, found.Evidence.Id));
+
+    private static async Task<IResult> OriginalAsync(Guid caseId, Guid evidenceId, HttpContext http, CaseQueries cases, EvidenceOriginals originals,
+        CancellationToken ct)
     {
-        var evidence = await FindAsync(caseId, evidenceId, http, cases, ct);
-        if (evidence is null) return Results.NotFound();
+        if (await FindAsync(caseId, evidenceId, http, cases, ct) is not { } found) return Results.NotFound();
+        return await ServeOriginalAsync(found, http, originals, ct);
+    }
 
-        // Until the job has made the thumbnail, the original is shown.
-        var (container, name, type) = thumbnail && evidence.ThumbnailBlobName is { } thumb
-            ? (blobs.Derivatives, thumb, "image/jpeg")
-            : (blobs.Evidence, evidence.BlobName, evidence.ContentType);
-        var download = await container.GetBlobClient(name).DownloadStreamingAsync(cancellationToken: ct);
+    /// <summary>
+    /// The stored thumbnail when it was made from this original; otherwise (not made yet by the job, made from other
+    /// bytes, made before derivatives named their original) made now from the checked original, under the recorded name.
+    /// Until the job has recorded one, the original is shown.
+    /// </summary>
+    private static async Task<IResult> ThumbnailAsync(Guid caseId, Guid evidenceId, HttpContext http, CaseQueries cases, EvidenceOriginals originals,
+        BlobContainers blobs, ILogger<EvidenceOriginals> log, CancellationToken ct)
+    {
+        if (await FindAsync(caseId, evidenceId, http, cases, ct) is not { } found) return Results.NotFound();
+        var (record, evidence) = found;
+        if (evidence.ThumbnailBlobName is not { } name) return await ServeOriginalAsync(found, http, originals, ct);
+        if (Failed(found) is { } failed) return failed;
+
         // Evidence holds a person's document: no copy stays in a browser's or a proxy's cache.
         http.Response.Headers.CacheControl = "no-store";
-        return Results.Stream(download.Value.Content, type);
+        if (await ImageDerivatives.OpenAsync(blobs.Derivatives, name, evidence.Id, evidence.Sha256, log, ct) is { } stored)
+            return Results.Stream(stored, ImageDerivatives.ContentType);
+        try
+        {
+            await using var original = await originals.FetchAsync(record, evidence, EvidenceUse.Thumbnail, UserScope.From(http.User).Actor, ct);
+            var made = await ImageDerivatives.MakeJpegPreviewAsync(original, evidence.Id, blobs.Derivatives, name, EvidenceThumbnailJob.Size, ct);
+            return Results.File(made.Bytes, ImageDerivatives.ContentType);
+        }
+        catch (EvidenceIntegrityException e)
+        {
+            return EvidenceOriginals.Refused(e);
+        }
+    }
+
+    private static async Task<IResult> ServeOriginalAsync(Found found, HttpContext http, EvidenceOriginals originals, CancellationToken ct)
+    {
+        CheckedOriginal original;
+        try
+        {
+            original = await originals.FetchAsync(found.Record, found.Evidence, EvidenceUse.Shown, UserScope.From(http.User).Actor, ct);
+        }
+        catch (EvidenceIntegrityException e)
+        {
+            return EvidenceOriginals.Refused(e);
+        }
+        // The checked copy is deleted once the response is sent.
+        http.Response.RegisterForDisposeAsync(original);
+        // Evidence holds a person's document: no copy stays in a browser's or a proxy's cache.
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.Stream(original.OpenRead(), found.Evidence.ContentType);
     }
 }

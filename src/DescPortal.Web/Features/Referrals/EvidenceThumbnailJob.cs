@@ -8,12 +8,18 @@ namespace DescPortal.Web.Features.Referrals;
 
 /// <summary>
 /// Makes the thumbnails of a case's evidence (Hangfire job, one per case so that its appends never race each other).
-/// Jobs run at least once: blob names derive from the evidence id, and an image that already has a thumbnail is skipped.
+/// Jobs run at least once: blob names derive from the evidence's id and SHA-256, and an image that already has a
+/// thumbnail is skipped. Only from the checked original: an image that fails its integrity check gets its alarm and no
+/// thumbnail.
 /// </summary>
-public sealed class EvidenceThumbnailJob(IDocumentStore store, BlobContainers blobs, CaseWrites cases)
+public sealed class EvidenceThumbnailJob(IDocumentStore store, BlobContainers blobs, CaseWrites cases, EvidenceOriginals originals)
 {
     public const int Size = 512;
     public const string Actor = "system (thumbnail job)";
+
+    /// <summary>Where the thumbnail of this original is stored in the derivatives container.</summary>
+    public static string BlobNameOf(EvidenceItem evidence) =>
+        ImageDerivatives.NameOf("thumbnails", evidence.Id, evidence.Sha256, $"-{Size}.jpg");
 
     [AutomaticRetry(Attempts = 5)]
     public async Task RunAsync(Guid referralId, CancellationToken ct)
@@ -23,21 +29,23 @@ public sealed class EvidenceThumbnailJob(IDocumentStore store, BlobContainers bl
             CaseRecord? record;
             await using (var session = store.QuerySession())
                 record = await CaseRecord.LoadAsync(session, referralId, ct);
-            var evidence = record?.Evidence.FirstOrDefault(e => e.ThumbnailBlobName is null);
+            var evidence = record?.Evidence.FirstOrDefault(e => e.ThumbnailBlobName is null && e.IntegrityFailure is null);
             if (record is null || evidence is null) return;
 
-            var (blobName, width, height) = await MakeAsync(referralId, evidence, ct);
+            DerivedImage thumb;
+            try
+            {
+                await using var original = await originals.FetchAsync(record, evidence, EvidenceUse.Thumbnail, Actor, ct);
+                // A derivative may be rewritten by a retried job; it names the original it was made from.
+                thumb = await ImageDerivatives.MakeJpegPreviewAsync(original, evidence.Id, blobs.Derivatives, BlobNameOf(evidence), Size, ct);
+            }
+            catch (EvidenceIntegrityException)
+            {
+                continue; // the alarm is recorded: the next round passes this image over
+            }
             // The decider records nothing if a thumbnail got recorded meanwhile (a duplicated job).
             await cases.DecideAsync(referralId, (current, now) =>
-                ReferralDecider.RecordThumbnail(current.Case, evidence.Id, blobName, width, height, Actor, now), ct);
+                ReferralDecider.RecordThumbnail(current.Case, evidence.Id, BlobNameOf(evidence), thumb.Width, thumb.Height, Actor, now), ct);
         }
-    }
-
-    private async Task<(string BlobName, int Width, int Height)> MakeAsync(Guid referralId, EvidenceItem evidence, CancellationToken ct)
-    {
-        var blobName = $"referrals/{referralId:N}/{evidence.Id:N}.thumb.jpg";
-        // A derivative may be rewritten by a retried job; it records the original it was made from.
-        var thumb = await ImageDerivatives.MakeJpegPreviewAsync(blobs.Evidence, evidence.BlobName, blobs.Derivatives, blobName, Size, evidence.Sha256, ct);
-        return (blobName, thumb.Width, thumb.Height);
     }
 }

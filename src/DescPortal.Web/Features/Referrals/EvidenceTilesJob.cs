@@ -1,21 +1,37 @@
+using DescPortal.Core.Referrals;
 using DescPortal.Web.Features.Cases;
-using DescPortal.Web.Infrastructure.Blobs;
 using DescPortal.Web.Infrastructure.DeepZoom;
 using Hangfire;
 using Marten;
 
 namespace DescPortal.Web.Features.Referrals;
 
-/// <summary>Makes the Deep Zoom pyramids of a case's evidence (Hangfire; at least once, idempotent: a made pyramid is kept).</summary>
-public sealed class EvidenceTilesJob(IDocumentStore store, BlobContainers blobs, TilePyramids pyramids)
+/// <summary>
+/// Makes the Deep Zoom pyramids of a case's evidence (Hangfire; at least once, idempotent: a made pyramid is kept).
+/// Only from checked originals: an image that fails its integrity check gets its alarm and no tiles, and the others
+/// still get theirs.
+/// </summary>
+public sealed class EvidenceTilesJob(IDocumentStore store, TilePyramids pyramids, EvidenceOriginals originals, ILogger<EvidenceTilesJob> log)
 {
+    public const string Actor = "system (tiles job)";
+
     [AutomaticRetry(Attempts = 3)]
     public async Task RunAsync(Guid caseId, CancellationToken ct)
     {
         CaseRecord? record;
         await using (var session = store.QuerySession())
             record = await CaseRecord.LoadAsync(session, caseId, ct);
-        foreach (var e in record?.Evidence ?? [])
-            await pyramids.MakeAsync(e.Id, blobs.Evidence, e.BlobName, e.Sha256, ct);
+        if (record is null) return;
+        foreach (var e in record.Evidence.Where(e => e.IntegrityFailure is null))
+        {
+            try
+            {
+                await pyramids.MakeAsync(e.Id, e.Sha256, token => originals.FetchAsync(record, e, EvidenceUse.Tiles, Actor, token), ct);
+            }
+            catch (EvidenceIntegrityException)
+            {
+                log.LogWarning("No tiles for evidence {Evidence} of {Reference}: it failed its integrity check", e.Id, record.Reference);
+            }
+        }
     }
 }

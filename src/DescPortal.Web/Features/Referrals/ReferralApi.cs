@@ -62,9 +62,14 @@ public static class ReferralApi
         api.MapGet("{id:guid}/evidence/{evidenceId:guid}", GetEvidenceAsync)
             .WithName("getReferralEvidence")
             .WithSummary("Download an evidence image")
-            .WithDescription("The original bytes of one evidence image, as received (JPEG, PNG or TIFF).")
+            .WithDescription("The original bytes of one evidence image, as received (JPEG, PNG or TIFF). They are hashed again "
+                + "before they are sent and compared with the SHA-256 taken when they were received: bytes that no longer match "
+                + $"are never sent, and the answer is 409 with code `{Refusals.Evidence.IntegrityFailed}`.")
             .ProducesImage()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .DescribeResponse(StatusCodes.Status409Conflict, $"The evidence failed its integrity check (`{Refusals.Evidence.IntegrityFailed}`): "
+                + "its stored bytes no longer match the SHA-256 taken when it was received, so they are not sent.");
         api.MapGet("{id:guid}/history", GetHistoryAsync)
             .WithName("getReferralHistory")
             .WithSummary("Read a referral's history")
@@ -177,14 +182,26 @@ public static class ReferralApi
         return Results.Ok(ReferralDetails.Of(record));
     }
 
-    private static async Task<IResult> GetEvidenceAsync(Guid id, Guid evidenceId, HttpContext http, CaseQueries cases, BlobContainers blobs, CancellationToken ct)
+    private static async Task<IResult> GetEvidenceAsync(Guid id, Guid evidenceId, HttpContext http, CaseQueries cases, EvidenceOriginals originals,
+        CancellationToken ct)
     {
-        var record = await cases.LoadForAsync(UserScope.From(http.User), id, ct);
+        var scope = UserScope.From(http.User);
+        var record = await cases.LoadForAsync(scope, id, ct);
         var evidence = record?.FindEvidence(evidenceId);
         if (evidence is null) return NotFound();
-        var download = await blobs.Evidence.GetBlobClient(evidence.BlobName).DownloadStreamingAsync(cancellationToken: ct);
+        CheckedOriginal original;
+        try
+        {
+            original = await originals.FetchAsync(record!, evidence, EvidenceUse.Downloaded, scope.Actor, ct);
+        }
+        catch (EvidenceIntegrityException e)
+        {
+            return EvidenceOriginals.Refused(e);
+        }
+        // The checked copy is deleted once the response is sent.
+        http.Response.RegisterForDisposeAsync(original);
         http.Response.Headers.CacheControl = "no-store";
-        return Results.Stream(download.Value.Content, evidence.ContentType, enableRangeProcessing: false);
+        return Results.Stream(original.OpenRead(), evidence.ContentType, enableRangeProcessing: false);
     }
 
     private static async Task<IResult> GetHistoryAsync(Guid id, HttpContext http, CaseQueries cases, AccessLog accesses, CancellationToken ct)

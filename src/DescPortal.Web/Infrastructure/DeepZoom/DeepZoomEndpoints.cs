@@ -3,8 +3,8 @@ using System.Globalization;
 namespace DescPortal.Web.Infrastructure.DeepZoom;
 
 /// <summary>
-/// What an image endpoint answers for Deep Zoom, once its caller has checked the user's right to the image:
-/// the pyramid's description (for the viewer), or one tile. An image without a pyramid yet gets its job enqueued
+/// What an image endpoint answers for Deep Zoom, once its caller has checked the user's right to the image and read
+/// the image's id and SHA-256 from its record: the pyramid's description (for the viewer), or one tile. An image without a pyramid yet gets its job enqueued
 /// and a 404 that says so; the viewer shows the plain image meanwhile and asks again. Tiles are served from the app, never from a
 /// public blob URL.
 /// </summary>
@@ -17,10 +17,13 @@ public static class DeepZoomEndpoints
             new(p.Width, p.Height, p.TileSize, p.Overlap, TilePyramid.Format, tilesUrl);
     }
 
+    /// <param name="imageId">The image's id, from the server's record of it.</param>
+    /// <param name="sha256">The original's SHA-256, from the same record: the pyramid must be of these bytes.</param>
     /// <param name="queueMaking">Queues the job of the image's feature that makes its pyramid.</param>
-    public static async Task<IResult> DescribeAsync(TilePyramids pyramids, Guid imageId, string tilesUrl, Action queueMaking, CancellationToken ct)
+    public static async Task<IResult> DescribeAsync(TilePyramids pyramids, Guid imageId, string sha256, string tilesUrl, Action queueMaking,
+        CancellationToken ct)
     {
-        if (await pyramids.FindAsync(imageId, ct) is not { } p)
+        if (await pyramids.FindAsync(imageId, sha256, ct) is not { } p)
         {
             // Made once: a duplicated job finds the first one's pyramid and stops.
             if (pyramids.ShouldQueue(imageId)) queueMaking();
@@ -30,9 +33,10 @@ public static class DeepZoomEndpoints
     }
 
     /// <summary>One tile: "{column}_{row}.jpg" at a level; anything else is a 404, whatever the URL says.</summary>
-    public static async Task<IResult> TileAsync(TilePyramids pyramids, HttpContext http, Guid imageId, int level, string tile, CancellationToken ct)
+    public static async Task<IResult> TileAsync(TilePyramids pyramids, HttpContext http, Guid imageId, string sha256, int level, string tile,
+        CancellationToken ct)
     {
-        if (await pyramids.FindAsync(imageId, ct) is not { } pyramid || !TryParseTile(tile, out var column, out var row))
+        if (await pyramids.FindAsync(imageId, sha256, ct) is not { } pyramid || !TryParseTile(tile, out var column, out var row))
             return Results.NotFound();
         var content = await pyramids.OpenTileAsync(pyramid, level, column, row, ct);
         if (content is null) return Results.NotFound();

@@ -1,10 +1,12 @@
 namespace DescPortal.Web.Infrastructure.DeepZoom;
 
 /// <summary>
-/// The Deep Zoom tiles of one image (evidence or specimen), made once: every tile of every level in one "pack" blob,
-/// in index order, with each tile's offset and length here. A tile is one ranged read of the pack; storing a
-/// thousand tiles as a thousand blobs would cost a thousand uploads. Id is the image's id (evidence and specimen
-/// image ids are both Guids chosen by the server). Immutable: images never change, so neither do their tiles.
+/// The Deep Zoom tiles of one original (evidence or specimen image), made once: every tile of every level in one "pack"
+/// blob, in index order, with each tile's offset and length here. A tile is one ranged read of the pack; storing a
+/// thousand tiles as a thousand blobs would cost a thousand uploads. Keyed by the original's id and SHA-256 together
+/// (<see cref="IdOf"/>): an image id alone is no key, since another image may carry the same id (an imported archive's,
+/// before imports minted ids of their own) and would replace these tiles. Immutable: originals never change, so
+/// neither do their tiles.
 /// </summary>
 public sealed class TilePyramid
 {
@@ -12,7 +14,11 @@ public sealed class TilePyramid
     public const int DefaultOverlap = 1;
     public const string Format = "jpg";
 
+    /// <summary><see cref="IdOf"/>(<see cref="ImageId"/>, <see cref="SourceSha256"/>).</summary>
     public Guid Id { get; set; }
+
+    /// <summary>The original's id.</summary>
+    public Guid ImageId { get; set; }
 
     /// <summary>The original's hash: a pyramid made from other bytes is not this image's.</summary>
     public string SourceSha256 { get; set; } = "";
@@ -25,6 +31,24 @@ public sealed class TilePyramid
     public long[] Offsets { get; set; } = [];
     public int[] Lengths { get; set; } = [];
     public DateTimeOffset MadeAt { get; set; }
+
+    /// <summary>
+    /// The document's id for the original (<paramref name="imageId"/>, <paramref name="sha256"/>): a UUID (version 8)
+    /// from their SHA-256, so the documents table keeps its uuid key. Pyramids stored before were keyed by the image id
+    /// alone; they are never found by this id, and the pyramid is made again when first asked for.
+    /// </summary>
+    public static Guid IdOf(Guid imageId, string sha256)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"desc-tiles:{imageId:N}:{sha256}"));
+        var bytes = hash.AsSpan(0, 16).ToArray();
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x80);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes);
+    }
+
+    /// <summary>Whether this is the pyramid of that original (a cached or stored one is checked before every serve).</summary>
+    public bool Belongs(Guid imageId, string sha256) =>
+        ImageId == imageId && string.Equals(SourceSha256, sha256, StringComparison.Ordinal) && Id == IdOf(imageId, sha256);
 
     /// <summary>Level 0 is one pixel; the top level is the full image (the Deep Zoom convention).</summary>
     public int MaxLevel => MaxLevelOf(Width, Height);

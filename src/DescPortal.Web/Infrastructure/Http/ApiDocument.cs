@@ -268,6 +268,20 @@ public static class ApiDocument
             return Task.CompletedTask;
         });
 
+    /// <summary>
+    /// Says what answer <paramref name="status"/> (declared with <c>Produces</c>/<c>ProducesProblem</c>) means for this
+    /// operation, with the code it carries: the status's name alone ("Conflict") tells an integrator nothing.
+    /// </summary>
+    public static RouteHandlerBuilder DescribeResponse(this RouteHandlerBuilder endpoint, int status, string description) =>
+        endpoint.AddOpenApiOperationTransformer((operation, context, ct) =>
+        {
+            var key = status.ToString(CultureInfo.InvariantCulture);
+            if (operation.Responses?.TryGetValue(key, out var response) != true || response is not OpenApiResponse answer)
+                throw new InvalidOperationException($"{context.Description.RelativePath} declares no answer {key} to describe.");
+            answer.Description = description;
+            return Task.CompletedTask;
+        });
+
     /// <summary><c>page</c> and <c>pageSize</c> of a list read a page at a time (<see cref="Paging"/>).</summary>
     public static RouteHandlerBuilder DescribePaging(this RouteHandlerBuilder endpoint) => endpoint
         .DescribeQuery("page", "The page, from 1; 1 when left out.", minimum: 1)

@@ -10,7 +10,7 @@ namespace DescPortal.Web.Tests.Features.Examination;
 public sealed class DeepZoomViewerTests(ComponentHost host) : ComponentTest(host)
 {
     private static readonly ViewerLayer Questioned =
-        new(Guid.NewGuid(), "evidence/c/q", "evidence/c/q/tiles/", new ImagePlacement(0, 0, 50.8, 0), 1);
+        new(Guid.NewGuid(), new string('a', 64), "evidence/c/q", "evidence/c/q/tiles/", new ImagePlacement(0, 0, 50.8, 0), 1);
 
     private static readonly ViewerMark Mark = new("m1", "Rectangle", [1, 2, 3, 2, 3, 4, 1, 4], "1", false);
 

@@ -212,17 +212,21 @@ public sealed class ArchiveImport(
     private static Plan Decide(ManifestSpecimen s, Guid localId, string signer, string signerName, ArchiveContents contents,
         LibraryActor actor, DateTimeOffset now, LibraryEntry? update = null)
     {
+        // Images get ids of this installation: an archive's ids are the sender's word, and one equal to an id held here
+        // (evidence, another specimen's image) must not meet it anywhere. Derived, so a newer version finds its images.
+        Guid Local(Guid archiveImageId) => ExchangeIds.LocalImageId(signer, s.OriginalId, archiveImageId);
         var images = s.Images.Select(i =>
         {
             var staged = contents.Images[i.Path];
+            var imageId = Local(i.ImageId);
             // The blob name is chosen here; the archive's path only finds the entry. The extension comes from the content.
-            var blobName = update?.Specimen.FindImage(i.ImageId)?.BlobName
-                ?? $"specimens/{localId:N}/{i.ImageId:N}{ImageContent.FileExtension(staged.Kind)}";
-            return new PlannedImage(i.Path, new SpecimenImage(i.ImageId, i.Area, i.LightSource, i.Dpi, i.WavelengthNm, i.CaptureDevice,
+            var blobName = update?.Specimen.FindImage(imageId)?.BlobName
+                ?? $"specimens/{localId:N}/{imageId:N}{ImageContent.FileExtension(staged.Kind)}";
+            return new PlannedImage(i.Path, new SpecimenImage(imageId, i.Area, i.LightSource, i.Dpi, i.WavelengthNm, i.CaptureDevice,
                 i.CapturedAt, i.Note, blobName, staged.Sha256, staged.SizeBytes, staged.Width, staged.Height, staged.ContentType));
         }).ToList();
         var features = s.Features.Select(f => new SecurityFeature(f.FeatureId, f.Category, f.Type, f.Lights, f.InspectionLevel,
-            f.Description, [.. f.Locations.Select(l => new FeatureLocation(l.ImageId, l.X, l.Y, l.Width, l.Height))])).ToList();
+            f.Description, [.. f.Locations.Select(l => new FeatureLocation(Local(l.ImageId), l.X, l.Y, l.Width, l.Height))])).ToList();
         // Only the issuing authority of the specimen's own state confirms it: others are not kept (and said so).
         var own = s.Confirmations.Where(c => string.Equals(c.Country.Trim(), s.IssuingState.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
         var dropped = s.Confirmations.Count - own.Count;

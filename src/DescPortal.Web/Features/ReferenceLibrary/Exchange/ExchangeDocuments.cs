@@ -94,9 +94,20 @@ public static class ExchangeIds
     /// The local id of a specimen imported from the installation with <paramref name="fingerprint"/>, where its id
     /// is <paramref name="originalId"/>: the same on every import, so a second import finds the first.
     /// </summary>
-    public static Guid LocalId(string fingerprint, Guid originalId)
+    public static Guid LocalId(string fingerprint, Guid originalId) =>
+        Uuid("desc-exchange:" + ExchangeKey.IdOf(fingerprint, originalId));
+
+    /// <summary>
+    /// The local id of an image of that specimen, where the archive calls it <paramref name="originalImageId"/>: an id of
+    /// this installation, never the archive's own, so an archive cannot make its image meet one held here under the same
+    /// id (an evidence image, another specimen's). The same on every import, so a newer version finds the image.
+    /// </summary>
+    public static Guid LocalImageId(string fingerprint, Guid originalSpecimenId, Guid originalImageId) =>
+        Uuid($"desc-exchange-image:{ExchangeKey.IdOf(fingerprint, originalSpecimenId)}:{originalImageId:N}");
+
+    private static Guid Uuid(string name)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("desc-exchange:" + ExchangeKey.IdOf(fingerprint, originalId)));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(name));
         var bytes = hash.AsSpan(0, 16).ToArray();
         // RFC 9562 version 8 (custom) and variant bits, so the id reads as a well-formed UUID.
         bytes[7] = (byte)((bytes[7] & 0x0F) | 0x80);
