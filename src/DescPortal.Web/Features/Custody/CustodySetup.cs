@@ -1,4 +1,5 @@
 using DescPortal.Web.Features.Cases;
+using DescPortal.Web.Infrastructure.Custody;
 
 namespace DescPortal.Web.Features.Custody;
 
@@ -6,7 +7,8 @@ public static class CustodySetup
 {
     public static IServiceCollection AddCustody(this IServiceCollection services)
     {
-        services.AddScoped<CustodyQueries>();
+        services.AddSingleton<CustodyQueries>();
+        services.AddSingleton<IStoreCheck, CaseMaterialCheck>();
         services.AddCasePanel<CustodySection>(CaseView.Examiner, 20);
         return services;
     }
