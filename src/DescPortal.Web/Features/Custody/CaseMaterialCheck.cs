@@ -21,14 +21,14 @@ public sealed class CaseMaterialCheck(IDocumentStore store, EvidenceOriginals or
     public async Task<StoreCheckResult> RunAsync(CancellationToken ct)
     {
         var breaks = new List<CustodyFinding>();
-        var looked = 0;
+        var (originalsSeen, reportsSeen) = (0, 0);
         await using var session = store.QuerySession();
         foreach (var id in await session.Query<ReferralSummary>().Select(r => r.Id).ToListAsync(ct))
         {
             if (await CaseRecord.LoadAsync(session, id, ct) is not { } record) continue;
             foreach (var evidence in record.Evidence)
             {
-                looked++;
+                originalsSeen++;
                 try
                 {
                     await using var original = await originals.FetchAsync(record, evidence, EvidenceUse.Verified, Actor, ct);
@@ -41,7 +41,7 @@ public sealed class CaseMaterialCheck(IDocumentStore store, EvidenceOriginals or
             }
             foreach (var report in record.Opinion.Reports)
             {
-                looked++;
+                reportsSeen++;
                 try
                 {
                     await using var pdf = await Originals.FetchAsync(blobs.Reports, report.PdfBlobName, report.Sha256, ct);
@@ -53,6 +53,7 @@ public sealed class CaseMaterialCheck(IDocumentStore store, EvidenceOriginals or
                 }
             }
         }
-        return new StoreCheckResult("evidence originals and reports", looked, breaks);
+        return new StoreCheckResult(StoreCheckResult.Count(originalsSeen, "{0} {0:evidence original|evidence originals}") + ", "
+            + StoreCheckResult.Count(reportsSeen, "{0} {0:report|reports}"), breaks);
     }
 }

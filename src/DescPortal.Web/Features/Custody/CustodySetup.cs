@@ -1,4 +1,6 @@
+using DescPortal.Web.Components;
 using DescPortal.Web.Features.Cases;
+using DescPortal.Web.Infrastructure.Identity;
 using DescPortal.Web.Infrastructure.Custody;
 
 namespace DescPortal.Web.Features.Custody;
@@ -10,6 +12,8 @@ public static class CustodySetup
         services.AddSingleton<CustodyQueries>();
         services.AddSingleton<IStoreCheck, CaseMaterialCheck>();
         services.AddCasePanel<CustodySection>(CaseView.Examiner, 20);
+        services.AddNavEntry(new NavEntry("admin/verify", "Verify the store", MudBlazor.Icons.Material.Filled.VerifiedUser, Roles.Admin, 116, "Administration",
+            HomeText: _ => "Check every case's and specimen's hash chain, every evidence original and every issued report."));
         return services;
     }
 
