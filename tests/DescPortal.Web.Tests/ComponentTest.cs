@@ -27,6 +27,8 @@ public abstract class ComponentTest : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddLocalization();
+        // As the portal has it (pages record the address of an access); bUnit has no request, so its HttpContext is null.
+        Services.AddHttpContextAccessor();
         Services.AddFallbackServiceProvider(new PortalServices(host.Services));
     }
 

@@ -29,6 +29,15 @@ public sealed class CustodyPanelTests(BrowserHost host)
         await Assertions.Expect(panel.GetByTestId("custody-accesses")).ToContainTextAsync("examiner@desc.local");
         await panel.ScrollIntoViewIfNeededAsync();
         await BrowserHost.ScreenshotAsync(examiner, "case-page-custody");
+
+        // The record to file: the panel's link, fetched with the examiner's own cookie, is the case's custody PDF.
+        var href = await panel.GetByTestId("custody-pdf").GetAttributeAsync("href");
+        Assert.Equal($"cases/{caseId}/custody.pdf", href);
+        // Relative to the document's base (&lt;base href="/"&gt;), as the browser resolves it.
+        var pdf = await examiner.Context.APIRequest.GetAsync(new Uri(new Uri(examiner.Url), "/" + href).AbsoluteUri);
+        Assert.Equal(200, pdf.Status);
+        Assert.Equal("application/pdf", pdf.Headers["content-type"]);
+        Assert.Equal("%PDF"u8.ToArray(), (await pdf.BodyAsync())[..4]);
         await examiner.Context.CloseAsync();
     }
 

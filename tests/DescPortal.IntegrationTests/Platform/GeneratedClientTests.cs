@@ -96,7 +96,8 @@ public sealed class GeneratedClientTests(IntegrationHost host)
 
         var custody = await api.GetReferralCustodyAsync(created.Id, Ct);
         Assert.True(custody.ChainIntact);
-        Assert.Equal(history.Select(h => h.Type), custody.Events.Select(e => e.Type));
+        // The same stream, read a moment later: the thumbnail job may have added events since the history was read.
+        Assert.Equal(history.Select(h => h.Type), custody.Events.Take(history.Count).Select(e => e.Type));
         Assert.Equal(referral.Evidence.Select(e => (e.Id, e.Sha256, true)), custody.Evidence.Select(e => (e.Id, e.Sha256, e.Intact)));
         // The reads above are recorded (the referral, its history).
         Assert.Contains(custody.Accesses, a => a.Action == AccessAction.CaseRead && a.Target == created.Id.ToString());

@@ -16,7 +16,7 @@ public sealed class ReportPrinterTests : IAsyncLifetime
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static string Html(string text) =>
-        $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>@page {{ size: A4; margin: 20mm; }}</style></head><body><p>{text}</p></body></html>";
+        $"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>@page {{ size: A4; margin: 20mm; }} body {{ font-variant-ligatures: none; }}</style></head><body><p>{text}</p></body></html>";
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 

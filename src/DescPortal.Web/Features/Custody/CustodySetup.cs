@@ -10,6 +10,7 @@ public static class CustodySetup
     public static IServiceCollection AddCustody(this IServiceCollection services)
     {
         services.AddSingleton<CustodyQueries>();
+        services.AddSingleton<CustodyReports>();
         services.AddSingleton<IStoreCheck, CaseMaterialCheck>();
         services.AddCasePanel<CustodySection>(CaseView.Examiner, 20);
         services.AddNavEntry(new NavEntry("admin/verify", "Verify the store", MudBlazor.Icons.Material.Filled.VerifiedUser, Roles.Admin, 116, "Administration",

@@ -19,5 +19,8 @@ public sealed record CustodyEvent(long Sequence, string Type, DateTimeOffset? At
 /// <summary>An evidence original: the SHA-256 taken at acquisition, and whether its bytes still have it when checked at <see cref="CheckedAt"/>.</summary>
 public sealed record CustodyEvidence(Guid Id, string Sha256, bool Intact, DateTimeOffset CheckedAt);
 
-/// <summary>One recorded access: who, what was done, to which object (the case, an evidence id, a report number), from where.</summary>
-public sealed record CustodyAccess(DateTimeOffset At, string Actor, AccessAction Action, string Target, string? From);
+/// <summary>
+/// One recorded access: who, what was done, to which object (the case, an evidence id, a report number), from which
+/// address, and through what (<see cref="Via"/>: "portal", a job, or the acting API key).
+/// </summary>
+public sealed record CustodyAccess(DateTimeOffset At, string Actor, AccessAction Action, string Target, string? From, string Via);

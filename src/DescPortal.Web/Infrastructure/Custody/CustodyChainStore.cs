@@ -20,6 +20,9 @@ public sealed class CustodyChainStore(NpgsqlDataSource dataSource, IDocumentStor
     private const string Columns = "stream_id, version, type, mt_dotnet_type, data::text, headers ->> '" + CustodyChain.HashHeader
         + "', headers ->> '" + CustodyChain.PreviousHashHeader + "'";
 
+    private const string EventColumns = "e.stream_id, e.version, e.type, e.mt_dotnet_type, e.data::text, e.headers ->> '" + CustodyChain.HashHeader
+        + "', e.headers ->> '" + CustodyChain.PreviousHashHeader + "'";
+
     /// <summary>The hash of event <paramref name="version"/> of a stream, inside the session appending after it.</summary>
     public static async Task<string?> HashAtAsync(IDocumentSession session, Guid stream, long version, CancellationToken ct)
     {
@@ -40,23 +43,41 @@ public sealed class CustodyChainStore(NpgsqlDataSource dataSource, IDocumentStor
         return events;
     }
 
-    /// <summary>Every stream with the version its head says it is at (a deleted last event shows as a shorter chain).</summary>
-    public async Task<IReadOnlyList<(Guid Stream, long Version, string? Type)>> StreamsAsync(CancellationToken ct)
+    /// <summary>Every stream's id and kind.</summary>
+    public async Task<IReadOnlyList<(Guid Stream, string? Type)>> StreamsAsync(CancellationToken ct)
     {
-        var streams = new List<(Guid, long, string?)>();
-        await using var command = dataSource.CreateCommand($"select id, version, type from {Streams} order by id");
+        var streams = new List<(Guid, string?)>();
+        await using var command = dataSource.CreateCommand($"select id, type from {Streams} order by id");
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            streams.Add((reader.GetGuid(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
+            streams.Add((reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
         return streams;
     }
 
-    /// <summary>The version a stream's head says it is at, or null when there is no such stream.</summary>
-    public async Task<long?> StreamVersionAsync(Guid stream, CancellationToken ct)
+    /// <summary>
+    /// A stream's events in version order and the version its head says it is at (a deleted last event shows as a
+    /// shorter chain), read in one statement: one snapshot, so that an append made meanwhile by the running portal
+    /// is in both or in neither and never looks like a gap.
+    /// </summary>
+    public async Task<(IReadOnlyList<StoredEvent> Events, long? Head)> ChainOfAsync(Guid stream, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand($"select version from {Streams} where id = $1");
+        var events = new List<StoredEvent>();
+        long? head = null;
+        await using var command = dataSource.CreateCommand(
+            $"select s.version, {EventColumns} from {Streams} s left join {Events} e on e.stream_id = s.id where s.id = $1 order by e.version");
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = stream });
-        return await command.ExecuteScalarAsync(ct) is long version ? version : null;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            head = reader.GetInt64(0);
+            if (!reader.IsDBNull(1)) events.Add(Read(reader, 1));
+        }
+        if (head is null)
+        {
+            // No head row (deleted, or the stream never was): its events, if any remain, are still read.
+            return (await EventsOfAsync(stream, ct), null);
+        }
+        return (events, head);
     }
 
     public async Task<byte[]?> SaltOfAsync(Guid stream, CancellationToken ct)
@@ -88,7 +109,7 @@ public sealed class CustodyChainStore(NpgsqlDataSource dataSource, IDocumentStor
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private static StoredEvent Read(NpgsqlDataReader r) => new(
-        r.GetGuid(0), r.GetInt64(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4),
-        r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6));
+    private static StoredEvent Read(NpgsqlDataReader r, int at = 0) => new(
+        r.GetGuid(at), r.GetInt64(at + 1), r.GetString(at + 2), r.IsDBNull(at + 3) ? null : r.GetString(at + 3), r.GetString(at + 4),
+        r.IsDBNull(at + 5) ? null : r.GetString(at + 5), r.IsDBNull(at + 6) ? null : r.GetString(at + 6));
 }

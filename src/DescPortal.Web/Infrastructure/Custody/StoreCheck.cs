@@ -32,11 +32,11 @@ public sealed class StreamsCheck(CustodyChainStore chains) : IStoreCheck
     {
         var breaks = new List<CustodyFinding>();
         var events = 0;
-        foreach (var (stream, version, type) in await chains.StreamsAsync(ct))
+        foreach (var (stream, type) in await chains.StreamsAsync(ct))
         {
-            var stored = await chains.EventsOfAsync(stream, ct);
+            var (stored, head) = await chains.ChainOfAsync(stream, ct);
             events += stored.Count;
-            var chain = ChainCheck.Check(stream, stored, version, await chains.SaltOfAsync(stream, ct));
+            var chain = ChainCheck.Check(stream, stored, head, await chains.SaltOfAsync(stream, ct));
             var kind = type ?? "stream";
             var subject = chain.Label is { } label ? $"{label} ({stream})" : stream.ToString();
             breaks.AddRange(chain.Breaks.Select(b => new CustodyFinding(kind, subject, b.Sequence, b.Code, b.Detail)));

@@ -30,7 +30,7 @@ internal static class ReportLiquid
         .Build();
 
     /// <summary>A context whose variables are the view's top-level members (report, letterhead, documents, …).</summary>
-    public static TemplateContext Context(ReportView view, string stylesheet, CancellationToken ct) =>
+    public static TemplateContext Context<TView>(TView view, string stylesheet, CancellationToken ct) where TView : class =>
         Context(JsonSerializer.SerializeToNode(view, ViewJson)!.AsObject(), stylesheet, ct);
 
     private static TemplateContext Context(JsonObject view, string stylesheet, CancellationToken ct)
@@ -47,10 +47,10 @@ internal static class ReportLiquid
     /// then one trial render against a view in which every value is present and every list has an item.
     /// </summary>
     /// <exception cref="FluidException">A name the view does not have, a filter that does not exist, or a render that fails.</exception>
-    public static void CheckNames(IFluidTemplate template)
+    public static void CheckNames(IFluidTemplate template, Type view)
     {
-        new NameCheck().VisitTemplate(template);
-        template.Render(Context(Exemplar(typeof(ReportView)).AsObject(), "", CancellationToken.None), Encoder);
+        new NameCheck(view).VisitTemplate(template);
+        template.Render(Context(Exemplar(view).AsObject(), "", CancellationToken.None), Encoder);
     }
 
     private static FluidValue ToFluid(JsonNode? node) => node switch
@@ -123,16 +123,16 @@ internal static class ReportLiquid
 
     /// <summary>
     /// Walks the parsed template: every name it reads (output, conditions, loop sources, filter arguments), in every
-    /// branch whether or not a report ever takes it, must be one the report view has, and every filter must exist.
+    /// branch whether or not a report ever takes it, must be one the view (the expert report's, the custody report's) has, and every filter must exist.
     /// Loop variables take the type of their list's items; names made by assign and capture are taken as they come.
     /// </summary>
     private sealed class NameCheck : AstVisitor
     {
         private readonly Stack<Dictionary<string, Type?>> _scopes = new();
 
-        public NameCheck()
+        public NameCheck(Type view)
         {
-            var top = typeof(ReportView).GetProperties().ToDictionary(NameOf, p => (Type?)p.PropertyType, StringComparer.Ordinal);
+            var top = view.GetProperties().ToDictionary(NameOf, p => (Type?)p.PropertyType, StringComparer.Ordinal);
             top["stylesheet"] = typeof(string);
             _scopes.Push(top);
         }

@@ -33,6 +33,19 @@ public sealed class ReportRenderer(ReportTemplates templates, ReportPrinter prin
     public async Task<byte[]> RenderPdfAsync(ExpertReport report, CancellationToken ct) =>
         await printer.PrintAsync(await RenderHtmlAsync(report, ct), ct);
 
+    /// <summary>A case's chain of custody as one self-contained HTML document, with the centre's letterhead and stylesheet.</summary>
+    public async Task<string> RenderCustodyHtmlAsync(CustodyReport custody, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(custody);
+        var loaded = templates.Get();
+        var context = ReportLiquid.Context(CustodyReportView.From(custody, loaded.Letterhead), loaded.Stylesheet, ct);
+        return await loaded.CustodyTemplate.RenderAsync(context, ReportLiquid.Encoder);
+    }
+
+    /// <summary>The chain of custody printed to PDF, by the same browser as the expert reports.</summary>
+    public async Task<byte[]> RenderCustodyPdfAsync(CustodyReport custody, CancellationToken ct) =>
+        await printer.PrintAsync(await RenderCustodyHtmlAsync(custody, ct), ct);
+
     /// <summary>
     /// Everything that would make the report wrong or unprintable, each as a sentence; empty when it can be printed.
     /// </summary>

@@ -31,18 +31,23 @@ public sealed record ReportLetterhead
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 }
 
-/// <summary>The template, stylesheet and letterhead as last read, with the folder they came from.</summary>
-public sealed record LoadedReportTemplates(string Folder, IFluidTemplate Template, string Stylesheet, ReportLetterhead Letterhead);
+/// <summary>
+/// The templates (the expert report's and the chain-of-custody record's), stylesheet and letterhead as last read, with
+/// the folder they came from.
+/// </summary>
+public sealed record LoadedReportTemplates(
+    string Folder, IFluidTemplate Template, IFluidTemplate CustodyTemplate, string Stylesheet, ReportLetterhead Letterhead);
 
 /// <summary>
-/// Finds and reads the report templates: <see cref="TemplateFile"/>, <see cref="StylesheetFile"/> and
-/// <see cref="LetterheadFile"/> in one folder. Read on first use and again whenever one of the files changes, so that a
+/// Finds and reads the report templates: <see cref="TemplateFile"/>, <see cref="CustodyTemplateFile"/>,
+/// <see cref="StylesheetFile"/> and <see cref="LetterheadFile"/> in one folder. Read on first use and again whenever one of the files changes, so that a
 /// centre's edit shows in the next report without a rebuild or a restart. A template that does not parse, or a
 /// letterhead that is not valid JSON, fails the render with the file's name and the error.
 /// </summary>
 public sealed class ReportTemplates(ReportOptions options, IHostEnvironment environment)
 {
     public const string TemplateFile = "expert-report.liquid";
+    public const string CustodyTemplateFile = "custody-report.liquid";
     public const string StylesheetFile = "report.css";
     public const string LetterheadFile = "letterhead.json";
 
@@ -117,7 +122,8 @@ public sealed class ReportTemplates(ReportOptions options, IHostEnvironment envi
     public LoadedReportTemplates Get()
     {
         var folder = Folder;
-        string[] files = [Path.Combine(folder, TemplateFile), Path.Combine(folder, StylesheetFile), Path.Combine(folder, LetterheadFile)];
+        string[] files = [Path.Combine(folder, TemplateFile), Path.Combine(folder, StylesheetFile), Path.Combine(folder, LetterheadFile),
+            Path.Combine(folder, CustodyTemplateFile)];
         var stamps = files.Select(f => File.Exists(f)
             ? File.GetLastWriteTimeUtc(f)
             : throw new FileNotFoundException($"The report template file {f} is missing.", f)).ToArray();
@@ -126,20 +132,8 @@ public sealed class ReportTemplates(ReportOptions options, IHostEnvironment envi
             if (_cache is { } c && c.Stamps.SequenceEqual(stamps)) return c.Loaded;
         }
 
-        var source = File.ReadAllText(files[0]);
-        if (!Parser.TryParse(source, out var template, out var error))
-        {
-            throw new InvalidOperationException($"{files[0]} does not parse: {error}");
-        }
-        try
-        {
-            // Read once, checked once: a misspelt name fails here, with the file's name, rather than in a case's report.
-            ReportLiquid.CheckNames(template);
-        }
-        catch (FluidException e)
-        {
-            throw new InvalidOperationException($"{files[0]}: {e.Message}", e);
-        }
+        var template = Parse(files[0], typeof(ReportView));
+        var custody = Parse(files[3], typeof(CustodyReportView));
         var stylesheet = File.ReadAllText(files[1]);
         ReportLetterhead letterhead;
         try
@@ -152,8 +146,26 @@ public sealed class ReportTemplates(ReportOptions options, IHostEnvironment envi
             throw new InvalidOperationException($"{files[2]} is not valid: {e.Message}", e);
         }
         Check(letterhead, files[2]);
-        var loaded = new LoadedReportTemplates(folder, template, stylesheet, letterhead);
+        var loaded = new LoadedReportTemplates(folder, template, custody, stylesheet, letterhead);
         lock (_gate) _cache = (loaded, stamps);
         return loaded;
+    }
+
+    /// <summary>A template parsed and checked once against its view: a misspelt name fails here, with the file's name, rather than in a case's report.</summary>
+    private static IFluidTemplate Parse(string file, Type view)
+    {
+        if (!Parser.TryParse(File.ReadAllText(file), out var template, out var error))
+        {
+            throw new InvalidOperationException($"{file} does not parse: {error}");
+        }
+        try
+        {
+            ReportLiquid.CheckNames(template, view);
+        }
+        catch (FluidException e)
+        {
+            throw new InvalidOperationException($"{file}: {e.Message}", e);
+        }
+        return template;
     }
 }
