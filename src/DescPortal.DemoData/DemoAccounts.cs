@@ -36,6 +36,12 @@ public sealed class DemoAccounts(IDocumentStore store, UserManager<DescUser> use
         ["dev-south-key"] = "BCP-SOUTH",
     };
 
+    /// <summary>The development keys' label, in the actor of what they do ("BCP-NORTH key 'development key' (…)").</summary>
+    public const string KeyLabel = "development key";
+
+    /// <summary>Who "issued" what the demo data seeds.</summary>
+    public const string Seeder = "DescPortal demo data (Development)";
+
     public static readonly IReadOnlyList<Agency> Agencies =
     [
         new()
@@ -59,7 +65,7 @@ public sealed class DemoAccounts(IDocumentStore store, UserManager<DescUser> use
                 if (await session.LoadAsync<Agency>(agency.Id, ct) is null) session.Store(agency);
             foreach (var (key, agency) in ApiKeys)
                 if (await session.LoadAsync<ApiKey>(ApiKey.Hash(key), ct) is null)
-                    session.Store(new ApiKey { Id = ApiKey.Hash(key), AgencyCode = agency, Label = "development key", CreatedAt = clock.GetUtcNow() });
+                    session.Store(new ApiKey { Id = ApiKey.Hash(key), AgencyCode = agency, Label = KeyLabel, CreatedAt = clock.GetUtcNow(), IssuedBy = Seeder });
             await session.SaveChangesAsync(ct);
         }
 

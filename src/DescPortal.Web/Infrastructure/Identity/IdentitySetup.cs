@@ -38,6 +38,7 @@ public static class IdentitySetup
             o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
         });
 
+        services.AddSingleton<ApiKeyUses>();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyDefaults.Scheme, null);
 

@@ -23,4 +23,7 @@ public static class DescClaims
     public const string Agency = "desc:agency";
     public const string Country = "desc:country";
     public const string DisplayName = "desc:name";
+
+    /// <summary>The label of the API key a border system called with.</summary>
+    public const string KeyLabel = "desc:key-label";
 }
