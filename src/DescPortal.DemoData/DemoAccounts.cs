@@ -1,6 +1,7 @@
 using DescPortal.Web.Features.Cases;
 using DescPortal.Web.Infrastructure.Identity;
 using Marten;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using DescPortal.Web.Infrastructure.Auth;
 
@@ -64,14 +65,26 @@ public sealed class DemoAccounts(IDocumentStore store, UserManager<DescUser> use
             foreach (var agency in Agencies)
                 if (await session.LoadAsync<Agency>(agency.Id, ct) is null) session.Store(agency);
             foreach (var (key, agency) in ApiKeys)
-                if (await session.LoadAsync<ApiKey>(ApiKey.Hash(key), ct) is null)
-                    session.Store(new ApiKey { Id = ApiKey.Hash(key), AgencyCode = agency, Label = KeyLabel, CreatedAt = clock.GetUtcNow(), IssuedBy = Seeder });
+            {
+                // Marked as development keys, also when an older start seeded them unmarked: refused outside Development.
+                var existing = await session.LoadAsync<ApiKey>(ApiKey.Hash(key), ct);
+                if (existing is { Development: true }) continue;
+                session.Store(existing is null
+                    ? new ApiKey { Id = ApiKey.Hash(key), AgencyCode = agency, Label = KeyLabel, CreatedAt = clock.GetUtcNow(), IssuedBy = Seeder, Development = true }
+                    : Marked(existing));
+            }
             await session.SaveChangesAsync(ct);
         }
 
         foreach (var account in Accounts)
         {
-            if (await users.FindByEmailAsync(account.Email) is not null) continue;
+            if (await users.FindByEmailAsync(account.Email) is { } existing)
+            {
+                // Marked as a development account, also when an older start seeded it unmarked.
+                if (!(await users.GetClaimsAsync(existing)).Any(c => c.Type == DescClaims.Development))
+                    Check(await users.AddClaimAsync(existing, DevelopmentClaim), account.Email);
+                continue;
+            }
             var user = new DescUser
             {
                 UserName = account.Email, Email = account.Email, EmailConfirmed = true,
@@ -79,7 +92,17 @@ public sealed class DemoAccounts(IDocumentStore store, UserManager<DescUser> use
             };
             Check(await users.CreateAsync(user, Password), account.Email);
             Check(await users.AddToRoleAsync(user, account.Role), account.Email);
+            Check(await users.AddClaimAsync(user, DevelopmentClaim), account.Email);
         }
+    }
+
+    /// <summary>What refuses a demo account outside Development (DescSignInManager).</summary>
+    private static readonly Claim DevelopmentClaim = new(DescClaims.Development, "demo account");
+
+    private static ApiKey Marked(ApiKey key)
+    {
+        key.Development = true;
+        return key;
     }
 
     private static void Check(IdentityResult result, string what)

@@ -36,6 +36,31 @@ public static partial class PortalSignIn
         return $"({(int)response.StatusCode}) {WebUtility.HtmlDecode(SignInError().Match(html).Groups[1].Value)}";
     }
 
+    /// <summary>
+    /// Opens a one-time link (path and query) and sends its form with <paramref name="password"/> twice: null once the
+    /// password is set, else the message the page shows (link used or expired, Identity's password rules).
+    /// </summary>
+    public static async Task<string?> SetPasswordAsync(this HttpClient client, string link, string password)
+    {
+        var page = await client.GetStringAsync(link);
+        if (SetPasswordError().Match(page) is { Success: true } refused) return WebUtility.HtmlDecode(refused.Groups[1].Value);
+        var response = await client.PostAsync(link, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "set-password",
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(AntiforgeryField().Match(page).Groups[1].Value),
+            ["Input.Password"] = password,
+            ["Input.Confirm"] = password,
+        }));
+        var html = await response.Content.ReadAsStringAsync();
+        if (html.Contains("data-testid=\"password-set\"", StringComparison.Ordinal)) return null;
+        return SetPasswordError().Match(html) is { Success: true } error
+            ? WebUtility.HtmlDecode(error.Groups[1].Value)
+            : $"({(int)response.StatusCode}) no answer on the page";
+    }
+
+    [GeneratedRegex("data-testid=\"set-password-error\">([^<]*)<")]
+    private static partial Regex SetPasswordError();
+
     [GeneratedRegex("data-testid=\"signin-error\">([^<]*)<")]
     private static partial Regex SignInError();
 

@@ -17,6 +17,9 @@ public sealed class ApiKey
     public DateTimeOffset? RevokedAt { get; set; }
     public string? RevokedBy { get; set; }
 
+    /// <summary>A development key the demo data seeded (documented publicly): refused outside Development.</summary>
+    public bool Development { get; set; }
+
     /// <summary>The first 12 hex digits of <see cref="Id"/>: how pages, logs and event actors name the key.</summary>
     public string Fingerprint => FingerprintOf(Id);
 

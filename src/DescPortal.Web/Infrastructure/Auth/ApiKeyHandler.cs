@@ -10,7 +10,7 @@ namespace DescPortal.Web.Infrastructure.Auth;
 /// <summary>Authenticates border systems by the X-Api-Key header; keys are looked up by their hash.</summary>
 public sealed class ApiKeyHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IDocumentStore store,
-    ApiKeyUses uses)
+    ApiKeyUses uses, IHostEnvironment environment)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -22,6 +22,12 @@ public sealed class ApiKeyHandler(
         var key = await session.LoadAsync<ApiKey>(ApiKey.Hash(values.ToString().Trim()), Context.RequestAborted);
         if (key is null || key.RevokedAt is not null)
             return AuthenticateResult.Fail("Unknown or revoked API key.");
+        // The development keys are in the README: whatever the database holds, only a Development portal takes them.
+        if (key.Development && !environment.IsDevelopment())
+        {
+            Logger.LogWarning("Development API key {Fingerprint} refused outside Development", key.Fingerprint);
+            return AuthenticateResult.Fail("Development keys are refused outside Development.");
+        }
 
         await uses.RecordAsync(key.Id, Context.RequestAborted);
         // The key's label and fingerprint go with the agency: events name the key that acted, not only its agency.

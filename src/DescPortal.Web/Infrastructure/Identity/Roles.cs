@@ -24,6 +24,12 @@ public static class DescClaims
     public const string Country = "desc:country";
     public const string DisplayName = "desc:name";
 
+    /// <summary>
+    /// On an account the demo data created (its value says so): such an account never signs in outside Development,
+    /// even when a Development start wrote it into the database (<see cref="DescSignInManager"/>).
+    /// </summary>
+    public const string Development = "desc:development";
+
     /// <summary>The label of the API key a border system called with.</summary>
     public const string KeyLabel = "desc:key-label";
 }
