@@ -18,6 +18,12 @@ public sealed class DemoAccounts(IDocumentStore store, UserManager<DescUser> use
 {
     public const string Password = "Demo!2026desc";
 
+    /// <summary>
+    /// The authenticator key (base32) of the demo examiners, reviewer and administrator, public like the password: an
+    /// authenticator app, <c>oathtool --totp -b KEY</c> or the tests compute its codes. Development only, like them.
+    /// </summary>
+    public const string AuthenticatorKey = "DESCDEMQ2FAKEYDEVELQPMENTQNLY234";
+
     public static readonly IReadOnlyList<DemoAccount> Accounts =
     [
         new("officer.north@desc.local", "Olli North", Roles.FieldOfficer, Agency: "BCP-NORTH"),
@@ -83,6 +89,7 @@ public sealed class DemoAccounts(IDocumentStore store, UserManager<DescUser> use
                 // Marked as a development account, also when an older start seeded it unmarked.
                 if (!(await users.GetClaimsAsync(existing)).Any(c => c.Type == DescClaims.Development))
                     Check(await users.AddClaimAsync(existing, DevelopmentClaim), account.Email);
+                await EnrolAsync(existing, account);
                 continue;
             }
             var user = new DescUser
@@ -93,7 +100,17 @@ public sealed class DemoAccounts(IDocumentStore store, UserManager<DescUser> use
             Check(await users.CreateAsync(user, Password), account.Email);
             Check(await users.AddToRoleAsync(user, account.Role), account.Email);
             Check(await users.AddClaimAsync(user, DevelopmentClaim), account.Email);
+            await EnrolAsync(user, account);
         }
+    }
+
+    /// <summary>The roles that need a second factor get the published authenticator key, enrolled.</summary>
+    private async Task EnrolAsync(DescUser user, DemoAccount account)
+    {
+        if (!Roles.NeedSecondFactor.Contains(account.Role) || user.TwoFactorEnabled) return;
+        // Where Identity's store keeps the key (what ResetAuthenticatorKeyAsync writes, with a key of our choosing).
+        Check(await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", AuthenticatorKey), account.Email);
+        Check(await users.SetTwoFactorEnabledAsync(user, true), account.Email);
     }
 
     /// <summary>What refuses a demo account outside Development (DescSignInManager).</summary>

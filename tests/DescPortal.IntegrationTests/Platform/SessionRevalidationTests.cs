@@ -1,4 +1,5 @@
 using System.Net;
+using DescPortal.DemoData;
 using DescPortal.Testing;
 using DescPortal.Web.Features.Admin;
 using DescPortal.Web.Infrastructure.Identity;
@@ -36,6 +37,9 @@ public sealed class QuickRevalidationHost : PortalHost
         var user = new DescUser { UserName = email, Email = email, DisplayName = "Session Test", EmailConfirmed = true, LockoutEnabled = true };
         Assert.True((await users.CreateAsync(user, password)).Succeeded);
         Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        // Enrolled with the demo accounts' authenticator key, so that the test sign-in can give the second factor.
+        Assert.True((await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", DemoAccounts.AuthenticatorKey)).Succeeded);
+        Assert.True((await users.SetTwoFactorEnabledAsync(user, true)).Succeeded);
         return user;
     }
 }

@@ -15,6 +15,19 @@ public static class Roles
 
     /// <summary>Roles that may read case content (besides the submitting agency's officers).</summary>
     public const string CaseReaders = Examiner + "," + Reviewer;
+
+    /// <summary>
+    /// Roles that read case content or administer the portal: an account holds them only once it signs in with a
+    /// second factor (an authenticator app); until it has one, it is signed in without them (DescClaimsFactory).
+    /// </summary>
+    public static readonly IReadOnlySet<string> NeedSecondFactor = new HashSet<string>(StringComparer.Ordinal) { Examiner, Reviewer, Admin };
+
+    /// <summary>The roles an account's sign-in carries: without a second factor, none of <see cref="NeedSecondFactor"/>.</summary>
+    public static IReadOnlyList<string> Effective(DescUser user, IEnumerable<string> roles)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return roles.Where(r => user.TwoFactorEnabled || !NeedSecondFactor.Contains(r)).ToList();
+    }
 }
 
 /// <summary>Claims the portal adds to a signed-in user, read by <see cref="UserScope"/>.</summary>

@@ -23,7 +23,7 @@ public sealed class SessionRevalidation(ILoggerFactory loggers, IServiceScopeFac
         var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<DescUser>>();
         var principal = authenticationState.User;
         if (await signIn.ValidateSecurityStampAsync(principal) is not { } user) return false;
-        var roles = await signIn.UserManager.GetRolesAsync(user);
+        var roles = Roles.Effective(user, await signIn.UserManager.GetRolesAsync(user));
         return roles.ToHashSet(StringComparer.Ordinal).SetEquals(principal.FindAll(ClaimTypes.Role).Select(c => c.Value));
     }
 }
