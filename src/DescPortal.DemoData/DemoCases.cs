@@ -9,6 +9,7 @@ using DescPortal.Web.Features.Opinion;
 using DescPortal.Web.Features.ReferenceLibrary;
 using DescPortal.Web.Features.Referrals;
 using DescPortal.Web.Infrastructure.Blobs;
+using DescPortal.Web.Infrastructure.Auth;
 using DescPortal.Web.Infrastructure.Identity;
 using Marten;
 using Microsoft.AspNetCore.Identity;
@@ -116,7 +117,12 @@ public sealed class DemoCases(IDocumentStore store, BlobContainers blobs, UserMa
     private async Task<Guid> SubmitAsync(string agency, string point, (string Surname, string Given, string? National) bearer, string state,
         List<(LightSource Light, byte[] Jpeg)> scans, CancellationToken ct)
     {
-        var scope = new UserScope($"{agency} demo", agency, new HashSet<string>(), agency, null, true);
+        // As the agency's development key acts through the API (its label and fingerprint in every event's actor).
+        var key = Agencies.Single(a => a.Agency == agency).Key;
+        var scope = new UserScope(ApiKeyDefaults.UserIdPrefix + ApiKey.FingerprintOf(ApiKey.Hash(key)), agency, new HashSet<string>(), agency, null, true)
+        {
+            KeyLabel = DemoAccounts.KeyLabel,
+        };
         var now = clock.GetUtcNow();
         var submission = new ReferralSubmission
         {

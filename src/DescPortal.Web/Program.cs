@@ -16,8 +16,9 @@ using DescPortal.Web.Infrastructure.Telemetry;
 using MudBlazor.Services;
 
 // `DescPortal.Web verify`: check the custody of the whole store with the portal's settings, print, exit 0 or 1.
-var verify = args is ["verify", ..];
-var builder = WebApplication.CreateBuilder(verify ? args[1..] : args);
+// `DescPortal.Web create-admin --email … --name …`: an administrator with a one-time link (AdministratorCommand).
+var command = args is ["verify" or "create-admin", ..] ? args[0] : null;
+var builder = WebApplication.CreateBuilder(command is null ? args : args[1..]);
 // Needed to register the stores, so read and checked now; every other section is checked when the portal starts.
 var connections = SettingsSetup.Read<ConnectionStringOptions>(builder.Configuration);
 var (postgres, blobs) = (connections.Postgres!, connections.Blobs!);
@@ -31,7 +32,7 @@ builder.Services.AddDescSettings(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddLocalization();
 builder.Services.AddDescMarten(postgres);
-builder.Services.AddDescIdentity(postgres);
+builder.Services.AddDescIdentity(postgres, builder.Configuration);
 builder.Services.AddDescDataProtection(postgres, builder.Configuration, builder.Environment);
 builder.Services.AddDescJobs(postgres);
 builder.Services.AddDescBlobs(blobs, builder.Configuration);
@@ -49,7 +50,9 @@ builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
-if (verify) return await StoreVerification.RunCommandAsync(app.Services, Console.Out, CancellationToken.None);
+if (command == "verify") return await StoreVerification.RunCommandAsync(app.Services, Console.Out, CancellationToken.None);
+if (command == "create-admin")
+    return await DescPortal.Web.Features.Admin.AdministratorCommand.RunCommandAsync(app.Services, app.Configuration, Console.Out, CancellationToken.None);
 
 app.UseDescForwardedHeaders();
 if (!app.Environment.IsDevelopment())

@@ -67,8 +67,16 @@ public sealed partial class BrowserHost : PortalHost
         await page.FillAsync("#email", email);
         await page.FillAsync("#password", DescPortal.DemoData.DemoAccounts.Password);
         await page.ClickAsync("#signin-submit");
-        // A refusal ends the wait with its reason.
-        await page.Locator("[data-testid='signin-error'], #desc-app").First.WaitForAsync(new() { Timeout = 90_000 });
+        // A refusal ends the wait with its reason; examiners, reviewers and the admin give their authenticator's code.
+        await page.Locator("[data-testid='signin-error'], #desc-app, #second-factor-submit").First.WaitForAsync(new() { Timeout = 90_000 });
+        if (await page.Locator("#second-factor-submit").CountAsync() > 0)
+        {
+            await page.FillAsync("#code", Totp.Code(DescPortal.DemoData.DemoAccounts.AuthenticatorKey));
+            await page.ClickAsync("#second-factor-submit");
+            await page.Locator("[data-testid='second-factor-error'], #desc-app").First.WaitForAsync(new() { Timeout = 90_000 });
+            if (await page.GetByTestId("second-factor-error").CountAsync() > 0)
+                throw new InvalidOperationException($"The second factor of {email} was refused: {await page.GetByTestId("second-factor-error").InnerTextAsync()}");
+        }
         if (await page.GetByTestId("signin-error").CountAsync() > 0)
             throw new InvalidOperationException($"Signing in as {email} was refused: {await page.GetByTestId("signin-error").InnerTextAsync()}");
         // Off the sign-in page. An expectation that reads the address until it matches, not WaitForURL: that one

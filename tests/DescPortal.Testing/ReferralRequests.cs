@@ -11,6 +11,10 @@ public static class ReferralRequests
     public const string NorthKey = "dev-north-key";
     public const string SouthKey = "dev-south-key";
 
+    /// <summary>The actor events record for what the agency's development key did: its label and fingerprint.</summary>
+    public static string ActorOf(string agency, string key) =>
+        $"{agency} key '{DescPortal.DemoData.DemoAccounts.KeyLabel}' ({Web.Infrastructure.Auth.ApiKey.FingerprintOf(Web.Infrastructure.Auth.ApiKey.Hash(key))})";
+
     /// <summary>The example referral of the API contract, with as many images as given light sources.</summary>
     public static JsonObject Example(params string[] lightSources)
     {

@@ -33,4 +33,24 @@ public sealed class SignInTests(BrowserHost host)
         await BrowserHost.ScreenshotAsync(page, "signin-wrong-password");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task An_examiner_gives_the_authenticators_code_after_the_password_and_then_sees_the_queue()
+    {
+        var page = await host.NewPageAsync();
+        await page.GotoAsync("/account/signin");
+        await page.FillAsync("#email", "examiner@desc.local");
+        await page.FillAsync("#password", DescPortal.DemoData.DemoAccounts.Password);
+        await page.ClickAsync("#signin-submit");
+
+        // The password alone opens nothing: the second-factor page asks for the code.
+        await Assertions.Expect(page.Locator("#second-factor-submit")).ToBeVisibleAsync();
+        Assert.Contains("/account/second-factor", page.Url, StringComparison.Ordinal);
+        await BrowserHost.ScreenshotAsync(page, "signin-second-factor");
+        await page.FillAsync("#code", DescPortal.Testing.Totp.Code(DescPortal.DemoData.DemoAccounts.AuthenticatorKey));
+        await page.ClickAsync("#second-factor-submit");
+
+        await Assertions.Expect(page.Locator("nav, .mud-navmenu").GetByText("Case queue")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
 }

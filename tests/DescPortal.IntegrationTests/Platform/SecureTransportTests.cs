@@ -17,6 +17,9 @@ public sealed class ProductionHost : PortalHost
     public const string Password = "production-test";
     private readonly string _certificate = Path.Combine(Path.GetTempPath(), $"desc-production-{Guid.NewGuid():N}.pfx");
 
+    /// <summary>The key ring's certificate (a PFX with <see cref="Password"/>), for a command run beside this portal.</summary>
+    public string Certificate => _certificate;
+
     public ProductionHost()
     {
         using var rsa = RSA.Create(2048);

@@ -106,7 +106,7 @@ public sealed class EvidenceIntegrityTests(JobsOnRequestHost host) : IClassFixtu
             Assert.Contains(t.Changed.Id.ToString(), problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         }
         var alarm = await AlarmAsync(t, EvidenceUse.Downloaded);
-        Assert.Equal("BCP-NORTH (API key)", alarm.Actor);
+        Assert.Equal(ReferralRequests.ActorOf("BCP-NORTH", ReferralRequests.NorthKey), alarm.Actor);
         // The agency's history says so too; the intact image is served as received.
         var history = await (await api.GetAsync($"/api/v1/referrals/{t.CaseId}/history", Ct)).JsonAsync();
         Assert.Contains(history.EnumerateArray(), h => h.GetProperty("type").GetString() == nameof(EvidenceIntegrityFailed)

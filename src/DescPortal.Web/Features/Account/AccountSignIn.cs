@@ -7,6 +7,10 @@ namespace DescPortal.Web.Features.Account;
 public enum SignInOutcome
 {
     SignedIn,
+    /// <summary>The password was right; the account's authenticator code follows (Identity's two-factor step).</summary>
+    SecondFactor,
+    /// <summary>Signed in without the roles that need a second factor, which the account must enrol first.</summary>
+    EnrolSecondFactor,
     /// <summary>Unknown email or wrong password: one answer for both, so the page tells nobody which accounts exist.</summary>
     Refused,
     /// <summary>Too many failures of this email or from this address (<see cref="SignInThrottle"/>); the password was not checked.</summary>
@@ -46,10 +50,12 @@ public sealed class AccountSignIn(SignInManager<DescUser> signIn, SignInThrottle
         }
         // Failures lock nobody out (the throttle limits guessing); Identity's lockout is only an administrator's disabling.
         var result = await signIn.PasswordSignInAsync(user, password ?? "", isPersistent: false, lockoutOnFailure: false);
-        if (result.Succeeded)
+        if (result.Succeeded || result.RequiresTwoFactor)
         {
             throttle.Succeeded(attempt);
-            return (SignInOutcome.SignedIn, TimeSpan.Zero);
+            if (result.RequiresTwoFactor) return (SignInOutcome.SecondFactor, TimeSpan.Zero);
+            var needs = (await users.GetRolesAsync(user)).Any(Roles.NeedSecondFactor.Contains);
+            return (needs ? SignInOutcome.EnrolSecondFactor : SignInOutcome.SignedIn, TimeSpan.Zero);
         }
         // Only someone who knows the password learns that the account is disabled.
         if (result.IsLockedOut && user.IsDisabled && await users.CheckPasswordAsync(user, password ?? ""))

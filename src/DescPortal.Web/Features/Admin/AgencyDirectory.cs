@@ -12,12 +12,6 @@ namespace DescPortal.Web.Features.Admin;
 /// <summary>An agency as the admin page shows it: its crossing points and its API keys (never a key itself).</summary>
 public sealed record AgencyView(Agency Agency, IReadOnlyList<ApiKeyView> ApiKeys);
 
-/// <summary>An API key by its label and fingerprint (the start of its hash, as the API's actor id shows it).</summary>
-public sealed record ApiKeyView(string Id, string Label, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt)
-{
-    public string Fingerprint => Id.Length > 12 ? Id[..12] : Id;
-}
-
 /// <summary>What the admin typed for a new agency or crossing point.</summary>
 public sealed class NewAgency
 {
@@ -54,11 +48,9 @@ public sealed partial class AgencyDirectory(IDocumentStore store, AdvisoryLocks 
         AdminGuard.Demand(actor);
         await using var session = store.QuerySession();
         var agencies = await session.Query<Agency>().OrderBy(a => a.Id).ToListAsync(ct);
-        var keys = (await session.Query<ApiKey>().ToListAsync(ct)).ToLookup(k => k.AgencyCode, StringComparer.Ordinal);
-        return agencies.Select(a => new AgencyView(a, keys[a.Id]
-                .OrderBy(k => k.RevokedAt is not null).ThenByDescending(k => k.CreatedAt)
-                .Select(k => new ApiKeyView(k.Id, k.Label, k.CreatedAt, k.RevokedAt)).ToList()))
-            .ToList();
+        var keys = (await AgencyApiKeys.ViewsAsync(session, await session.Query<ApiKey>().ToListAsync(ct), ct))
+            .ToLookup(k => k.AgencyCode, StringComparer.Ordinal);
+        return agencies.Select(a => new AgencyView(a, keys[a.Id].ToList())).ToList();
     }
 
     /// <summary>The agencies' codes and names only, for pickers (the users page).</summary>

@@ -7,7 +7,6 @@ using Marten;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace DescPortal.Web.Features.Admin;
 
@@ -19,39 +18,26 @@ public sealed class NewUser
     public string? Role { get; set; }
     public string? AgencyCode { get; set; }
     public string? CountryCode { get; set; }
-    public string Password { get; set; } = "";
 }
+
+/// <summary>An account just created, and the one-time link with which its owner sets their password.</summary>
+public sealed record NewAccount(string UserId, AccountLink Link);
 
 /// <summary>
 /// Creates a portal account with one role. A field officer must belong to an existing agency, an issuing authority
-/// to a known ICAO country; other roles carry neither. Identity's own rules decide about the password.
+/// to a known ICAO country; other roles carry neither. The account has no password: the administrator hands its owner
+/// a one-time link (<see cref="AccountLinks"/>) and the owner sets it, so nobody else ever knows it.
 /// </summary>
 public sealed class CreateUser(
-    IServiceScopeFactory scopes, IDocumentStore store, IOptions<IdentityOptions> identity,
-    IStringLocalizer<Strings> L, ILogger<CreateUser> log)
+    IServiceScopeFactory scopes, IDocumentStore store, IStringLocalizer<Strings> L, ILogger<CreateUser> log)
 {
     public const string Email = "email", DisplayName = "displayName", Role = "role", Agency = "agency",
-        Country = "country", Password = "password";
+        Country = "country";
 
     private const int MaxEmail = 256, MaxDisplayName = 200;
 
-    /// <summary>Identity's password rules in words, for the helper text under the password field.</summary>
-    public string PasswordHint
-    {
-        get
-        {
-            var o = identity.Value.Password;
-            var parts = new List<string> { L["At least {0} characters", o.RequiredLength] };
-            if (o.RequireUppercase) parts.Add(L["an upper-case letter"]);
-            if (o.RequireLowercase) parts.Add(L["a lower-case letter"]);
-            if (o.RequireDigit) parts.Add(L["a digit"]);
-            if (o.RequireNonAlphanumeric) parts.Add(L["a symbol"]);
-            return string.Join(", ", parts);
-        }
-    }
-
-    /// <returns>The new account's id, or the errors by field (nothing is created then).</returns>
-    public async Task<AdminResult<string>> HandleAsync(UserScope actor, NewUser input, CancellationToken ct)
+    /// <returns>The new account's id and link, or the errors by field (nothing is created then).</returns>
+    public async Task<AdminResult<NewAccount>> HandleAsync(UserScope actor, NewUser input, CancellationToken ct)
     {
         AdminGuard.Demand(actor);
         ArgumentNullException.ThrowIfNull(input);
@@ -90,9 +76,6 @@ public sealed class CreateUser(
             else if (!IcaoCountries.IsKnown(countryCode)) errors.Add(Country, L["\"{0}\" is not an ICAO country code.", countryCode]);
         }
 
-        var password = input.Password ?? "";
-        if (password.Length == 0) errors.Add(Password, L["Enter an initial password."]);
-
         // A scope per operation: UserManager and its DbContext are scoped and not thread-safe (EF guidance for Blazor).
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<DescUser>>();
@@ -102,25 +85,22 @@ public sealed class CreateUser(
             AgencyCode = agencyCode, CountryCode = countryCode, LockoutEnabled = true,
         };
 
-        if (password.Length > 0)
-            foreach (var validator in users.PasswordValidators)
-                AddIdentityErrors(errors, await validator.ValidateAsync(users, user, password));
         if (errors[Email] is null && email.Length > 0 && await users.FindByEmailAsync(email) is not null)
             errors.Add(Email, L["An account with the email address {0} already exists.", email]);
-        if (errors.Any) return AdminResult.Refused<string>(errors);
+        if (errors.Any) return AdminResult.Refused<NewAccount>(errors);
 
         IdentityResult created;
         try
         {
-            created = await users.CreateAsync(user, password);
+            created = await users.CreateAsync(user);
         }
         catch (DbUpdateException)
         {
             // The unique user-name index caught a second admin creating the same account a moment earlier.
-            return AdminResult.Refused<string>(Email, L["An account with the email address {0} already exists.", email]);
+            return AdminResult.Refused<NewAccount>(Email, L["An account with the email address {0} already exists.", email]);
         }
         AddIdentityErrors(errors, created);
-        if (errors.Any) return AdminResult.Refused<string>(errors);
+        if (errors.Any) return AdminResult.Refused<NewAccount>(errors);
 
         var inRole = await users.AddToRoleAsync(user, role!);
         if (!inRole.Succeeded)
@@ -128,11 +108,12 @@ public sealed class CreateUser(
             // No half-made account: an account without its role would sign in to an empty portal.
             await users.DeleteAsync(user);
             AddIdentityErrors(errors, inRole);
-            return AdminResult.Refused<string>(errors);
+            return AdminResult.Refused<NewAccount>(errors);
         }
 
+        var link = await scope.ServiceProvider.GetRequiredService<AccountLinks>().IssueAsync(user);
         log.LogInformation("{Actor} created account {UserId} with role {Role}", actor.Actor, user.Id, role);
-        return AdminResult.Ok<string>(user.Id);
+        return AdminResult.Ok(new NewAccount(user.Id, link));
     }
 
     /// <summary>Identity's own descriptions, at the field they are about.</summary>
@@ -142,7 +123,6 @@ public sealed class CreateUser(
         {
             var field = e.Code switch
             {
-                _ when e.Code.StartsWith("Password", StringComparison.Ordinal) => Password,
                 nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)
                     or nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) => Email,
                 _ => FieldErrors.Form,

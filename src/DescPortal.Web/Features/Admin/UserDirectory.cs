@@ -17,7 +17,8 @@ public sealed record UserRow(
 }
 
 /// <summary>
-/// The accounts list and what an admin does to an account: unlock it after failed sign-ins, disable it, enable it.
+/// The accounts list and what an admin does to an account: unlock it after failed sign-ins, disable it, enable it,
+/// give its owner a link to set a new password.
 /// Disabled means locked out until <see cref="DescUser.DisabledUntil"/>: Identity then refuses every sign-in.
 /// </summary>
 public sealed class UserDirectory(IServiceScopeFactory scopes, TimeProvider clock, IStringLocalizer<Strings> L, ILogger<UserDirectory> log)
@@ -87,6 +88,22 @@ public sealed class UserDirectory(IServiceScopeFactory scopes, TimeProvider cloc
         if (!result.Succeeded) return Failed(result);
         log.LogInformation("{Actor} {Action} account {UserId}", actor.Actor, disabled ? "disabled" : "enabled", user.Id);
         return AdminResult.Ok<bool>(true);
+    }
+
+    /// <summary>
+    /// A one-time link with which the account's owner sets a new password (a forgotten one, or a new account's link
+    /// that expired). The old password keeps working until then; the administrator never learns either.
+    /// </summary>
+    public async Task<AdminResult<AccountLink>> ResetLinkAsync(UserScope actor, string userId, CancellationToken ct)
+    {
+        AdminGuard.Demand(actor);
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<DescUser>>();
+        var user = await users.FindByIdAsync(userId);
+        if (user is null) return AdminResult.Refused<AccountLink>(FieldErrors.Form, L["This account no longer exists."]);
+        var link = await scope.ServiceProvider.GetRequiredService<AccountLinks>().IssueAsync(user);
+        log.LogInformation("{Actor} issued a password link for account {UserId}", actor.Actor, user.Id);
+        return AdminResult.Ok(link);
     }
 
     /// <summary>Whether the account is locked out now (for the page, which has no clock of its own).</summary>

@@ -71,8 +71,8 @@ public static class CustodyExamples
 
     public static readonly CustodyView View = new("DESC-2026-000123", true,
         [
-            new CustodyEvent(1, "ReferralSubmitted", Submitted, "BCP-NORTH (API key)", "3f1c8a5e0b6d4e2f9a7c1b3d5e7f9a0b2c4d6e8f0a1b3c5d7e9f1a2b3c4d5e6f", null, true),
-            new CustodyEvent(2, "EvidenceImageAttached", Submitted, "BCP-NORTH (API key)", "9b2d4f6a8c0e1f3a5b7c9d1e3f5a7b9c0d2e4f6a8b0c1d3e5f7a9b1c2d3e4f5a",
+            new CustodyEvent(1, "ReferralSubmitted", Submitted, "BCP-NORTH key 'Gate 3 kiosk' (3f1c8a5e0b6d)", "3f1c8a5e0b6d4e2f9a7c1b3d5e7f9a0b2c4d6e8f0a1b3c5d7e9f1a2b3c4d5e6f", null, true),
+            new CustodyEvent(2, "EvidenceImageAttached", Submitted, "BCP-NORTH key 'Gate 3 kiosk' (3f1c8a5e0b6d)", "9b2d4f6a8c0e1f3a5b7c9d1e3f5a7b9c0d2e4f6a8b0c1d3e5f7a9b1c2d3e4f5a",
                 "3f1c8a5e0b6d4e2f9a7c1b3d5e7f9a0b2c4d6e8f0a1b3c5d7e9f1a2b3c4d5e6f", true),
         ],
         [new CustodyEvidence(Guid.Parse("6f1d2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b"), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", true, Submitted.AddHours(2))],

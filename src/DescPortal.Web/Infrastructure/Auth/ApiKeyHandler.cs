@@ -9,7 +9,8 @@ namespace DescPortal.Web.Infrastructure.Auth;
 
 /// <summary>Authenticates border systems by the X-Api-Key header; keys are looked up by their hash.</summary>
 public sealed class ApiKeyHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IDocumentStore store)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IDocumentStore store,
+    ApiKeyUses uses, IHostEnvironment environment)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -21,13 +22,22 @@ public sealed class ApiKeyHandler(
         var key = await session.LoadAsync<ApiKey>(ApiKey.Hash(values.ToString().Trim()), Context.RequestAborted);
         if (key is null || key.RevokedAt is not null)
             return AuthenticateResult.Fail("Unknown or revoked API key.");
+        // The development keys are in the README: whatever the database holds, only a Development portal takes them.
+        if (key.Development && !environment.IsDevelopment())
+        {
+            Logger.LogWarning("Development API key {Fingerprint} refused outside Development", key.Fingerprint);
+            return AuthenticateResult.Fail("Development keys are refused outside Development.");
+        }
 
+        await uses.RecordAsync(key.Id, Context.RequestAborted);
+        // The key's label and fingerprint go with the agency: events name the key that acted, not only its agency.
         var identity = new ClaimsIdentity(
             [
-                new Claim(ClaimTypes.NameIdentifier, "apikey:" + key.Id[..12]),
+                new Claim(ClaimTypes.NameIdentifier, ApiKeyDefaults.UserIdPrefix + key.Fingerprint),
                 new Claim(ClaimTypes.Name, key.AgencyCode),
                 new Claim(DescClaims.DisplayName, key.AgencyCode),
                 new Claim(DescClaims.Agency, key.AgencyCode),
+                new Claim(DescClaims.KeyLabel, key.Label),
             ], ApiKeyDefaults.Scheme);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }

@@ -1,6 +1,8 @@
 using DescPortal.Web.Infrastructure.Auth;
+using DescPortal.Web.Infrastructure.Settings;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,9 +10,13 @@ namespace DescPortal.Web.Infrastructure.Identity;
 
 public static class IdentitySetup
 {
-    /// <summary>Local accounts (Identity on EF Core, schema "identity") for people; API keys for border systems.</summary>
-    public static IServiceCollection AddDescIdentity(this IServiceCollection services, string connectionString)
+    /// <summary>
+    /// Local accounts (Identity on EF Core, schema "identity") for people; API keys for border systems. Sessions (the
+    /// cookie and open circuits) are checked against the account every <see cref="AccountOptions.Revalidation"/>.
+    /// </summary>
+    public static IServiceCollection AddDescIdentity(this IServiceCollection services, string connectionString, IConfiguration config)
     {
+        services.AddSettings<AccountOptions>(config);
         services.AddDbContext<IdentityStore>(o => o.UseNpgsql(connectionString));
         services.AddIdentity<DescUser, IdentityRole>(o =>
             {
@@ -22,7 +28,15 @@ public static class IdentitySetup
             })
             .AddEntityFrameworkStores<IdentityStore>()
             .AddClaimsPrincipalFactory<DescClaimsFactory>()
+            .AddSignInManager<DescSignInManager>()
             .AddDefaultTokenProviders();
+        // The cookie's account is checked again this often (DescSignInManager.ValidateSecurityStampAsync); its roles
+        // are read again then too. One-time links (AccountLinks) expire after the link lifetime.
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<AccountOptions>((o, a) => o.ValidationInterval = a.Revalidation);
+        services.AddOptions<DataProtectionTokenProviderOptions>().Configure<AccountOptions>((o, a) => o.TokenLifespan = a.LinkLifetime);
+        // Open circuits too: registered before Blazor's own provider, which is only added when none is.
+        services.AddScoped<AuthenticationStateProvider, SessionRevalidation>();
+        services.AddScoped<AccountLinks>();
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -38,6 +52,7 @@ public static class IdentitySetup
             o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
         });
 
+        services.AddSingleton<ApiKeyUses>();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(ApiKeyDefaults.Scheme, null);
 

@@ -11,10 +11,18 @@ public sealed record UserScope(string UserId, string DisplayName, IReadOnlySet<s
     /// <summary>The account's sign-in name (the email), for people reading a history.</summary>
     public string? UserName { get; init; }
 
+    /// <summary>The label an administrator gave the API key that acts (API keys only).</summary>
+    public string? KeyLabel { get; init; }
+
     public bool IsIn(string role) => Roles.Contains(role);
 
-    /// <summary>The actor recorded on events: the user, or the agency for a submission by key.</summary>
-    public string Actor => ViaApiKey ? $"{AgencyCode} (API key)" : $"{DisplayName} <{UserName ?? UserId}>";
+    /// <summary>
+    /// The actor recorded on events: the user, or the agency's key by its label and fingerprint
+    /// ("BCP-NORTH key 'Gate 3 kiosk' (a1b2c3d4e5f6)"), so that the agency can tell which of its systems acted.
+    /// </summary>
+    public string Actor => ViaApiKey
+        ? $"{AgencyCode} key '{KeyLabel}' ({(UserId.StartsWith(ApiKeyDefaults.UserIdPrefix, StringComparison.Ordinal) ? UserId[ApiKeyDefaults.UserIdPrefix.Length..] : UserId)})"
+        : $"{DisplayName} <{UserName ?? UserId}>";
 
     public static UserScope From(ClaimsPrincipal principal)
     {
@@ -23,7 +31,11 @@ public sealed record UserScope(string UserId, string DisplayName, IReadOnlySet<s
         var id = principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         var name = principal.FindFirstValue(DescClaims.DisplayName) ?? principal.Identity?.Name ?? id;
         return new UserScope(id, name, roles, principal.FindFirstValue(DescClaims.Agency),
-            principal.FindFirstValue(DescClaims.Country), viaKey) { UserName = principal.Identity?.Name };
+            principal.FindFirstValue(DescClaims.Country), viaKey)
+        {
+            UserName = principal.Identity?.Name,
+            KeyLabel = principal.FindFirstValue(DescClaims.KeyLabel),
+        };
     }
 }
 
@@ -31,4 +43,7 @@ public static class ApiKeyDefaults
 {
     public const string Scheme = "ApiKey";
     public const string Header = "X-Api-Key";
+
+    /// <summary>A key's principal is "apikey:" and the key's fingerprint (the rate limit's partition too).</summary>
+    public const string UserIdPrefix = "apikey:";
 }

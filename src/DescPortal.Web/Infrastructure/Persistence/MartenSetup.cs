@@ -33,6 +33,7 @@ public static class MartenSetup
                 opts.OpenTelemetry.TrackEventCounters();
 
                 opts.Schema.For<ApiKey>().Index(k => k.AgencyCode);
+                opts.Schema.For<ApiKeyUse>();
             })
             .UseNpgsqlDataSource()
             .UseLightweightSessions()

@@ -11,10 +11,8 @@ namespace DescPortal.Web.Tests.Features.Admin;
 
 public sealed class AdminUsersTests(ComponentHost host) : ComponentTest(host)
 {
-    private const string Password = "Initial!Pass2026";
-
     [Fact]
-    public async Task A_created_user_shows_in_the_grid_and_can_sign_in_with_the_initial_password()
+    public async Task A_created_user_shows_in_the_grid_without_a_password_and_the_admin_gets_the_one_time_link()
     {
         SignInAs("admin@desc.local");
         var cut = RenderWithProviders<AdminUsers>();
@@ -24,7 +22,6 @@ public sealed class AdminUsersTests(ComponentHost host) : ComponentTest(host)
         cut.Type("new-email", email);
         cut.Type("new-display-name", "Nina New");
         await cut.ChooseAsync("new-role", Roles.Examiner);
-        cut.Type("new-password", Password);
         await cut.ClickAsync("create-user");
 
         // The shared host holds other tests' accounts too: search narrows the grid to this one.
@@ -33,12 +30,17 @@ public sealed class AdminUsersTests(ComponentHost host) : ComponentTest(host)
         cut.WaitForAssertion(() =>
             Assert.Equal([email], cut.FindAll("[data-testid=user-email]").Select(e => e.TextContent.Trim())));
         Assert.Contains("Examiner", cut.Find("[data-testid=user-grid] tbody").TextContent, StringComparison.Ordinal);
+        // The link is for the person to set their own password; nobody typed one.
+        Assert.Contains(email, cut.Find("[data-testid=account-link]").TextContent, StringComparison.Ordinal);
+        var link = cut.Find("[data-testid=account-link-url]").TextContent.Trim();
+        Assert.Contains("/account/set-password?user=", link, StringComparison.Ordinal);
 
         await using var scope = Host.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<DescUser>>();
         var user = await users.FindByEmailAsync(email);
         Assert.NotNull(user);
-        Assert.True(await users.CheckPasswordAsync(user, Password));
+        Assert.False(await users.HasPasswordAsync(user));
+        Assert.Contains(Uri.EscapeDataString(user.Id), link, StringComparison.Ordinal);
         Assert.Equal([Roles.Examiner], await users.GetRolesAsync(user));
         Assert.Equal("Nina New", user.DisplayName);
         Assert.Null(user.AgencyCode);
@@ -54,7 +56,6 @@ public sealed class AdminUsersTests(ComponentHost host) : ComponentTest(host)
         cut.Type("new-email", email);
         cut.Type("new-display-name", "Olga Officer");
         await cut.ChooseAsync("new-role", Roles.FieldOfficer);
-        cut.Type("new-password", Password);
         await cut.ClickAsync("create-user");
 
         // The field's state is set before its render reaches the markup: wait for both.
@@ -72,29 +73,13 @@ public sealed class AdminUsersTests(ComponentHost host) : ComponentTest(host)
     }
 
     [Fact]
-    public async Task Identity_password_rules_are_shown_at_the_password_field()
-    {
-        SignInAs("admin@desc.local");
-        var cut = RenderWithProviders<AdminUsers>();
-
-        cut.Type("new-email", $"short.{Guid.NewGuid():N}@desc.local");
-        cut.Type("new-display-name", "Sam Short");
-        await cut.ChooseAsync("new-role", Roles.Trainer);
-        cut.Type("new-password", "short");
-        await cut.ClickAsync("create-user");
-
-        cut.WaitForAssertion(() =>
-            AssertShown(cut.ErrorOf<AdminUsers, MudTextField<string>>("new-password"), "at least 10 characters"));
-    }
-
-    [Fact]
     public async Task An_issuing_authority_needs_a_known_icao_country()
     {
         var create = Host.Services.GetRequiredService<CreateUser>();
         var input = new NewUser
         {
             Email = $"authority.{Guid.NewGuid():N}@desc.local", DisplayName = "Ida Issuer", Role = Roles.IssuingAuthority,
-            CountryCode = "ZZ9", Password = Password,
+            CountryCode = "ZZ9",
         };
 
         var refused = await create.HandleAsync(AdminActor(), input, Ct);
@@ -104,7 +89,7 @@ public sealed class AdminUsersTests(ComponentHost host) : ComponentTest(host)
         var created = await create.HandleAsync(AdminActor(), input, Ct);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.All.Values));
         await using var scope = Host.Services.CreateAsyncScope();
-        var user = await scope.ServiceProvider.GetRequiredService<UserManager<DescUser>>().FindByIdAsync(created.Value!);
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<DescUser>>().FindByIdAsync(created.Value!.UserId);
         Assert.Equal("UTO", user!.CountryCode);
         Assert.Null(user.AgencyCode);
     }
@@ -114,7 +99,7 @@ public sealed class AdminUsersTests(ComponentHost host) : ComponentTest(host)
     {
         var result = await Host.Services.GetRequiredService<CreateUser>().HandleAsync(AdminActor(), new NewUser
         {
-            Email = "examiner@desc.local", DisplayName = "Someone Else", Role = Roles.Examiner, Password = Password,
+            Email = "examiner@desc.local", DisplayName = "Someone Else", Role = Roles.Examiner,
         }, Ct);
         AssertShown(result.Errors[CreateUser.Email], "already exists");
     }
@@ -133,17 +118,20 @@ public sealed class AdminUsersTests(ComponentHost host) : ComponentTest(host)
 
         var created = await Host.Services.GetRequiredService<CreateUser>().HandleAsync(me, new NewUser
         {
-            Email = $"temp.{Guid.NewGuid():N}@desc.local", DisplayName = "Tim Temp", Role = Roles.Reviewer, Password = Password,
+            Email = $"temp.{Guid.NewGuid():N}@desc.local", DisplayName = "Tim Temp", Role = Roles.Reviewer,
         }, Ct);
         Assert.True(created.Succeeded);
-        Assert.True((await directory.SetDisabledAsync(me, created.Value!, disabled: true, Ct)).Succeeded);
-        var row = (await directory.ListAsync(me, Ct)).Single(r => r.Id == created.Value);
+        Assert.True((await directory.SetDisabledAsync(me, created.Value!.UserId, disabled: true, Ct)).Succeeded);
+        var row = (await directory.ListAsync(me, Ct)).Single(r => r.Id == created.Value!.UserId);
         Assert.True(row.IsDisabled);
         var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<DescUser>>();
-        Assert.True((await signIn.CheckPasswordSignInAsync((await users.FindByIdAsync(created.Value!))!, Password, false)).IsLockedOut);
+        // The owner set a password with the link meanwhile: it is right, and still refused.
+        var user = (await users.FindByIdAsync(created.Value!.UserId))!;
+        Assert.True((await users.AddPasswordAsync(user, "Owners-own-2026")).Succeeded);
+        Assert.True((await signIn.CheckPasswordSignInAsync(user, "Owners-own-2026", false)).IsLockedOut);
 
-        Assert.True((await directory.SetDisabledAsync(me, created.Value!, disabled: false, Ct)).Succeeded);
-        Assert.False((await directory.ListAsync(me, Ct)).Single(r => r.Id == created.Value).IsDisabled);
+        Assert.True((await directory.SetDisabledAsync(me, created.Value!.UserId, disabled: false, Ct)).Succeeded);
+        Assert.False((await directory.ListAsync(me, Ct)).Single(r => r.Id == created.Value!.UserId).IsDisabled);
     }
 
     [Fact]
@@ -152,19 +140,19 @@ public sealed class AdminUsersTests(ComponentHost host) : ComponentTest(host)
         var directory = Host.Services.GetRequiredService<UserDirectory>();
         var created = await Host.Services.GetRequiredService<CreateUser>().HandleAsync(AdminActor(), new NewUser
         {
-            Email = $"locked.{Guid.NewGuid():N}@desc.local", DisplayName = "Lou Locked", Role = Roles.Trainer, Password = Password,
+            Email = $"locked.{Guid.NewGuid():N}@desc.local", DisplayName = "Lou Locked", Role = Roles.Trainer,
         }, Ct);
         await using (var scope = Host.Services.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<DescUser>>();
-            var user = (await users.FindByIdAsync(created.Value!))!;
+            var user = (await users.FindByIdAsync(created.Value!.UserId))!;
             for (var i = 0; i < 5; i++) await users.AccessFailedAsync(user);
         }
-        Assert.True(directory.IsLockedOut((await directory.ListAsync(AdminActor(), Ct)).Single(r => r.Id == created.Value)));
+        Assert.True(directory.IsLockedOut((await directory.ListAsync(AdminActor(), Ct)).Single(r => r.Id == created.Value!.UserId)));
 
-        Assert.True((await directory.UnlockAsync(AdminActor(), created.Value!, Ct)).Succeeded);
+        Assert.True((await directory.UnlockAsync(AdminActor(), created.Value!.UserId, Ct)).Succeeded);
 
-        var row = (await directory.ListAsync(AdminActor(), Ct)).Single(r => r.Id == created.Value);
+        var row = (await directory.ListAsync(AdminActor(), Ct)).Single(r => r.Id == created.Value!.UserId);
         Assert.False(directory.IsLockedOut(row));
         Assert.Equal(0, row.AccessFailedCount);
     }
@@ -175,6 +163,6 @@ public sealed class AdminUsersTests(ComponentHost host) : ComponentTest(host)
         var examiner = new UserScope("x", "Erik Examiner", new HashSet<string> { Roles.Examiner }, null, null, false);
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Host.Services.GetRequiredService<UserDirectory>().ListAsync(examiner, Ct));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Host.Services.GetRequiredService<CreateUser>()
-            .HandleAsync(examiner, new NewUser { Email = "x@desc.local", DisplayName = "X", Role = Roles.Admin, Password = Password }, Ct));
+            .HandleAsync(examiner, new NewUser { Email = "x@desc.local", DisplayName = "X", Role = Roles.Admin }, Ct));
     }
 }
