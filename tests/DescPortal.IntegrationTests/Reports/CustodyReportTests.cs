@@ -70,7 +70,7 @@ public sealed class CustodyReportTests(IntegrationHost host)
         Assert.All(hashes, h => Assert.Contains(h, joined, StringComparison.Ordinal));
         // The reading of the case and the custody read above, both by the agency's key.
         Assert.Contains("readthecase", joined, StringComparison.Ordinal);
-        Assert.Contains("BCP-NORTH(APIkey)", joined, StringComparison.Ordinal);
+        Assert.Contains("BCP-NORTHkey", joined, StringComparison.Ordinal); // the acting key, by its label and id
 
         // The print is itself a reading of the case, in the record of accesses.
         var after = await (await north.GetAsync($"/api/v1/referrals/{id}/custody", Ct)).JsonAsync();
