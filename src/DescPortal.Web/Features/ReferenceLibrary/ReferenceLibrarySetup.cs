@@ -37,6 +37,8 @@ public static class ReferenceLibrarySetup
             ExactMatch: true, HomeText: HomeText));
         services.AddHomePanel<Confirmation.ToConfirmCard>(Roles.IssuingAuthority, 10);
         services.AddNavEntry(new NavEntry("library/exchange", "Specimen exchange", MudBlazor.Icons.Material.Filled.SwapHoriz, ExchangeSetup.EditorRoles, 60));
+        services.AddNavEntry(new NavEntry("admin/partners", "Partner installations", MudBlazor.Icons.Material.Filled.Handshake, Roles.Admin, 117,
+            "Administration", HomeText: _ => "The partner centres whose specimen archives are accepted, and this installation's key fingerprint."));
         return services;
     }
 
