@@ -5,10 +5,10 @@ namespace DescPortal.Core.ReferenceLibrary;
 /// SHA-256 of its public key, 64 lower-case hex digits) are accepted, and the issuer confirmations they carry are shown
 /// as made at <see cref="Name"/>.
 /// </summary>
-public sealed record PartnerRegistered(string Fingerprint, string Name, string Actor, string ActorName, DateTimeOffset At) : Referrals.IRecordedEvent;
+public sealed record PartnerRegistered(string Fingerprint, string Name, string Actor, string ActorName, DateTimeOffset At);
 
 /// <summary>An administrator removed a partner: its next archive is refused. What was imported from it stays, under its name.</summary>
-public sealed record PartnerRemoved(string Fingerprint, string Name, string Actor, string ActorName, DateTimeOffset At) : Referrals.IRecordedEvent;
+public sealed record PartnerRemoved(string Fingerprint, string Name, string Actor, string ActorName, DateTimeOffset At);
 
 /// <summary>A registered partner: its name here, its key's fingerprint, who registered it and when.</summary>
 public sealed record Partner(string Fingerprint, string Name, string AddedBy, string AddedByName, DateTimeOffset AddedAt);
