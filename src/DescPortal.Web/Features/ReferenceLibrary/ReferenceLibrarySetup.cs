@@ -32,6 +32,8 @@ public static class ReferenceLibrarySetup
         });
         services.AddStartupStep("installation identity", StartupOrder.Installation,
             (sp, ct) => sp.GetRequiredService<InstallationIdentity>().EnsureAsync(ct));
+        services.AddStartupStep("imported confirmations", StartupOrder.Installation,
+            (sp, ct) => ImportedConfirmations.ReprojectAsync(sp.GetRequiredService<IDocumentStore>(), ct));
 
         services.AddNavEntry(new NavEntry("library", "Reference library", MudBlazor.Icons.Material.Filled.LibraryBooks, LibraryAccess.ReaderRoles, 50,
             ExactMatch: true, HomeText: HomeText));

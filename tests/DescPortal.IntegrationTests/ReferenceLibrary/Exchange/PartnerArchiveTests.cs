@@ -6,6 +6,7 @@ using DescPortal.Testing;
 using DescPortal.Web.Features.ReferenceLibrary;
 using DescPortal.Web.Features.ReferenceLibrary.Exchange;
 using DescPortal.Web.Infrastructure.Identity;
+using Marten;
 using Xunit;
 using static DescPortal.IntegrationTests.ReferenceLibrary.Exchange.ExchangeKit;
 using static DescPortal.IntegrationTests.ReferenceLibrary.LibraryTestData;
@@ -221,5 +222,32 @@ public sealed class PartnerArchiveTests(IntegrationHost host)
         var twice = await Assert.ThrowsAsync<DomainException>(() => Registry.RegisterAsync(Administrator, "Centre Twice", fingerprint, Ct));
         Assert.Equal(Refusals.Partner.FingerprintRegistered, twice.Code);
         Assert.Contains("Centre Once", twice.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_entry_projected_before_confirmations_said_where_is_folded_again_at_start_and_no_longer_served_as_confirmed()
+    {
+        using var key = NewKey();
+        var (archive, made, fingerprint) = await PartnerArchiveAsync(key);
+        await Registry.RegisterAsync(Administrator, "Centre Before", fingerprint, Ct);
+        await ImportUntrustedAsync(archive);
+        var id = ExchangeIds.LocalId(fingerprint, made.Id);
+        // As an older portal stored it: the archive's confirmation taken as one made here.
+        var current = (await EntryAsync(host, id))!;
+        var stale = LibraryEntry.From(current.Specimen with { Confirmations = [.. current.Specimen.Confirmations.Select(c => c with { Partner = null })] });
+        stale.StreamVersion = current.StreamVersion;
+        await using (var session = Get<IDocumentStore>(host).LightweightSession())
+        {
+            session.Store(stale);
+            await session.SaveChangesAsync(Ct);
+        }
+        Assert.Equal(SpecimenStatus.Confirmed, (await EntryAsync(host, id))!.Status);
+
+        // The start-up step the portal runs.
+        Assert.True(await ImportedConfirmations.ReprojectAsync(Get<IDocumentStore>(host), Ct) >= 1);
+
+        var after = (await EntryAsync(host, id))!;
+        Assert.Equal(SpecimenStatus.ConfirmedAtPartner, after.Status);
+        Assert.Equal("Centre Before", after.Specimen.PartnerConfirmation!.Partner!.Name);
     }
 }
