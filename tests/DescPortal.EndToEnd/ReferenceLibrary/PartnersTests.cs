@@ -13,6 +13,10 @@ namespace DescPortal.EndToEnd.ReferenceLibrary;
 /// </summary>
 public sealed class PartnersTests(BrowserHost host)
 {
+    /// <summary>A MudTextField's input, whichever element carries the test id.</summary>
+    private static ILocator Field(IPage page, string testId) =>
+        page.Locator($"input[data-testid={testId}], [data-testid={testId}] input").First;
+
     [Fact]
     public async Task An_administrator_registers_the_fingerprint_a_refused_archive_showed_and_the_examiner_then_imports_it()
     {
@@ -48,11 +52,11 @@ public sealed class PartnersTests(BrowserHost host)
         await BrowserHost.WaitInteractiveAsync(admin);
         var own = await host.Services.GetRequiredService<InstallationIdentity>().GetAsync(TestContext.Current.CancellationToken);
         await Assertions.Expect(admin.GetByTestId("own-fingerprint")).ToHaveTextAsync(own.FingerprintGroups);
-        await admin.GetByTestId("partner-name").Locator("input").FillAsync("DESC East");
-        await admin.GetByTestId("partner-fingerprint").Locator("input").FillAsync("not a fingerprint");
+        await Field(admin, "partner-name").FillAsync("DESC East");
+        await Field(admin, "partner-fingerprint").FillAsync("not a fingerprint");
         await admin.GetByTestId("register-button").ClickAsync();
         await Assertions.Expect(admin.GetByTestId("register-partner")).ToContainTextAsync("Key fingerprint: 64 hexadecimal digits");
-        await admin.GetByTestId("partner-fingerprint").Locator("input").FillAsync(fingerprint);
+        await Field(admin, "partner-fingerprint").FillAsync(fingerprint);
         await admin.GetByTestId("register-button").ClickAsync();
         var row = admin.Locator($"[data-testid=partner-row][data-fingerprint='{SpecimenArchives.Sha256(key.ExportSubjectPublicKeyInfo())}']");
         await Assertions.Expect(row).ToContainTextAsync("DESC East");
