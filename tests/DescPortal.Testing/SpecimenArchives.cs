@@ -2,7 +2,11 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using DescPortal.Core;
+using DescPortal.Core.ReferenceLibrary;
 using DescPortal.Web.Features.ReferenceLibrary.Exchange;
+using DescPortal.Web.Infrastructure.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DescPortal.Testing;
 
@@ -50,8 +54,8 @@ public static class SpecimenArchives
 
     /// <summary>
     /// Edits an archive and signs it again as a different installation (with <paramref name="key"/>, which the manifest
-    /// then names): a validly signed archive with whatever content a test needs. Without a trust list an importer
-    /// checks such an archive on its content alone.
+    /// then names): a validly signed archive with whatever content a test needs. Once that installation is registered
+    /// as a partner (<see cref="TrustSignerAsync"/>) an importer checks such an archive on its content alone.
     /// </summary>
     public static byte[] Forge(byte[] zip, ECDsa key, Action<JsonObject, List<(string Name, byte[] Bytes)>> edit, string name = "Rogue centre")
     {
@@ -89,4 +93,45 @@ public static class SpecimenArchives
     }
 
     public static ECDsa NewKey() => ECDsa.Create(ECCurve.NamedCurves.nistP256);
+
+    /// <summary>The administrator the tests register partners as.</summary>
+    public static UserScope Administrator { get; } =
+        new("partners-admin", "Ada Partners", new HashSet<string> { Roles.Admin }, null, null, false) { UserName = "ada@desc.local" };
+
+    /// <summary>
+    /// Registers the installation that signed <paramref name="archive"/> as a partner of the portal whose services these
+    /// are, under the name its manifest gives (what an administrator does after comparing the fingerprint with the
+    /// partner): tests of the archive's content need a trusted signer. Nothing for the portal's own key, one registered
+    /// already, or an archive that names no well-formed fingerprint.
+    /// </summary>
+    public static async Task TrustSignerAsync(IServiceProvider services, byte[] archive, CancellationToken ct)
+    {
+        string? fingerprint, name;
+        try
+        {
+            var installation = Manifest(archive)["installation"];
+            (fingerprint, name) = (PartnerDecider.FingerprintOf((string?)installation?["fingerprint"]), (string?)installation?["name"]);
+        }
+        catch (Exception e) when (e is InvalidDataException or System.Text.Json.JsonException or InvalidOperationException or ArgumentException)
+        {
+            return;
+        }
+        if (fingerprint is null) return;
+        var registry = services.GetRequiredService<PartnerRegistry>();
+        if (fingerprint == (await services.GetRequiredService<InstallationIdentity>().GetAsync(ct)).Fingerprint) return;
+        // Other tests register their partners at the same time: a concurrent change is tried again.
+        for (var attempt = 0; attempt < 5 && (await registry.CurrentAsync(ct)).Find(fingerprint) is null; attempt++)
+        {
+            try
+            {
+                var shown = string.IsNullOrWhiteSpace(name) || name.Length > PartnerDecider.MaxName || name.Any(char.IsControl)
+                    ? "Partner " + fingerprint[..8] : name;
+                await registry.RegisterAsync(Administrator, shown, fingerprint, ct);
+            }
+            catch (DomainException)
+            {
+                // Registered by another test meanwhile, or the list changed under this attempt: look again.
+            }
+        }
+    }
 }

@@ -43,6 +43,11 @@ public enum SpecimenStatus
     ChangedSinceConfirmation,
     /// <summary>Taken out of use; accepts no changes.</summary>
     Withdrawn,
+    /// <summary>
+    /// The issuing authority confirmed the current version at a registered partner installation (as its signed archive
+    /// says), not here; border systems are not served it until the authority confirms it here.
+    /// </summary>
+    ConfirmedAtPartner,
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<CorrectionStatus>))]

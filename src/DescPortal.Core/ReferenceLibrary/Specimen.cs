@@ -29,11 +29,17 @@ public sealed record Specimen(
     SpecimenWithdrawal? Withdrawal,
     SpecimenOrigin? Origin)
 {
+    /// <remarks>
+    /// Only a confirmation made here makes a specimen <see cref="SpecimenStatus.Confirmed"/> (what border systems are
+    /// served); the issuer's confirmation of the current version at a partner is <see cref="SpecimenStatus.ConfirmedAtPartner"/>,
+    /// after a request for confirmation here, which the issuing authority answers here.
+    /// </remarks>
     public SpecimenStatus Status =>
         Withdrawal is not null ? SpecimenStatus.Withdrawn
         : ConfirmedByIssuer ? SpecimenStatus.Confirmed
         : IsAwaitingConfirmation ? SpecimenStatus.AwaitingConfirmation
-        : LastConfirmation is not null ? SpecimenStatus.ChangedSinceConfirmation
+        : PartnerConfirmation is not null ? SpecimenStatus.ConfirmedAtPartner
+        : ChangedSinceConfirmation ? SpecimenStatus.ChangedSinceConfirmation
         : SpecimenStatus.Draft;
 
     /// <summary>"UTO Passport 2020 series": how messages and lists name the specimen.</summary>
@@ -41,16 +47,26 @@ public sealed record Specimen(
 
     public bool IsWithdrawn => Withdrawal is not null;
 
-    /// <summary>The latest confirmation (confirmations are kept in the order they were given).</summary>
-    public SpecimenConfirmation? LastConfirmation => Confirmations.Count == 0 ? null : Confirmations[^1];
+    /// <summary>The latest confirmation made here, by the issuing authority signed in to this portal (kept in the order given).</summary>
+    public SpecimenConfirmation? LastConfirmation => Confirmations.LastOrDefault(c => c.MadeHere);
 
     public int? LastConfirmedVersion => LastConfirmation?.Version;
 
-    /// <summary>True only when the issuing authority confirmed the current content version.</summary>
+    /// <summary>True only when the issuing authority confirmed the current content version here.</summary>
     public bool ConfirmedByIssuer => LastConfirmedVersion == Version;
 
-    /// <summary>Confirmed once, and the content changed after that confirmation.</summary>
-    public bool ChangedSinceConfirmation => LastConfirmedVersion is { } confirmed && confirmed < Version;
+    /// <summary>
+    /// The issuer's confirmation of the current version made at a partner installation (its archive vouches for it),
+    /// when there is none made here; null otherwise.
+    /// </summary>
+    public SpecimenConfirmation? PartnerConfirmation =>
+        ConfirmedByIssuer ? null : Confirmations.LastOrDefault(c => !c.MadeHere && c.Version == Version);
+
+    /// <summary>The latest confirmation, here or at a partner: what "changed since the issuer confirmed" refers to.</summary>
+    public SpecimenConfirmation? LatestConfirmation => Confirmations.Count == 0 ? null : Confirmations.MaxBy(c => c.Version);
+
+    /// <summary>Confirmed once (here or at a partner), and the content changed after that confirmation.</summary>
+    public bool ChangedSinceConfirmation => LatestConfirmation is { } latest && latest.Version < Version;
 
     public IReadOnlyList<SpecimenCorrection> OpenCorrections =>
         [.. Corrections.Where(c => c.Status == CorrectionStatus.Open)];
@@ -87,7 +103,7 @@ public sealed record Specimen(
         var d = e.Details;
         return new(e.SpecimenId, e.IssuingState, d.DocumentType, d.Series, d.IssuedFrom, d.IssuedTo, d.Format,
             d.Description, d.Areas, e.Images, e.Features, e.Origin.OriginalVersion, CreatedAt: e.At, ChangedAt: e.At,
-            IsAwaitingConfirmation: false, e.Confirmations, Corrections: [], Withdrawal: null, e.Origin);
+            IsAwaitingConfirmation: false, e.Origin.Attribute(e.Confirmations), Corrections: [], Withdrawal: null, e.Origin);
     }
 
     public Specimen Apply(SpecimenUpdatedFromArchive e)
@@ -99,7 +115,8 @@ public sealed record Specimen(
             DocumentType = d.DocumentType, Series = d.Series, IssuedFrom = d.IssuedFrom, IssuedTo = d.IssuedTo, Format = d.Format,
             Description = d.Description, Areas = d.Areas, Images = e.Images, Features = e.Features,
             Version = e.Origin.OriginalVersion, ChangedAt = e.At, IsAwaitingConfirmation = false,
-            Confirmations = e.Confirmations, Origin = e.Origin,
+            // The partner's confirmations replaced by the newer archive's; those made here stay (history of what we vouched for).
+            Confirmations = [.. Confirmations.Where(c => c.MadeHere), .. e.Origin.Attribute(e.Confirmations)], Origin = e.Origin,
         };
     }
 

@@ -109,6 +109,8 @@ public static partial class SpecimenDecider
             }
             normalisedConfirmations.Add(c with { Country = state });
         }
+        // Every confirmation an archive carries is the signer's word: attributed to it, whatever the archive claimed.
+        normalisedConfirmations = [.. normalisedOrigin.Attribute(normalisedConfirmations)];
 
         return new ArchivedSpecimen(normalisedDetails, normalisedImages, normalisedFeatures, normalisedConfirmations, normalisedOrigin);
     }

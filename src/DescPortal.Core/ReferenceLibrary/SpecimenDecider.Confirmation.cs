@@ -36,7 +36,8 @@ public static partial class SpecimenDecider
         ArgumentNullException.ThrowIfNull(current);
         RequireAuthorityOf(current, actor, now, Refusals.Specimen.AuthorityDoing.Confirm);
         RequireNotWithdrawn(current);
-        if (current.Confirmations.Any(c => c.Version == version))
+        // Only a confirmation made here makes this one redundant: a partner's is its word, not the authority's act here.
+        if (current.Confirmations.Any(c => c.MadeHere && c.Version == version))
         {
             return [];
         }

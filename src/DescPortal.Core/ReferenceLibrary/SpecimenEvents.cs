@@ -215,13 +215,24 @@ public sealed record SecurityFeature(
 /// <summary>A rectangle on one of the specimen's images, in pixels of that image (origin top left).</summary>
 public sealed record FeatureLocation(Guid ImageId, int X, int Y, int Width, int Height);
 
-/// <summary>One confirmation by the issuing authority: which content version, by whom, for which country, when.</summary>
+/// <summary>
+/// One confirmation by the issuing authority: which content version, by whom, for which country, when, and where:
+/// <see cref="Partner"/> is null for a confirmation made here, and names the partner installation for one that came in
+/// its signed archive (the partner's word, never ours; the fold sets it from the import's origin, whatever the archive said).
+/// </summary>
 public sealed record SpecimenConfirmation(
     int Version,
     string ConfirmedByName,
     string ConfirmedByUserId,
     string Country,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    ConfirmingPartner? Partner = null)
+{
+    public bool MadeHere => Partner is null;
+}
+
+/// <summary>The registered partner installation at which an issuer confirmation was made, as its archive vouched.</summary>
+public sealed record ConfirmingPartner(string Name, string Fingerprint);
 
 /// <summary>
 /// Where an imported specimen came from: the exporting installation, the fingerprint of the key that signed the
@@ -232,4 +243,12 @@ public sealed record SpecimenOrigin(
     string SignerKeyFingerprint,
     Guid OriginalSpecimenId,
     int OriginalVersion,
-    string ArchiveSha256);
+    string ArchiveSha256)
+{
+    /// <summary>
+    /// The archive's confirmations as the signer's: whatever an archive claims about where a confirmation was made
+    /// (here, at another centre), the installation that signed it is the one that vouches for it.
+    /// </summary>
+    public IReadOnlyList<SpecimenConfirmation> Attribute(IReadOnlyList<SpecimenConfirmation> confirmations) =>
+        [.. confirmations.Select(c => c with { Partner = new ConfirmingPartner(InstallationName, SignerKeyFingerprint) })];
+}

@@ -30,9 +30,12 @@ public class SpecimenImportTests
         Assert.Equal(ImportedId, specimen.Id);
         Assert.Equal(Origin(), specimen.Origin);
         Assert.Equal(7, specimen.Version);
-        Assert.True(specimen.ConfirmedByIssuer);
-        Assert.Equal(SpecimenStatus.Confirmed, specimen.Status);
-        Assert.Equal(Confirmation(7), specimen.LastConfirmation);
+        // The issuer confirmed version 7 at the partner that signed the archive: its word, not a confirmation made here.
+        Assert.False(specimen.ConfirmedByIssuer);
+        Assert.Equal(SpecimenStatus.ConfirmedAtPartner, specimen.Status);
+        Assert.Null(specimen.LastConfirmation);
+        Assert.Equal(Confirmation(7) with { Partner = new ConfirmingPartner("DESC North", Origin().SignerKeyFingerprint) },
+            specimen.PartnerConfirmation);
         Assert.Equal([ImageId(1), ImageId(2)], specimen.Images.Select(i => i.ImageId));
         Assert.Equal([FeatureId(1), FeatureId(2)], specimen.Features.Select(f => f.FeatureId));
         Assert.Equal((Editor.Id, Later), (e.Actor, e.At));
@@ -64,7 +67,7 @@ public class SpecimenImportTests
         var e = Assert.IsType<SpecimenUpdatedFromArchive>(Assert.Single(events));
         var specimen = Given([.. Import(), e]);
         Assert.Equal(9, specimen.Version);
-        Assert.True(specimen.ConfirmedByIssuer);
+        Assert.Equal((SpecimenStatus.ConfirmedAtPartner, 9), (specimen.Status, specimen.PartnerConfirmation!.Version));
         Assert.Equal("Corrected over there", specimen.Description);
         Assert.Equal([ImageId(1), ImageId(2), ImageId(3)], specimen.Images.Select(i => i.ImageId));
         Assert.Equal([FeatureId(1)], specimen.Features.Select(f => f.FeatureId));
@@ -156,5 +159,42 @@ public class SpecimenImportTests
     {
         Assert.Throws<DomainException>(() => SpecimenDecider.Import(ImportedId, "UTO", new ArchivedSpecimen(Details(), [White], [], [],
             Origin()), Utopia, Later));
+    }
+
+    [Fact]
+    public void ConfirmationsInAnImportAreTheSignersWhateverTheEventClaims()
+    {
+        var e = Assert.IsType<SpecimenImported>(Assert.Single(Import()));
+        Assert.All(e.Confirmations, c => Assert.Equal(new ConfirmingPartner("DESC North", Origin().SignerKeyFingerprint), c.Partner));
+        // An event written before confirmations said where (or one claiming "made here" or another centre) folds the same.
+        var claimingHere = e with { Confirmations = [Confirmation(7)] };
+        var claimingOther = e with { Confirmations = [Confirmation(7) with { Partner = new ConfirmingPartner("Elsewhere", new string('b', 64)) }] };
+
+        foreach (var specimen in new[] { Given(claimingHere), Given(claimingOther) })
+        {
+            Assert.Equal("DESC North", Assert.Single(specimen.Confirmations).Partner!.Name);
+            Assert.False(specimen.ConfirmedByIssuer);
+        }
+    }
+
+    [Fact]
+    public void TheIssuingAuthorityConfirmsHereWhatAPartnerConfirmedAndANewerArchiveKeepsThatConfirmation()
+    {
+        var imported = Given(Import());
+        var authority = LibraryActor.Authority("uto-1", "Ana Uto", "UTO");
+
+        var confirmed = SpecimenDecider.Confirm(imported, 7, authority, Later);
+
+        var e = Assert.IsType<SpecimenConfirmed>(Assert.Single(confirmed));
+        var specimen = Given([.. Import(), e]);
+        Assert.Equal(SpecimenStatus.Confirmed, specimen.Status);
+        Assert.True(specimen.LastConfirmation!.MadeHere);
+        Assert.Empty(SpecimenDecider.Confirm(specimen, 7, authority, Later));
+
+        var newer = SpecimenDecider.UpdateFromArchive(specimen, new ArchivedSpecimen(Details(), [White, Uv], [UvInk()], [Confirmation(8)],
+            Origin(8) with { ArchiveSha256 = new string('f', 64) }), Editor, Later);
+        var updated = Given([.. Import(), e, .. newer]);
+        Assert.Equal(SpecimenStatus.ConfirmedAtPartner, updated.Status);
+        Assert.Equal((7, true), (updated.LastConfirmation!.Version, updated.LastConfirmation.MadeHere));
     }
 }

@@ -99,6 +99,7 @@ public sealed class ContentSecurityTests(BrowserHost browsers, DemoPortal portal
         await using var round = await SignInAsync("admin@desc.local");
         await round.PageAsync("/admin/users", Shows("new-user-form"));
         await round.PageAsync("/admin/agencies", Shows("new-agency-form"));
+        await round.PageAsync("/admin/partners", Shows("own-fingerprint"));
         // Hangfire's dashboard: its own pages, its scripts from its own files, which ran (jQuery, its graphs).
         await round.PageAsync("/jobs", async page =>
         {

@@ -32,11 +32,15 @@ public static class ReferenceLibrarySetup
         });
         services.AddStartupStep("installation identity", StartupOrder.Installation,
             (sp, ct) => sp.GetRequiredService<InstallationIdentity>().EnsureAsync(ct));
+        services.AddStartupStep("imported confirmations", StartupOrder.Installation,
+            (sp, ct) => ImportedConfirmations.ReprojectAsync(sp.GetRequiredService<IDocumentStore>(), ct));
 
         services.AddNavEntry(new NavEntry("library", "Reference library", MudBlazor.Icons.Material.Filled.LibraryBooks, LibraryAccess.ReaderRoles, 50,
             ExactMatch: true, HomeText: HomeText));
         services.AddHomePanel<Confirmation.ToConfirmCard>(Roles.IssuingAuthority, 10);
         services.AddNavEntry(new NavEntry("library/exchange", "Specimen exchange", MudBlazor.Icons.Material.Filled.SwapHoriz, ExchangeSetup.EditorRoles, 60));
+        services.AddNavEntry(new NavEntry("admin/partners", "Partner installations", MudBlazor.Icons.Material.Filled.Handshake, Roles.Admin, 117,
+            "Administration", HomeText: _ => "The partner centres whose specimen archives are accepted, and this installation's key fingerprint."));
         return services;
     }
 

@@ -115,11 +115,18 @@ internal static class ExchangeKit
         return archive.ToArray();
     }
 
-    public static Task<ImportResult> ImportAsync(PortalHost host, byte[] archive, UserScope? scope = null) =>
-        Get<ArchiveImport>(host).ImportAsync(scope ?? Editor(Roles.Reviewer), new MemoryStream(archive, writable: false), Ct);
+    /// <summary>Imports as a library editor, from a signer registered as a partner first (the registry's own tests call ArchiveImport).</summary>
+    public static async Task<ImportResult> ImportAsync(PortalHost host, byte[] archive, UserScope? scope = null)
+    {
+        await SpecimenArchives.TrustSignerAsync(host.Services, archive, Ct);
+        return await Get<ArchiveImport>(host).ImportAsync(scope ?? Editor(Roles.Reviewer), new MemoryStream(archive, writable: false), Ct);
+    }
 
-    public static Task<ArchiveInspection> InspectAsync(PortalHost host, byte[] archive) =>
-        Get<ArchiveImport>(host).InspectAsync(Editor(Roles.Reviewer), new MemoryStream(archive, writable: false), Ct);
+    public static async Task<ArchiveInspection> InspectAsync(PortalHost host, byte[] archive)
+    {
+        await SpecimenArchives.TrustSignerAsync(host.Services, archive, Ct);
+        return await Get<ArchiveImport>(host).InspectAsync(Editor(Roles.Reviewer), new MemoryStream(archive, writable: false), Ct);
+    }
 
 
     /// <summary>

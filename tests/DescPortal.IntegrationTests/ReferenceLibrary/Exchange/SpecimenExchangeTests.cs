@@ -45,8 +45,11 @@ public sealed class SpecimenExchangeTests(IntegrationHost host, PartnerHost part
         Guid Local(Guid imageId) => ExchangeIds.LocalImageId(exporter.Fingerprint, made.Id, imageId);
         Assert.Equal(source.Features.Select(f => f with { Locations = [.. f.Locations.Select(l => l with { ImageId = Local(l.ImageId) })] }),
             copy.Features);
-        Assert.Equal(source.Confirmations, copy.Confirmations);
-        Assert.Equal(SpecimenStatus.Confirmed, copy.Status);
+        // The issuer's confirmation arrives as the exporter's word: made there, never here.
+        Assert.Equal(source.Confirmations.Select(c => c with { Partner = new ConfirmingPartner(exporter.Name, exporter.Fingerprint) }),
+            copy.Confirmations);
+        Assert.Equal(SpecimenStatus.ConfirmedAtPartner, copy.Status);
+        Assert.False(copy.ConfirmedByIssuer);
 
         Assert.Equal(source.Images.Count, copy.Images.Count);
         Assert.DoesNotContain(copy.Images, i => source.FindImage(i.ImageId) is not null);

@@ -54,6 +54,43 @@ public sealed class SpecimenPageTests(ComponentHost host) : ComponentTest(host)
     }
 
     [Fact]
+    public async Task A_confirmation_that_came_in_a_partners_archive_is_shown_as_made_at_that_partner_never_as_here()
+    {
+        var examiner = SignInAs("examiner@desc.local");
+        using var exported = new MemoryStream();
+        var visa = LibrarySeeding.IdOf("UTO-V-2018");
+        await Host.Services.GetRequiredService<Web.Features.ReferenceLibrary.Exchange.ArchiveExport>().ExportAsync(examiner, [visa], exported, Ct);
+        using var key = SpecimenArchives.NewKey();
+        // The archive claims the issuer's confirmation was made by this portal's own authority of UTO.
+        var archive = SpecimenArchives.Forge(exported.ToArray(), key, (manifest, _) =>
+        {
+            var specimen = manifest["specimens"]![0]!;
+            specimen["confirmations"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
+            {
+                ["version"] = (int)specimen["version"]!, ["confirmedByName"] = "Issuing authority of UTO", ["confirmedByUserId"] = "authority-uto",
+                ["country"] = "UTO", ["at"] = "2026-12-01T09:00:00+00:00",
+            });
+        }, name: "Centre Page Test");
+        await SpecimenArchives.TrustSignerAsync(Host.Services, archive, Ct);
+        var imported = await Host.Services.GetRequiredService<Web.Features.ReferenceLibrary.Exchange.ArchiveImport>()
+            .ImportAsync(examiner, new MemoryStream(archive), Ct);
+
+        var cut = RenderPage(imported.Specimens[0].SpecimenId!.Value);
+
+        WaitLoaded(cut);
+        var banner = cut.Find("[data-testid=confirmation-banner]");
+        Assert.Equal("partner", banner.GetAttribute("data-state"));
+        Assert.Matches(@"^Confirmed by the issuer at Centre Page Test: Issuing authority of UTO, 1 Dec 2026, version \d+", banner.TextContent.Trim());
+        Assert.Contains("it has not confirmed it here", banner.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Confirmed by the issuer:", banner.TextContent, StringComparison.Ordinal);
+        var status = cut.Find("[data-testid=specimen-status]");
+        Assert.Equal(nameof(SpecimenStatus.ConfirmedAtPartner), status.GetAttribute("data-status"));
+        Assert.Equal("Confirmed by the issuer at Centre Page Test", status.TextContent.Trim());
+        // An editor may ask the issuing authority to confirm it here.
+        Assert.NotNull(cut.Find("[data-testid=submit-confirmation]"));
+    }
+
+    [Fact]
     public void A_specimen_changed_after_its_confirmation_says_so_plainly()
     {
         SignInAs("trainer@desc.local");

@@ -152,7 +152,9 @@ public sealed class ArchiveExport(
                 Locations = [.. f.Locations.Select(l => new ManifestLocation { ImageId = l.ImageId, X = l.X, Y = l.Y, Width = l.Width, Height = l.Height })],
             })],
             // Only the issuing authority of the specimen's own state confirms it (the decider holds an import to that too).
-            Confirmations = [.. s.Confirmations.Where(c => c.Country == s.IssuingState).Select(c => new ManifestConfirmation
+            // Only confirmations made here: the receiver attributes every confirmation to the signer (us), so passing on a
+            // partner's would vouch for what we did not see.
+            Confirmations = [.. s.Confirmations.Where(c => c.MadeHere && c.Country == s.IssuingState).Select(c => new ManifestConfirmation
             {
                 Version = c.Version, ConfirmedByName = c.ConfirmedByName, ConfirmedByUserId = c.ConfirmedByUserId, Country = c.Country, At = c.At,
             })],

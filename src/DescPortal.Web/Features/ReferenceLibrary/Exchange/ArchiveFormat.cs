@@ -63,7 +63,7 @@ public static class ArchiveFormat
         ["codes"] = "Enumerations (documentType, documentFormat, areas, area, lightSource, lights, category, type) are the stored English codes of DescPortal, never translated labels.",
         ["dates"] = "issuedFrom and issuedTo are ISO 8601 dates (yyyy-MM-dd); every instant is ISO 8601 with its offset.",
         ["regions"] = "features[].locations[] are rectangles in pixels of the image they name (origin top left).",
-        ["confirmations"] = "Confirmations by the issuing authority of the specimen's own issuing state, with the content version each confirms.",
+        ["confirmations"] = "Confirmations by the issuing authority of the specimen's own issuing state made at the exporting installation, with the content version each confirms; an importer shows them as made there.",
         ["provenance"] = "For a specimen the exporter itself imported: where it came from before, nearest first.",
     };
 
@@ -124,7 +124,8 @@ public static class ArchiveFormat
             `lights`, `inspectionLevel` (1 naked eye, 2 simple tools, 3 laboratory), `description`,
             `locations[]` (`imageId`, `x`, `y`, `width`, `height` in pixels of that image).
           - `confirmations[]`: `version` confirmed, `confirmedByName`, `confirmedByUserId` (an id at the
-            exporter), `country` (the issuing state itself), `at`.
+            exporter), `country` (the issuing state itself), `at`. Only confirmations made at the exporting
+            installation; an importer attributes every one to the installation that signed the archive.
           - `provenance[]` (optional): when the exporter had itself imported the specimen, where it came from,
             nearest first: `installationName`, `fingerprint`, `originalId`, `originalVersion`, `archiveSha256`.
 

@@ -17,20 +17,21 @@ public sealed record ArchiveSpecimenSummary(
 
 /// <summary>
 /// What an archive holds and whether it can be imported. <see cref="SignerName"/> and <see cref="SignerFingerprint"/>
-/// are what the archive claims; <see cref="SignatureValid"/> says whether its signature proves that claim.
-/// There is no list of trusted partners: the person importing decides whether they trust that fingerprint.
+/// are what the archive claims; <see cref="SignatureValid"/> says whether its signature proves that claim, and
+/// <see cref="PartnerName"/> is the name an administrator registered for that key (null: not a partner, refused).
 /// </summary>
 public sealed record ArchiveInspection(
-    string ArchiveSha256, string? SignerName, string? SignerFingerprint, bool SignatureValid, DateTimeOffset? ExportedAt,
+    string ArchiveSha256, string? SignerName, string? SignerFingerprint, bool SignatureValid, string? PartnerName, DateTimeOffset? ExportedAt,
     IReadOnlyList<ArchiveSpecimenSummary> Specimens, IReadOnlyList<string> Problems)
 {
     public string? SignerFingerprintGroups => SignerFingerprint is { Length: 64 } f ? InstallationIdentity.Grouped(f) : SignerFingerprint;
-    public bool CanImport => SignatureValid && Problems.Count == 0 && Specimens.Count > 0;
+    public bool CanImport => SignatureValid && PartnerName is not null && Problems.Count == 0 && Specimens.Count > 0;
 }
 
 public sealed record ImportedSpecimen(Guid OriginalId, string Name, int Version, ExchangeOutcome Outcome, Guid? SpecimenId, string? Note);
 
-public sealed record ImportResult(string ArchiveSha256, string SignerName, string SignerFingerprint, IReadOnlyList<ImportedSpecimen> Specimens)
+/// <summary>What an import did; <see cref="PartnerName"/> is the signer's name as registered here.</summary>
+public sealed record ImportResult(string ArchiveSha256, string SignerName, string SignerFingerprint, string PartnerName, IReadOnlyList<ImportedSpecimen> Specimens)
 {
     public int Created => Specimens.Count(s => s.Outcome == ExchangeOutcome.Created);
     public int Updated => Specimens.Count(s => s.Outcome == ExchangeOutcome.Updated);
@@ -43,11 +44,12 @@ public sealed record ImportResult(string ArchiveSha256, string SignerName, strin
 /// with any problem and otherwise, as one transaction, starts one stream per new specimen under an id derived from
 /// (signer fingerprint, original id), so the same specimen arriving again is recognised and skipped, and a newer
 /// version of one imported before from the same signer updates it (unless it was changed here since). Only library
-/// editors do either.
+/// editors do either, and only archives signed by a partner an administrator registered (<see cref="PartnerRegistry"/>)
+/// or by this installation itself are read past their signature.
 /// </summary>
 public sealed class ArchiveImport(
-    IDocumentStore store, BlobContainers blobs, ImageIntake intake, InstallationIdentity installation, ExchangeLimits limits,
-    TimeProvider clock, ILogger<ArchiveImport> log)
+    IDocumentStore store, BlobContainers blobs, ImageIntake intake, InstallationIdentity installation, PartnerRegistry partners,
+    ExchangeLimits limits, TimeProvider clock, ILogger<ArchiveImport> log)
 {
     private readonly ArchiveReader _reader = new(intake, limits);
 
@@ -56,7 +58,7 @@ public sealed class ArchiveImport(
         RequireEditor(scope);
         await using var file = await SeekableAsync(zip, ct);
         // The staged images are kept for the plan (what each would be stored as), and dropped with the contents.
-        await using var contents = await _reader.ReadAsync(file.Stream, ct);
+        await using var contents = await _reader.ReadAsync(file.Stream, await RegisteredNamesAsync(ct), ct);
         var problems = new List<string>(contents.Problems);
         IReadOnlyList<Plan> plans = [];
         if (contents.Manifest is { } manifest)
@@ -66,15 +68,15 @@ public sealed class ArchiveImport(
                 : [.. manifest.Specimens.Select(s => new Plan(s, Guid.Empty, ExchangeOutcome.Skipped, null, null, [], []))];
         }
         return new ArchiveInspection(contents.ArchiveSha256, contents.SignerName, contents.SignerFingerprint, contents.SignatureValid,
-            contents.Manifest?.ExportedAt, [.. plans.Select(Summarise)], problems);
+            contents.PartnerName, contents.Manifest?.ExportedAt, [.. plans.Select(Summarise)], problems);
     }
 
     public async Task<ImportResult> ImportAsync(UserScope scope, Stream zip, CancellationToken ct)
     {
         RequireEditor(scope);
         await using var file = await SeekableAsync(zip, ct);
-        await using var contents = await _reader.ReadAsync(file.Stream, ct);
-        if (contents.Problems.Count > 0 || contents.Manifest is null || !contents.SignatureValid)
+        await using var contents = await _reader.ReadAsync(file.Stream, await RegisteredNamesAsync(ct), ct);
+        if (contents.Problems.Count > 0 || contents.Manifest is null || !contents.SignatureValid || contents.PartnerName is null)
             throw new ArchiveRefusedException(contents.Problems.Count > 0 ? contents.Problems : ["The archive cannot be read."]);
 
         var problems = new List<string>();
@@ -107,7 +109,7 @@ public sealed class ArchiveImport(
 
         log.LogInformation("{Actor} imported archive {Sha256} from {Installation} ({Fingerprint}): {Created} created or updated, {Skipped} skipped",
             scope.Actor, contents.ArchiveSha256, contents.SignerName, contents.SignerFingerprint, writes.Count, plans.Count - writes.Count);
-        return new ImportResult(contents.ArchiveSha256, contents.SignerName!, contents.SignerFingerprint!,
+        return new ImportResult(contents.ArchiveSha256, contents.SignerName!, contents.SignerFingerprint!, contents.PartnerName,
             [.. plans.Select(p => new ImportedSpecimen(p.Specimen.OriginalId, p.Specimen.Name, p.Specimen.Version, p.Outcome,
                 p.Writes ? p.LocalId : p.ExistingId, p.Note))]);
     }
@@ -164,7 +166,8 @@ public sealed class ArchiveImport(
             }
             try
             {
-                plans.Add(Decide(s, localId, signer, manifest.Installation.Name, contents, actor, now, update));
+                // The origin names the partner as registered here, not as the archive calls itself.
+                plans.Add(Decide(s, localId, signer, contents.PartnerName!, contents, actor, now, update));
             }
             catch (Exception e) when (e is DomainException or ArgumentException)
             {
@@ -322,6 +325,14 @@ public sealed class ArchiveImport(
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------
+
+    /// <summary>Who may sign archives read here: the registered partners, and this installation (whose own specimens are skipped).</summary>
+    private async Task<Func<string, string?>> RegisteredNamesAsync(CancellationToken ct)
+    {
+        var me = await installation.GetAsync(ct);
+        var list = await partners.CurrentAsync(ct);
+        return fingerprint => fingerprint == me.Fingerprint ? me.Name : list.Find(fingerprint)?.Name;
+    }
 
     private static void RequireEditor(UserScope scope)
     {

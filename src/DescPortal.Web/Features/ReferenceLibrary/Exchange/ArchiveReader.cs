@@ -16,6 +16,8 @@ internal sealed class ArchiveContents : IAsyncDisposable
     public string? SignerName => Manifest?.Installation?.Name;
     public string? SignerFingerprint => Manifest?.Installation?.Fingerprint;
     public bool SignatureValid { get; set; }
+    /// <summary>The signer's name as registered here (a partner, or this installation itself); null when it is not registered.</summary>
+    public string? PartnerName { get; set; }
     public List<string> Problems { get; } = [];
     /// <summary>The staged originals by their path in the archive.</summary>
     public Dictionary<string, StagedImage> Images { get; } = new(StringComparer.Ordinal);
@@ -45,12 +47,14 @@ internal sealed partial class ArchiveReader(ImageIntake intake, ExchangeLimits l
     private const string P256Oid = "1.2.840.10045.3.1.7";
 
     /// <param name="zip">A seekable stream holding the archive; read from its start.</param>
-    public async Task<ArchiveContents> ReadAsync(Stream zip, CancellationToken ct)
+    /// <param name="registeredName">The name registered here for a key fingerprint, or null: an archive signed by any
+    /// other key is refused after its signature, before its manifest's references or any image is read.</param>
+    public async Task<ArchiveContents> ReadAsync(Stream zip, Func<string, string?> registeredName, CancellationToken ct)
     {
         var contents = new ArchiveContents();
         try
         {
-            await ReadIntoAsync(zip, contents, ct);
+            await ReadIntoAsync(zip, registeredName, contents, ct);
             return contents;
         }
         catch
@@ -60,7 +64,7 @@ internal sealed partial class ArchiveReader(ImageIntake intake, ExchangeLimits l
         }
     }
 
-    private async Task ReadIntoAsync(Stream zip, ArchiveContents contents, CancellationToken ct)
+    private async Task ReadIntoAsync(Stream zip, Func<string, string?> registeredName, ArchiveContents contents, CancellationToken ct)
     {
         if (zip.Length > limits.MaxArchiveBytes)
         {
@@ -127,6 +131,14 @@ internal sealed partial class ArchiveReader(ImageIntake intake, ExchangeLimits l
             contents.SignatureValid = CheckSignature(contents.Manifest, manifestBytes, signature, contents.Problems);
             if (!contents.SignatureValid) return;
 
+            // Only registered partners: an unknown signer's images never reach the decoders.
+            contents.PartnerName = registeredName(contents.Manifest.Installation.Fingerprint);
+            if (contents.PartnerName is null)
+            {
+                contents.Problems.Add(NotAPartner(contents.Manifest.Installation));
+                return;
+            }
+
             var images = CheckManifest(contents.Manifest, entries, contents.Problems);
             if (contents.Problems.Count > 0) return;
 
@@ -139,6 +151,13 @@ internal sealed partial class ArchiveReader(ImageIntake intake, ExchangeLimits l
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------------
+
+    /// <summary>The refusal of a validly signed archive from an unregistered key: its fingerprint, for the administrator to compare.</summary>
+    internal static string NotAPartner(ManifestInstallation signer) =>
+        $"This archive is signed by a key that is not registered here as a partner installation: key fingerprint "
+        + $"{InstallationIdentity.Grouped(signer.Fingerprint)} (the archive names its installation '{Shown(signer.Name)}'). "
+        + "Compare this fingerprint with the one the partner gives you by phone or letter; once an administrator has registered it "
+        + "(Administration, Partner installations), import the archive again.";
 
     private static T? Parse<T>(byte[] json, string entry, List<string> problems) where T : class
     {

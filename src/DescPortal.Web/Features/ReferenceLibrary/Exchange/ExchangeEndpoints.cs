@@ -21,6 +21,7 @@ public static class ExchangeSetup
         services.AddSingleton<InstallationIdentity>();
         services.AddSingleton<ArchiveExport>();
         services.AddSingleton<ArchiveImport>();
+        services.AddSingleton<PartnerRegistry>();
         services.ConfigureMarten(opts =>
         {
             opts.Schema.For<InstallationKey>();
