@@ -40,6 +40,8 @@ public static class SubmissionSchemas
         Country(schema, "routeFrom", "Where the traveller came from (ICAO code).");
         Country(schema, "routeTo", "Where the traveller was going (ICAO code).");
         Text(schema, "reason", "Why the document is referred.", min: 1, max: ReferralValidation.MaxReasonLength);
+        Text(schema, "conditionOnReceipt", "The state of the documents as they are handed over (intact, torn, wet, a loose "
+            + "laminate); the report states it, as the examiner found it on receipt. Optional.", max: ReferralValidation.MaxConditionLength);
         Codes<Urgency>(schema, "urgency", "How soon an answer is needed.");
         Time(schema, "answerBy", "Required when urgent (after `interceptedAt`); ignored when routine.");
         var documents = Property(schema, "documents");

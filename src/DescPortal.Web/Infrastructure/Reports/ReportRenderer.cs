@@ -104,6 +104,13 @@ public sealed class ReportRenderer(ReportTemplates templates, ReportPrinter prin
         foreach (var d in documents)
         {
             if (d.Method is not { Lights.Count: > 0 }) Problem(Invariant($"Document {d.Number}: the method names no light."));
+            foreach (var m in d.Measurements ?? [])
+            {
+                if (m.Figure < 1 || m.Figure > images.Count || images[m.Figure - 1].DocumentNumber != d.Number)
+                    Problem(Invariant($"Document {d.Number}: measurement M{m.Number} is on figure {m.Figure}, which is not an image of this document."));
+                if (!double.IsFinite(m.LengthMm) || m.LengthMm <= 0 || !double.IsFinite(m.Dpi) || m.Dpi <= 0)
+                    Problem(Invariant($"Document {d.Number}: measurement M{m.Number} needs a length and a resolution above 0."));
+            }
             foreach (var o in d.Observations ?? [])
             {
                 foreach (var mark in o.Marks.Where(m => !marks.Contains(m)))

@@ -15,6 +15,7 @@ internal sealed record ReportView(
     ReportHeadView Report,
     QrView Qr,
     CustomerView Customer,
+    ReceiptView Receipt,
     ExaminationView Examination,
     BearerView Bearer,
     IReadOnlyList<DocumentView> Documents,
@@ -39,13 +40,16 @@ internal sealed record ReportView(
 
         return new ReportView(
             new LetterheadView(letterhead.CentreName, letterhead.Unit, letterhead.Address, letterhead.Phone, letterhead.Email,
-                letterhead.Website, letterhead.Accreditation, letterhead.ReportTitle),
+                letterhead.Website, letterhead.Accreditation, letterhead.ReportTitle,
+                new MethodIdentityView(letterhead.Method?.Identifier ?? "", letterhead.Method?.Version ?? "")),
             new ReportHeadView(r.ReportNumber, r.Version, r.Supersedes, r.SupersessionReason, r.VerificationCode,
                 r.VerificationUrl.AbsoluteUri, link, Date(r.IssuedAt),
                 $"{issued.ToString(letterhead.DateFormat, culture)}, {issued.ToString("HH:mm", culture)} ({letterhead.TimeZone})",
                 r.Statement),
             QrCode(link),
             new CustomerView(r.Agency.Name, r.Agency.Code, r.CrossingPoint, r.Reference, Date(r.ReceivedAt)),
+            new ReceiptView(r.ConditionOnReceipt, r.ConditionAmendedAt is not null,
+                r.ConditionAmendedAt is { } amended ? Date(amended) : null),
             new ExaminationView(started, completed, started == completed ? started : $"{started} to {completed}"),
             new BearerView(r.Bearer.Surname, r.Bearer.GivenNames, r.Bearer.NationalName, r.Bearer.Nationality,
                 IcaoCountries.NameOf(r.Bearer.Nationality), r.Bearer.DateOfBirth),
@@ -72,7 +76,9 @@ internal sealed record ReportView(
                     ],
                     string.Join(", ", figuresOf[d.Number]),
                     new MethodView([.. d.Method.Lights.Select(l => Label(l))], d.Method.Specimen, d.Method.SpecimenVersion,
-                        d.Method.MrzChecked))),
+                        d.Method.MrzChecked),
+                    d.Deviations,
+                    [.. d.Measurements.Select(Measurement)])),
             ],
             [.. r.Images.Select((image, i) => Figure(i + 1, image, r, Label))],
             new SignatoryView(r.Examiner.Name, r.Examiner.Function),
@@ -124,6 +130,20 @@ internal sealed record ReportView(
             ]);
     }
 
+    // "12.70 mm", with the scale it rests on in words: the resolution recorded at capture, or the examiner's calibration.
+    private static MeasurementView Measurement(ReportMeasurement m) => new(
+        $"M{m.Number}",
+        m.Figure,
+        Number(m.LengthMm, "0.00") + " mm",
+        Number(m.Dpi, "0") + " dpi, " + m.Calibration switch
+        {
+            null => "the resolution recorded at capture",
+            ScaleCalibrationMethod.MrzCharacterPitch =>
+                $"calibrated on {m.CalibrationPitches} MRZ character {(m.CalibrationPitches == 1 ? "pitch" : "pitches")} ({Number(m.CalibrationDistanceMm ?? 0, "0.##")} mm)",
+            _ => $"calibrated on a known distance of {Number(m.CalibrationDistanceMm ?? 0, "0.##")} mm",
+        },
+        m.Note);
+
     private static string Css(Finding finding) => finding.ToString().ToLowerInvariant();
 
     private static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
@@ -153,7 +173,15 @@ internal sealed record ReportView(
 
 internal sealed record LetterheadView(
     string CentreName, string? Unit, IReadOnlyList<string> Address, string? Phone, string? Email, string? Website,
-    string? Accreditation, string ReportTitle);
+    string? Accreditation, string ReportTitle, MethodIdentityView Method);
+
+internal sealed record MethodIdentityView(string Identifier, string Version);
+
+/// <summary>The condition of the items on receipt; <see cref="Amended"/> when the examiner replaced the officer's words (on <see cref="AmendedOn"/>).</summary>
+internal sealed record ReceiptView(string? Condition, bool Amended, string? AmendedOn);
+
+/// <summary>A measurement: its number ("M1"), the figure it was made on, the length with its unit, the scale it rests on, the note.</summary>
+internal sealed record MeasurementView(string Number, int Figure, string Length, string Scale, string? Note);
 
 internal sealed record ReportHeadView(
     string Number, int Version, string? Supersedes, string? SupersessionReason, string VerificationCode,
@@ -183,7 +211,9 @@ internal sealed record DocumentView(
     EvaluativeView? Evaluative,
     IReadOnlyList<ObservationView> Observations,
     string Figures,
-    MethodView Method);
+    MethodView Method,
+    string? Deviations,
+    IReadOnlyList<MeasurementView> Measurements);
 
 internal sealed record MethodView(IReadOnlyList<string> Lights, string? Specimen, int? SpecimenVersion, bool MrzChecked);
 
