@@ -40,6 +40,9 @@ public class PortalHost : WebApplicationFactory<Program>, IAsyncLifetime
     public string DatabaseConnectionString =>
         new NpgsqlConnectionStringBuilder(TestServices.Postgres) { Database = _database }.ConnectionString;
 
+    /// <summary>The prefix of this host's blob containers in the shared Azurite.</summary>
+    public string ContainerPrefix => _database.Replace('_', '-') + "-";
+
     /// <summary>The portal's base address (a loopback port under Kestrel, the in-memory server otherwise).</summary>
     public Uri BaseAddress => ClientOptions.BaseAddress;
 
@@ -48,7 +51,7 @@ public class PortalHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Postgres", DatabaseConnectionString);
         builder.UseSetting("ConnectionStrings:Blobs", TestServices.Blobs);
-        builder.UseSetting("Storage:ContainerPrefix", _database.Replace('_', '-') + "-");
+        builder.UseSetting("Storage:ContainerPrefix", ContainerPrefix);
         // Demo cases (sixteen, six of them printed as reports) cost every test host seconds; DemoCasesTests turns them on.
         builder.UseSetting("DemoData:Cases", "false");
         // No telemetry leaves a test host because of the machine's environment; TelemetryTests' host sets its own.

@@ -112,6 +112,8 @@ public enum EvidenceUse
     Tiles,
     /// <summary>Shrunk for print in an expert report.</summary>
     Report,
+    /// <summary>Hashed again to prove the chain of custody (the custody API and page, <c>infra/desc verify</c>).</summary>
+    Verified,
 }
 
 /// <summary>

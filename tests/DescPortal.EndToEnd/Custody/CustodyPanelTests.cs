@@ -31,4 +31,28 @@ public sealed class CustodyPanelTests(BrowserHost host)
         await BrowserHost.ScreenshotAsync(examiner, "case-page-custody");
         await examiner.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task An_administrator_verifies_the_whole_store_and_the_run_is_kept()
+    {
+        await host.SubmitReferralAsync(ReferralRequests.Example(["White"]), TestImages.Jpeg(640, 400, seed: 113));
+        var admin = await host.SignInAsync("admin@desc.local");
+        await admin.GotoAsync("/admin/verify");
+        await BrowserHost.WaitInteractiveAsync(admin);
+        await admin.GetByTestId("verify-run").ClickAsync();
+
+        // Nothing in this portal was changed behind its back: intact, with what was looked at counted.
+        var result = admin.GetByTestId("verify-result");
+        await Assertions.Expect(result).ToHaveAttributeAsync("data-intact", "true", new() { Timeout = BrowserHost.Slow });
+        await Assertions.Expect(result).ToContainTextAsync("events");
+        await Assertions.Expect(admin.GetByTestId("verify-run")).ToBeEnabledAsync();
+        await Assertions.Expect(result).ToContainTextAsync("admin@desc.local");
+        await BrowserHost.ScreenshotAsync(admin, "admin-verify");
+
+        // The run is kept: opened again, the page shows it.
+        await admin.ReloadAsync();
+        await BrowserHost.WaitInteractiveAsync(admin);
+        await Assertions.Expect(admin.GetByTestId("verify-result")).ToContainTextAsync("admin@desc.local");
+        await admin.Context.CloseAsync();
+    }
 }

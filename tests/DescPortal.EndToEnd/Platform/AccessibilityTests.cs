@@ -94,6 +94,7 @@ public sealed class AccessibilityTests(BrowserHost browsers, DemoPortal portal)
         await check.PageAsync("/admin/agencies", Shows("new-agency-form"));
         // The list, or the word that there is nothing on it (other tests of this portal may have raised an alarm).
         await check.PageAsync("/admin/integrity", page => page.Locator("[data-testid=integrity-alarms], [data-testid=no-integrity-alarms]").First.WaitForAsync());
+        await check.PageAsync("/admin/verify", Shows("verify-run"));
         check.AssertNone();
     }
 

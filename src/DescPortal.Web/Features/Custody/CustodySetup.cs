@@ -1,4 +1,7 @@
+using DescPortal.Web.Components;
 using DescPortal.Web.Features.Cases;
+using DescPortal.Web.Infrastructure.Identity;
+using DescPortal.Web.Infrastructure.Custody;
 
 namespace DescPortal.Web.Features.Custody;
 
@@ -6,8 +9,11 @@ public static class CustodySetup
 {
     public static IServiceCollection AddCustody(this IServiceCollection services)
     {
-        services.AddScoped<CustodyQueries>();
+        services.AddSingleton<CustodyQueries>();
+        services.AddSingleton<IStoreCheck, CaseMaterialCheck>();
         services.AddCasePanel<CustodySection>(CaseView.Examiner, 20);
+        services.AddNavEntry(new NavEntry("admin/verify", "Verify the store", MudBlazor.Icons.Material.Filled.VerifiedUser, Roles.Admin, 116, "Administration",
+            HomeText: _ => "Check every case's and specimen's hash chain, every evidence original and every issued report."));
         return services;
     }
 

@@ -4,6 +4,7 @@ using Azure.Storage.Blobs.Models;
 using DescPortal.Core;
 using DescPortal.Core.Opinion;
 using DescPortal.Web.Infrastructure.Blobs;
+using DescPortal.Web.Infrastructure.Custody;
 using DescPortal.Web.Infrastructure.Persistence;
 using DescPortal.Web.Infrastructure.Reports;
 using DescPortal.Web.Infrastructure.Telemetry;
@@ -20,7 +21,7 @@ namespace DescPortal.Web.Features.Opinion;
 /// report exists only once ReportIssued and its verification index are committed together.
 /// </summary>
 public sealed class ReportJob(IDocumentStore store, BlobContainers blobs, ReportRenderer renderer, ExpertReportBuilder builder,
-    CaseWrites cases, AdvisoryLocks locks, PortalMetrics metrics, TimeProvider clock, ILogger<ReportJob> log)
+    CaseWrites cases, AdvisoryLocks locks, AccessLog accesses, PortalMetrics metrics, TimeProvider clock, ILogger<ReportJob> log)
 {
     public const string Actor = "DescPortal report job";
 
@@ -104,6 +105,7 @@ public sealed class ReportJob(IDocumentStore store, BlobContainers blobs, Report
                 await blobs.Reports.DeleteBlobIfExistsAsync(blobName, cancellationToken: CancellationToken.None);
                 continue;
             }
+            await accesses.RecordSystemAsync(caseId, AccessAction.ReportPrinted, issued.ReportNumber, Actor, ct);
             metrics.ReportIssued();
             log.LogInformation("Issued report {Report} of {Reference} ({Bytes} bytes)", issued.ReportNumber, record.Reference, pdf.Length);
             return;

@@ -1,5 +1,6 @@
 using DescPortal.Core.Referrals;
 using DescPortal.Web.Infrastructure.Blobs;
+using DescPortal.Web.Infrastructure.Custody;
 using DescPortal.Web.Infrastructure.DeepZoom;
 using Hangfire;
 using DescPortal.Web.Infrastructure.Identity;
@@ -21,11 +22,7 @@ public static class EvidenceEndpoints
         var group = app.MapGroup("/evidence").RequireAuthorization();
         group.MapGet("{caseId:guid}/{evidenceId:guid}", OriginalAsync);
         group.MapGet("{caseId:guid}/{evidenceId:guid}/thumbnail", ThumbnailAsync);
-        group.MapGet("{caseId:guid}/{evidenceId:guid}/deepzoom", async (Guid caseId, Guid evidenceId, HttpContext http, CaseQueries cases,
-            TilePyramids pyramids, IBackgroundJobClient jobs, CancellationToken ct) =>
-            await FindAsync(caseId, evidenceId, http, cases, ct) is not { } found ? Results.NotFound()
-            : Failed(found) ?? await DeepZoomEndpoints.DescribeAsync(pyramids, evidenceId, found.Evidence.Sha256, EvidenceUrls.Tiles(caseId, evidenceId),
-                () => jobs.Enqueue<EvidenceTilesJob>(j => j.RunAsync(caseId, CancellationToken.None)), ct));
+        group.MapGet("{caseId:guid}/{evidenceId:guid}/deepzoom", DeepZoomAsync);
         group.MapGet("{caseId:guid}/{evidenceId:guid}/tiles/{level:int}/{tile}", async (Guid caseId, Guid evidenceId, int level, string tile,
             HttpContext http, CaseQueries cases, TilePyramids pyramids, CancellationToken ct) =>
             await FindAsync(caseId, evidenceId, http, cases, ct) is not { } found ? Results.NotFound()
@@ -40,15 +37,31 @@ public static class EvidenceEndpoints
             ? new Found(record, evidence)
             : null;
 
+    /// <summary>The tile set's description; a viewer given one is about to read the tiles, which is recorded.</summary>
+    private static async Task<IResult> DeepZoomAsync(Guid caseId, Guid evidenceId, HttpContext http, CaseQueries cases, TilePyramids pyramids,
+        IBackgroundJobClient jobs, AccessLog accesses, CancellationToken ct)
+    {
+        if (await FindAsync(caseId, evidenceId, http, cases, ct) is not { } found) return Results.NotFound();
+        if (Failed(found) is { } failed) return failed;
+        var described = await DeepZoomEndpoints.DescribeAsync(pyramids, evidenceId, found.Evidence.Sha256, EvidenceUrls.Tiles(caseId, evidenceId),
+            () => jobs.Enqueue<EvidenceTilesJob>(j => j.RunAsync(caseId, CancellationToken.None)), ct);
+        if (described is IStatusCodeHttpResult { StatusCode: StatusCodes.Status200OK })
+            await accesses.RecordAsync(caseId, AccessAction.TilesRead, evidenceId.ToString(), UserScope.From(http.User), http, ct);
+        return described;
+    }
+
     private static IResult? Failed(Found found) =>
         found.Evidence.IntegrityFailure is null ? null
             : EvidenceOriginals.Refused(new EvidenceIntegrityException(found.Record.Reference, found.Evidence.Id));
 
     private static async Task<IResult> OriginalAsync(Guid caseId, Guid evidenceId, HttpContext http, CaseQueries cases, EvidenceOriginals originals,
-        CancellationToken ct)
+        AccessLog accesses, CancellationToken ct)
     {
         if (await FindAsync(caseId, evidenceId, http, cases, ct) is not { } found) return Results.NotFound();
-        return await ServeOriginalAsync(found, http, originals, ct);
+        var served = await ServeOriginalAsync(found, http, originals, ct);
+        if (served is not IStatusCodeHttpResult { StatusCode: >= 400 })
+            await accesses.RecordAsync(caseId, AccessAction.EvidenceRead, evidenceId.ToString(), UserScope.From(http.User), http, ct);
+        return served;
     }
 
     /// <summary>

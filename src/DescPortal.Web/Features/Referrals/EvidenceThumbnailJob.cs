@@ -1,5 +1,6 @@
 using DescPortal.Core.Referrals;
 using DescPortal.Web.Infrastructure.Blobs;
+using DescPortal.Web.Infrastructure.Custody;
 using Hangfire;
 using Marten;
 using DescPortal.Web.Features.Cases;
@@ -12,7 +13,7 @@ namespace DescPortal.Web.Features.Referrals;
 /// thumbnail is skipped. Only from the checked original: an image that fails its integrity check gets its alarm and no
 /// thumbnail.
 /// </summary>
-public sealed class EvidenceThumbnailJob(IDocumentStore store, BlobContainers blobs, CaseWrites cases, EvidenceOriginals originals)
+public sealed class EvidenceThumbnailJob(IDocumentStore store, BlobContainers blobs, CaseWrites cases, EvidenceOriginals originals, AccessLog accesses)
 {
     public const int Size = 512;
     public const string Actor = "system (thumbnail job)";
@@ -43,6 +44,7 @@ public sealed class EvidenceThumbnailJob(IDocumentStore store, BlobContainers bl
             {
                 continue; // the alarm is recorded: the next round passes this image over
             }
+            await accesses.RecordSystemAsync(referralId, AccessAction.EvidenceDerived, evidence.Id.ToString(), Actor, ct);
             // The decider records nothing if a thumbnail got recorded meanwhile (a duplicated job).
             await cases.DecideAsync(referralId, (current, now) =>
                 ReferralDecider.RecordThumbnail(current.Case, evidence.Id, BlobNameOf(evidence), thumb.Width, thumb.Height, Actor, now), ct);

@@ -1,6 +1,7 @@
 using DescPortal.Core.Referrals;
 using DescPortal.Web.Features.Cases;
 using DescPortal.Web.Infrastructure.DeepZoom;
+using DescPortal.Web.Infrastructure.Custody;
 using Hangfire;
 using Marten;
 
@@ -11,7 +12,7 @@ namespace DescPortal.Web.Features.Referrals;
 /// Only from checked originals: an image that fails its integrity check gets its alarm and no tiles, and the others
 /// still get theirs.
 /// </summary>
-public sealed class EvidenceTilesJob(IDocumentStore store, TilePyramids pyramids, EvidenceOriginals originals, ILogger<EvidenceTilesJob> log)
+public sealed class EvidenceTilesJob(IDocumentStore store, TilePyramids pyramids, EvidenceOriginals originals, AccessLog accesses, ILogger<EvidenceTilesJob> log)
 {
     public const string Actor = "system (tiles job)";
 
@@ -26,7 +27,13 @@ public sealed class EvidenceTilesJob(IDocumentStore store, TilePyramids pyramids
         {
             try
             {
-                await pyramids.MakeAsync(e.Id, e.Sha256, token => originals.FetchAsync(record, e, EvidenceUse.Tiles, Actor, token), ct);
+                // Only a pyramid actually made reads the original: that derivation is recorded.
+                await pyramids.MakeAsync(e.Id, e.Sha256, async token =>
+                {
+                    var original = await originals.FetchAsync(record, e, EvidenceUse.Tiles, Actor, token);
+                    await accesses.RecordSystemAsync(caseId, AccessAction.EvidenceDerived, e.Id.ToString(), Actor, token);
+                    return original;
+                }, ct);
             }
             catch (EvidenceIntegrityException)
             {

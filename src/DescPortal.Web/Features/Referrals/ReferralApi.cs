@@ -183,7 +183,7 @@ public static class ReferralApi
     }
 
     private static async Task<IResult> GetEvidenceAsync(Guid id, Guid evidenceId, HttpContext http, CaseQueries cases, EvidenceOriginals originals,
-        CancellationToken ct)
+        AccessLog accesses, CancellationToken ct)
     {
         var scope = UserScope.From(http.User);
         var record = await cases.LoadForAsync(scope, id, ct);
@@ -200,6 +200,7 @@ public static class ReferralApi
         }
         // The checked copy is deleted once the response is sent.
         http.Response.RegisterForDisposeAsync(original);
+        await accesses.RecordAsync(id, AccessAction.EvidenceRead, evidenceId.ToString(), scope, http, ct);
         http.Response.Headers.CacheControl = "no-store";
         return Results.Stream(original.OpenRead(), evidence.ContentType, enableRangeProcessing: false);
     }

@@ -16,6 +16,7 @@ public static class CustodySetup
             opts.Listeners.Add(new CustodyChainListener());
             opts.Schema.For<CustodySalt>();
             opts.Schema.For<CustodyChainStart>().Identity(s => s.Id);
+            opts.Schema.For<StoreVerificationRun>().Identity(r => r.Id);
             // One row per case's access stream: an append reads it rather than every access before it.
             opts.Projections.Snapshot<AccessTrail>(JasperFx.Events.Projections.SnapshotLifecycle.Inline);
         });
