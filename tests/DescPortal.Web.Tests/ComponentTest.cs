@@ -27,6 +27,8 @@ public abstract class ComponentTest : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddLocalization();
+        // Case pages record who opened them, with the address of the request (none under bUnit: recorded as unknown).
+        Services.AddHttpContextAccessor();
         Services.AddFallbackServiceProvider(new PortalServices(host.Services));
     }
 

@@ -98,6 +98,16 @@ public class MeasurementTests
     }
 
     [Fact]
+    public void A_note_with_control_characters_is_refused_as_not_plain_text()
+    {
+        var refusal = Assert.Throws<DomainException>(() => CaseHistory.InExamination().When((c, e) =>
+            ExaminationDecider.RecordMeasurement(c, e, First, PassportWhite, new(0, 0), new(600, 0), "Width\u001b[31m", Examiner, Later)));
+
+        Assert.Equal(Refusals.Examination.TextControlCharacters, refusal.Code);
+        Assert.Contains("The measurement's note", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Only_the_assigned_examiner_measures()
     {
         var refusal = Assert.Throws<DomainException>(() => CaseHistory.InExamination().When((c, e) =>

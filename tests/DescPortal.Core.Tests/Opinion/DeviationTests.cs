@@ -46,4 +46,14 @@ public class DeviationTests
         Assert.StartsWith("The deviations from the method of document 1", error.MessageIn(System.Globalization.CultureInfo.InvariantCulture),
             StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_deviation_with_control_characters_is_a_field_error_of_its_own()
+    {
+        var draft = Passport() with { Deviations = "UV 254 nm left out\u0000" };
+
+        var error = Assert.Single(OpinionValidation.Check(draft, forReview: false));
+
+        Assert.Equal(("deviations", Refusals.Opinion.TextControlCharacters), (error.Path, error.Code));
+    }
 }

@@ -37,7 +37,7 @@ public sealed class ExpertReportBuilder(IDocumentStore store, EvidenceOriginals 
 
         // Marks keep the case's numbers (RecordedAnnotation.Number), which the findings text may cite.
         var images = new List<ReportImage>();
-        var figureOf = new Dictionary<Guid, int>();
+        var figureOf = new Dictionary<Guid, (int Number, double Scale)>();
         foreach (var e in record.Evidence.OrderBy(e => e.Document).ThenBy(e => e.Area).ThenBy(e => e.LightSource))
         {
             DerivedImage print;
@@ -47,7 +47,7 @@ public sealed class ExpertReportBuilder(IDocumentStore store, EvidenceOriginals 
             var marks = record.Examination.AnnotationsOn(e.Id)
                 .Select(a => new ReportAnnotation(a.Number, Scaled(a.Annotation.Shape, scale), a.Annotation.Finding, a.Annotation.Note))
                 .ToList();
-            figureOf[e.Id] = images.Count + 1;
+            figureOf[e.Id] = (images.Count + 1, scale);
             images.Add(new ReportImage(e.Document + 1, e.Area, e.LightSource, e.Dpi, e.Sha256, print.Bytes, print.Width, print.Height, marks));
         }
 
@@ -68,9 +68,17 @@ public sealed class ExpertReportBuilder(IDocumentStore store, EvidenceOriginals 
             var measurements = record.Examination.Measurements
                 .Where(m => figureOf.ContainsKey(m.Measurement.EvidenceImageId)
                             && record.FindEvidence(m.Measurement.EvidenceImageId)?.Document == o.Document)
-                .Select(m => new ReportMeasurement(m.Number, figureOf[m.Measurement.EvidenceImageId], m.Measurement.LengthMm,
-                    m.Measurement.Scale.Dpi, m.Measurement.Scale.CalibrationMethod, m.Measurement.Scale.CalibrationDistanceMm,
-                    m.Measurement.Scale.CalibrationPitches, m.Measurement.Note))
+                .Select(m =>
+                {
+                    var (figure, scale) = figureOf[m.Measurement.EvidenceImageId];
+                    var (a, b) = (m.Measurement.A, m.Measurement.B);
+                    return new ReportMeasurement(m.Number, figure, m.Measurement.LengthMm, m.Measurement.Scale.Dpi,
+                        m.Measurement.Scale.CalibrationMethod, m.Measurement.Scale.CalibrationDistanceMm,
+                        m.Measurement.Scale.CalibrationPitches, m.Measurement.Note)
+                    {
+                        Line = new ReportLine(a.X * scale, a.Y * scale, b.X * scale, b.Y * scale),
+                    };
+                })
                 .ToList();
             return new ReportDocument(o.Document + 1, d.DocumentType, d.IssuingState, d.DocumentNumber ?? "not readable",
                 o.FraudType, o.ForgerySubTypes, o.Findings, o.Conclusion ?? "", o.Limitations, o.Evaluative, observations, method)

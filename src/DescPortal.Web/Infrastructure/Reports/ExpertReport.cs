@@ -146,7 +146,17 @@ public sealed record ReportMeasurement(
     ScaleCalibrationMethod? Calibration,
     double? CalibrationDistanceMm,
     int? CalibrationPitches,
-    string? Note);
+    string? Note)
+{
+    /// <summary>
+    /// The line measured, in the printed image's pixels (as annotation shapes are), drawn on the figure with the
+    /// measurement's number; null when it is not drawn.
+    /// </summary>
+    public ReportLine? Line { get; init; }
+}
+
+/// <summary>A line from (<see cref="X1"/>, <see cref="Y1"/>) to (<see cref="X2"/>, <see cref="Y2"/>) in an image's pixels.</summary>
+public sealed record ReportLine(double X1, double Y1, double X2, double Y2);
 
 /// <summary>
 /// How a document was examined (§7.8.2.1 f), as facts the template words (so that a centre words its method, and

@@ -127,7 +127,24 @@ internal sealed record ReportView(
                         Number(labels[i].Left, "0.###"),
                         Number(labels[i].Top, "0.###"));
                 }),
+            ],
+            [
+                .. report.Documents.SelectMany(d => d.Measurements)
+                    .Where(m => m.Figure == number && m.Line is not null)
+                    .Select(m => LineOf(m, m.Line!, w, h)),
             ]);
+    }
+
+    // The label sits just past the line's second end, along it, so that a short line is not hidden under its number.
+    private static MeasurementLineView LineOf(ReportMeasurement m, ReportLine l, double w, double h)
+    {
+        var (dx, dy) = (l.X2 - l.X1, l.Y2 - l.Y1);
+        var length = Math.Max(Math.Sqrt((dx * dx) + (dy * dy)), 1e-9);
+        var gap = 0.035 * Math.Max(w, h);
+        var (x, y) = (l.X2 + (dx / length * gap), l.Y2 + (dy / length * gap));
+        return new MeasurementLineView($"M{m.Number}", Number(m.LengthMm, "0.00") + " mm",
+            Number(l.X1, "0.#"), Number(l.Y1, "0.#"), Number(l.X2, "0.#"), Number(l.Y2, "0.#"),
+            Number(Math.Clamp(x / w * 100, 3, 97), "0.###"), Number(Math.Clamp(y / h * 100, 3, 97), "0.###"));
     }
 
     // "12.70 mm", with the scale it rests on in words: the resolution recorded at capture, or the examiner's calibration.
@@ -233,7 +250,14 @@ internal sealed record FigureView(
     int Width,
     int Height,
     string Aspect,
-    IReadOnlyList<MarkView> Marks);
+    IReadOnlyList<MarkView> Marks,
+    IReadOnlyList<MeasurementLineView> Measurements);
+
+/// <summary>
+/// A measurement drawn on its figure: its number ("M1"), its length, its ends in image pixels (for the SVG) and its
+/// label's centre, just past the second end, in per cent of the picture.
+/// </summary>
+internal sealed record MeasurementLineView(string Number, string Length, string X1, string Y1, string X2, string Y2, string Left, string Top);
 
 /// <summary>An annotation: x, y, width, height and points in image pixels (for the SVG); the point's centre
 /// (<see cref="PointLeft"/>, <see cref="PointTop"/>) and the centre of the number's label (<see cref="Left"/>,
