@@ -27,7 +27,7 @@ public abstract class ComponentTest : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddLocalization();
-        // Case pages record who opened them, with the address of the request (none under bUnit: recorded as unknown).
+        // Case pages record who opened them, with the request's address (none under bUnit: recorded as unknown).
         Services.AddHttpContextAccessor();
         Services.AddFallbackServiceProvider(new PortalServices(host.Services));
     }
@@ -64,6 +64,17 @@ public abstract class ComponentTest : BunitContext
         if (account.Country is not null) claims.Add(new Claim(DescClaims.Country, account.Country));
         auth.SetClaims([.. claims]);
         return new UserScope(id, account.DisplayName, new HashSet<string> { account.Role }, account.Agency, account.Country, false);
+    }
+
+    /// <summary>
+    /// Renders a routed case page (the case page, the workspace) as the portal does: live, interactive on the server,
+    /// where the page records its reading. Call after signing in (bUnit freezes the services on the first render).
+    /// </summary>
+    protected IRenderedComponent<TPage> RenderLive<TPage>(Action<ComponentParameterCollectionBuilder<TPage>> parameters)
+        where TPage : IComponent
+    {
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        return Render(parameters);
     }
 
     /// <summary>Renders a component behind MudBlazor's popover provider (selects and menus render into it).</summary>

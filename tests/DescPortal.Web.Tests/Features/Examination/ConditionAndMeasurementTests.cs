@@ -38,7 +38,7 @@ public sealed class ConditionAndMeasurementTests(ComponentHost host) : Component
         var examiner = SignInAs("examiner@desc.local", "ex-" + Guid.NewGuid().ToString("N")[..8]);
         var id = await TakenCaseAsync(examiner);
 
-        var cut = Render<CasePage>(p => p.Add(x => x.Id, id));
+        var cut = RenderLive<CasePage>(p => p.Add(x => x.Id, id));
         cut.WaitForAssertion(() => Assert.Equal("Intact.", cut.Find("[data-testid=case-condition] span").TextContent.Trim()));
         Assert.Empty(cut.FindAll("[data-testid=case-condition-amended]"));
         await cut.Find("[data-testid=condition-amend]").ClickAsync(new MouseEventArgs());
@@ -86,7 +86,7 @@ public sealed class ConditionAndMeasurementTests(ComponentHost host) : Component
         var examiner = SignInAs("examiner@desc.local", "ex-" + Guid.NewGuid().ToString("N")[..8]);
         var id = await TakenCaseAsync(examiner);
 
-        var cut = Render<Workspace>(p => p.Add(x => x.Id, id));
+        var cut = RenderLive<Workspace>(p => p.Add(x => x.Id, id));
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=tool-ruler]")));
         Assert.NotNull(cut.Find("[data-testid=measurements-hint]"));
         await cut.Find("[data-testid=tool-ruler]").ClickAsync(new MouseEventArgs());
