@@ -53,6 +53,12 @@ public static partial class Refusals
         public const string CalibrationPointB = "examination.calibration.point-b";
         public const string CalibrationPointsTooClose = "examination.calibration.points-too-close";
         public const string CalibrationImplausible = "examination.calibration.implausible";
+        public const string MeasurementScaleUnknown = "examination.measurement.scale-unknown";
+        public const string MeasurementPointA = "examination.measurement.point-a";
+        public const string MeasurementPointB = "examination.measurement.point-b";
+        public const string MeasurementTooShort = "examination.measurement.too-short";
+        public const string MeasurementExistsOtherwise = "examination.measurement.exists-otherwise";
+        public const string MeasurementRemoved = "examination.measurement.removed";
         public const string AlignmentNoSuchSpecimenImage = "examination.alignment.no-such-specimen-image";
         public const string AlignmentTooFewPairs = "examination.alignment.too-few-pairs";
         public const string AlignmentTooManyPairs = "examination.alignment.too-many-pairs";
@@ -66,6 +72,7 @@ public static partial class Refusals
         {
             public const string AnnotationNote = "examination.text.annotation-note";
             public const string Note = "examination.text.note";
+            public const string MeasurementNote = "examination.text.measurement-note";
         }
 
         /// <summary>The images (and their points) named inside the refusals of a point.</summary>

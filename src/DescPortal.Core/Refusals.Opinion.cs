@@ -51,6 +51,7 @@ public static partial class Refusals
             public const string Findings = "opinion.text.findings";
             public const string Conclusion = "opinion.text.conclusion";
             public const string Limitations = "opinion.text.limitations";
+            public const string Deviations = "opinion.text.deviations";
             public const string Proposition = "opinion.text.proposition";
             public const string AlternativeProposition = "opinion.text.alternative-proposition";
             public const string MessageToOfficer = "opinion.text.message-to-officer";

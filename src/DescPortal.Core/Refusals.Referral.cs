@@ -41,6 +41,7 @@ public static partial class Refusals
         public static class Field
         {
             public const string Reason = "referral.field.reason";
+            public const string ConditionOnReceipt = "referral.field.condition-on-receipt";
             public const string Surname = "referral.field.surname";
             public const string GivenNames = "referral.field.given-names";
             public const string NationalName = "referral.field.national-name";

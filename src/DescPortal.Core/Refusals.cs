@@ -25,6 +25,8 @@ public static partial class Refusals
         public const string NotAwaitingMaterial = "case.not-awaiting-material";
         public const string ImageNoSuchDocument = "case.image.no-such-document";
         public const string Changed = "case.changed";
+        public const string ConditionRequired = "case.condition.required";
+        public const string ConditionControlCharacters = "case.condition.control-characters";
 
         /// <summary>A case's status inside a refusal ("Referral … is in review").</summary>
         public static class Status
@@ -59,6 +61,8 @@ public static partial class Refusals
             public const string DraftOpinion = "case.doing.draft-opinion";
             public const string SubmitOpinion = "case.doing.submit-opinion";
             public const string AskForMaterial = "case.doing.ask-for-material";
+            public const string AmendCondition = "case.doing.amend-condition";
+            public const string MeasureImages = "case.doing.measure-images";
         }
     }
 

@@ -34,6 +34,13 @@ public static class SampleReports
     public const string CardConclusion =
         "Document 2 is not a genuine Utopia identity card: it is a counterfeit, printed by inkjet on ordinary paper.";
 
+    /// <summary>The condition of the items on receipt, as the examiner amended it.</summary>
+    public const string Condition = "Passport: cover bent at the top right corner, laminate of the data page lifted at its lower edge. Identity card: intact.";
+
+    /// <summary>The passport's departure from the method; the card's examination followed it ("None").</summary>
+    public const string PassportDeviation =
+        "The transmitted-light examination of the data page was left out: the lifted laminate would have torn further on the light table.";
+
     private static readonly Lazy<IReadOnlyList<(ReportImage Image, IReadOnlyList<(string Feature, Finding Finding)> Marks)>> Images =
         new(MakeImages);
 
@@ -66,6 +73,8 @@ public static class SampleReports
             CrossingPoint = "NORTH-AIRPORT (Utopia City International Airport, terminal 2)",
             Reference = "DESC-2026-000123",
             ReceivedAt = new DateTimeOffset(2026, 11, 20, 9, 14, 0, TimeSpan.Zero),
+            ConditionOnReceipt = Condition,
+            ConditionAmendedAt = new DateTimeOffset(2026, 11, 23, 9, 2, 0, TimeSpan.Zero),
             ExaminationStarted = new DateTimeOffset(2026, 11, 23, 8, 30, 0, TimeSpan.Zero),
             ExaminationCompleted = new DateTimeOffset(2026, 11, 26, 16, 5, 0, TimeSpan.Zero),
             Bearer = new ReportBearer("AL-RASHID", "MOHAMMED ABDULLAH", nationalName, "UTO", "1984-03-17"),
@@ -90,7 +99,22 @@ public static class SampleReports
                         null,
                     ]),
                     new ReportMethod([LightSource.White, LightSource.WhiteOblique, LightSource.UV365, LightSource.IR],
-                        "UTO passport, 2007 series (UTO-P-2007)", 3, MrzChecked: true)),
+                        "UTO passport, 2007 series (UTO-P-2007)", 3, MrzChecked: true))
+                {
+                    Deviations = PassportDeviation,
+                    Measurements =
+                    [
+                        // M2 was removed in the workspace: numbers are the case's, never reused.
+                        new ReportMeasurement(1, 1, 35.0, images[0].Image.Dpi ?? 300, null, null, null, "Width of the portrait")
+                        {
+                            Line = Across(images[0].Image, 0.08, 0.45, 0.40, 0.45),
+                        },
+                        new ReportMeasurement(3, 2, 2.35, images[1].Image.Dpi ?? 300, null, null, null, "Height of the MRZ characters")
+                        {
+                            Line = Across(images[1].Image, 0.10, 0.80, 0.10, 0.86),
+                        },
+                    ],
+                },
                 new ReportDocument(2, DocumentType.IdentityCard, "UTO", "D23145890", FraudType.Counterfeit, [],
                     "The card was examined under white, UV 365 nm and infrared light and compared with the reference specimen " +
                     "UTO-I-2007.\nThe card is printed by inkjet on a white plastic core without the specimen's guilloche structure: " +
@@ -139,6 +163,7 @@ public static class SampleReports
                 (Finding)(i % 5), i == 0 ? UnbrokenNote : null));
             tall = tall with
             {
+                Dpi = null,
                 Jpeg = rotated.JpegsaveBuffer(q: 82),
                 Width = w,
                 Height = h,
@@ -161,6 +186,8 @@ public static class SampleReports
             Supersedes = null,
             SupersessionReason = null,
             CrossingPoint = null,
+            ConditionOnReceipt = null,
+            ConditionAmendedAt = null,
             Bearer = new ReportBearer(null, null, "Пётр Иванович Сидоров", null, null),
             Documents =
             [
@@ -175,11 +202,24 @@ public static class SampleReports
                         "The two documents come from different sources.", EvaluativeSupport.Neutral),
                     Observations = [new ReportObservation("Guilloche", Finding.NotAssessable, UnbrokenNote, [90, 100])],
                     Method = new ReportMethod([LightSource.White], null, null, MrzChecked: false),
+                    Deviations = null,
+                    // On an image captured without a resolution: the examiner calibrated it on the MRZ's character pitch.
+                    Measurements =
+                    [
+                        new ReportMeasurement(1, 1, 12.7, 347.6, ScaleCalibrationMethod.MrzCharacterPitch, 25.4, 10, null)
+                        {
+                            Line = Across(tall, 0.2, 0.3, 0.2, 0.7),
+                        },
+                    ],
                 },
             ],
             Images = [tall],
         };
     }
+
+    // A measured line between two points given in fractions of the printed image's width and height.
+    private static ReportLine Across(ReportImage image, double x1, double y1, double x2, double y2) =>
+        new(x1 * image.Width, y1 * image.Height, x2 * image.Width, y2 * image.Height);
 
     private static List<(ReportImage Image, IReadOnlyList<(string Feature, Finding Finding)> Marks)> MakeImages()
     {

@@ -66,6 +66,17 @@ public abstract class ComponentTest : BunitContext
         return new UserScope(id, account.DisplayName, new HashSet<string> { account.Role }, account.Agency, account.Country, false);
     }
 
+    /// <summary>
+    /// Renders a routed case page (the case page, the workspace) as the portal does: live, interactive on the server,
+    /// where the page records its reading. Call after signing in (bUnit freezes the services on the first render).
+    /// </summary>
+    protected IRenderedComponent<TPage> RenderLive<TPage>(Action<ComponentParameterCollectionBuilder<TPage>> parameters)
+        where TPage : IComponent
+    {
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        return Render(parameters);
+    }
+
     /// <summary>Renders a component behind MudBlazor's popover provider (selects and menus render into it).</summary>
     protected IRenderedComponent<TComponent> RenderWithProviders<TComponent>(Action<ComponentParameterCollectionBuilder<TComponent>>? parameters = null)
         where TComponent : IComponent

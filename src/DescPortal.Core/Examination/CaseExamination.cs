@@ -22,6 +22,21 @@ public sealed record CaseExamination(
     /// <summary>Nothing examined yet.</summary>
     public static CaseExamination Empty { get; } = new([], [], [], [], [], []);
 
+    /// <summary>The lengths measured on evidence images, in the order recorded (outside the positional members, added later).</summary>
+    public IReadOnlyList<RecordedMeasurement> Measurements { get; init; } = [];
+
+    public IReadOnlyList<Guid> RemovedMeasurementIds { get; init; } = [];
+
+    /// <summary>The number the next measurement gets: in the order recorded, never reused, as marks are.</summary>
+    [JsonIgnore]
+    public int NextMeasurementNumber => Measurements.Count + RemovedMeasurementIds.Count + 1;
+
+    public RecordedMeasurement? FindMeasurement(Guid measurementId) =>
+        Measurements.FirstOrDefault(m => m.Measurement.MeasurementId == measurementId);
+
+    public IReadOnlyList<RecordedMeasurement> MeasurementsOn(Guid evidenceImageId) =>
+        [.. Measurements.Where(m => m.Measurement.EvidenceImageId == evidenceImageId)];
+
     /// <summary>Checklist items observed over items, over all documents with a reference specimen.</summary>
     [JsonIgnore]
     public ChecklistProgress Progress =>
@@ -162,6 +177,22 @@ public sealed record CaseExamination(
         return this with { MrzChecks = Replace(MrzChecks, m => m.Document == e.Document, check) };
     }
 
+    public CaseExamination Apply(MeasurementRecorded e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return this with { Measurements = [.. Measurements, new RecordedMeasurement(NextMeasurementNumber, e.Measurement, e.Actor, e.At)] };
+    }
+
+    public CaseExamination Apply(MeasurementRemoved e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return this with
+        {
+            Measurements = [.. Measurements.Where(m => m.Measurement.MeasurementId != e.MeasurementId)],
+            RemovedMeasurementIds = [.. RemovedMeasurementIds, e.MeasurementId],
+        };
+    }
+
     /// <summary>
     /// The one mapping from the examination's events to Apply, for the Web's stream reads and the tests' folds.
     /// Events of the referral workflow leave the state as it is; an examination event without a mapping is a
@@ -180,6 +211,8 @@ public sealed record CaseExamination(
             ScaleCalibrated e => state.Apply(e),
             ImagesAligned e => state.Apply(e),
             MrzChecked e => state.Apply(e),
+            MeasurementRecorded e => state.Apply(e),
+            MeasurementRemoved e => state.Apply(e),
             IExaminationEvent e => throw new InvalidOperationException($"{e.GetType().Name} cannot be applied here."),
             _ => state,
         };
@@ -220,6 +253,9 @@ public sealed record RecordedAnnotation(
     DateTimeOffset CreatedAt,
     string ChangedBy,
     DateTimeOffset ChangedAt);
+
+/// <summary>A measurement as recorded, with its number in the case (M1, M2, …: the workspace and the report show the same).</summary>
+public sealed record RecordedMeasurement(int Number, Measurement Measurement, string RecordedBy, DateTimeOffset RecordedAt);
 
 /// <summary>Observed items over all items; <see cref="Fraction"/> is 0 for an empty checklist.</summary>
 public readonly record struct ChecklistProgress(int Observed, int Items)

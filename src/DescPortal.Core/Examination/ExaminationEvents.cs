@@ -139,3 +139,49 @@ public sealed record MrzChecked(
 
 /// <summary>How one field of the MRZ compared with the entered data, without the values themselves.</summary>
 public sealed record MrzFieldOutcome(MrzComparedField Field, MrzComparisonResult Result, string? Note);
+
+/// <summary>
+/// The examiner measured a length on an evidence image (<see cref="Measurement"/>: the two points, the length in
+/// millimetres and the scale it rests on), for the report's results.
+/// </summary>
+public sealed record MeasurementRecorded(
+    Guid ReferralId,
+    Measurement Measurement,
+    string Actor,
+    DateTimeOffset At) : IExaminationEvent;
+
+/// <summary>The measurement was taken out of the results; its id and number are not used again.</summary>
+public sealed record MeasurementRemoved(
+    Guid ReferralId,
+    Guid MeasurementId,
+    string Actor,
+    DateTimeOffset At) : IExaminationEvent;
+
+/// <summary>
+/// A length measured on evidence image <see cref="EvidenceImageId"/> from <see cref="A"/> to <see cref="B"/> (image
+/// pixels): <see cref="LengthMm"/> millimetres on the document at <see cref="Scale"/>. <see cref="Note"/> says what was
+/// measured (plain text). <see cref="MeasurementId"/> is chosen by the caller, so that a retried command is recognised.
+/// </summary>
+public sealed record Measurement(
+    Guid MeasurementId,
+    Guid EvidenceImageId,
+    ImagePoint A,
+    ImagePoint B,
+    double LengthMm,
+    MeasurementScale Scale,
+    string? Note);
+
+/// <summary>
+/// The scale a measurement rests on: pixels per millimetre, and how it was known: the resolution recorded at capture
+/// (<see cref="CalibrationMethod"/> null), or the examiner's calibration (its method, known distance or MRZ pitches).
+/// </summary>
+public sealed record MeasurementScale(
+    double PixelsPerMillimetre,
+    ScaleCalibrationMethod? CalibrationMethod,
+    double? CalibrationDistanceMm,
+    int? CalibrationPitches)
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public double Dpi => PixelsPerMillimetre * ScaleCalibration.MillimetresPerInch;
+}
+

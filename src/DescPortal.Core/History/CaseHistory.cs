@@ -35,6 +35,8 @@ public static class CaseHistory
             EvidenceIntegrityFailed e => EventSummary.ForAll(new HistoryLine(HistoryCodes.IntegrityFailed, Image(before, e.EvidenceId),
                 VocabularyLabel.Of(e.DetectedWhile))),
             CaseAssigned e => EventSummary.ForAll(new HistoryLine(HistoryCodes.CaseAssigned, e.ExaminerName)),
+            // The examiner's words about the items: the centre reads them here, the agency in the report.
+            ConditionOnReceiptAmended e => EventSummary.TextForCentre(new HistoryLine(HistoryCodes.ConditionAmended).WithText(e.Condition)),
             IExaminationEvent e => DescribeExamination(e, before, examination),
             IOpinionEvent e => DescribeOpinion(e, before),
             _ => EventSummary.ForAll(HistoryLine.Named(@event.GetType())),
@@ -61,6 +63,14 @@ public static class CaseHistory
         ImagesAligned e => EventSummary.ForAll(new HistoryLine(HistoryCodes.Aligned, Image(before, e.EvidenceImageId),
             e.Pairs.Count, e.RmsResidualPixels)),
         MrzChecked e => MrzLine(e),
+        // A result before review: the agency reads that a measurement was made, not its length.
+        MeasurementRecorded e => new EventSummary(
+            new HistoryLine(HistoryCodes.MeasurementRecorded, x.NextMeasurementNumber, Image(before, e.Measurement.EvidenceImageId),
+                e.Measurement.LengthMm).WithText(e.Measurement.Note),
+            new HistoryLine(HistoryCodes.MeasurementRecordedOutline, x.NextMeasurementNumber, Image(before, e.Measurement.EvidenceImageId))),
+        MeasurementRemoved e => EventSummary.ForAll(x.FindMeasurement(e.MeasurementId) is { } m
+            ? new HistoryLine(HistoryCodes.MeasurementRemoved, m.Number, Image(before, m.Measurement.EvidenceImageId))
+            : new HistoryLine(HistoryCodes.MeasurementRemoved, "?", new Phrase(HistoryCodes.UnknownImage))),
         _ => EventSummary.ForAll(HistoryLine.Named(@event.GetType())),
     };
 

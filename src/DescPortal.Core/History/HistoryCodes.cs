@@ -21,6 +21,7 @@ public static class HistoryCodes
     public const string ThumbnailCreated = "history.evidence.thumbnail-created";
     public const string IntegrityFailed = "history.evidence.integrity-failed";
     public const string CaseAssigned = "history.case.assigned";
+    public const string ConditionAmended = "history.case.condition-amended";
 
     public const string MarkAdded = "history.mark.added";
     public const string MarkAddedOutline = "history.mark.added-outline";
@@ -43,6 +44,9 @@ public static class HistoryCodes
     public const string CalibratedByDistance = "history.scale.calibrated-by-distance";
     public const string CalibratedByMrzPitch = "history.scale.calibrated-by-mrz-pitch";
     public const string Aligned = "history.alignment.aligned";
+    public const string MeasurementRecorded = "history.measurement.recorded";
+    public const string MeasurementRecordedOutline = "history.measurement.recorded-outline";
+    public const string MeasurementRemoved = "history.measurement.removed";
     public const string MrzValid = "history.mrz.valid";
     public const string MrzErrors = "history.mrz.errors";
     public const string MrzChecked = "history.mrz.checked";

@@ -24,7 +24,10 @@ public static partial class OpinionDecider
             : null;
         var saved = new OpinionDrafted(current.Id, draft.Document, draft.FraudType!.Value, subTypes,
             OpinionValidation.Clean(draft.Findings), OpinionValidation.Clean(draft.Conclusion),
-            OpinionValidation.Clean(draft.Limitations), evaluative, actor.Actor, now);
+            OpinionValidation.Clean(draft.Limitations), evaluative, actor.Actor, now)
+        {
+            Deviations = OpinionValidation.Clean(draft.Deviations),
+        };
 
         if (opinion.DraftOf(draft.Document) is { } previous && SameContent(previous, saved))
         {
@@ -73,7 +76,10 @@ public static partial class OpinionDecider
                 continue;
             }
             problems.AddRange(OpinionValidation.Check(
-                new OpinionDraft(d.Document, d.FraudType, d.ForgerySubTypes, d.Findings, d.Conclusion, d.Limitations, d.Evaluative),
+                new OpinionDraft(d.Document, d.FraudType, d.ForgerySubTypes, d.Findings, d.Conclusion, d.Limitations, d.Evaluative)
+                {
+                    Deviations = d.Deviations,
+                },
                 forReview: true));
         }
         ThrowIfAny(problems);
@@ -108,5 +114,6 @@ public static partial class OpinionDecider
         && previous.Findings == saved.Findings
         && previous.Conclusion == saved.Conclusion
         && previous.Limitations == saved.Limitations
+        && previous.Deviations == saved.Deviations
         && previous.Evaluative == saved.Evaluative;
 }

@@ -27,7 +27,16 @@ public sealed record OpinionDraft(
     string? Findings,
     string? Conclusion,
     string? Limitations,
-    EvaluativeOpinion? Evaluative);
+    EvaluativeOpinion? Evaluative)
+{
+    /// <summary>
+    /// Where the examination departed from the centre's documented method, and why (ISO/IEC 17025 §7.8.2.1); none when
+    /// empty. Per document, as the findings and limitations are: the method section words each document's method, and a
+    /// departure is nearly always about one item (a light its laminate would not take, a page that could not be
+    /// opened); one that touches every document is written on each. Outside the positional members, added later.
+    /// </summary>
+    public string? Deviations { get; init; }
+}
 
 /// <summary>
 /// The rules of an opinion's content. Paths are those of <see cref="OpinionDraft"/> in camelCase ("fraudType",
@@ -39,6 +48,7 @@ public static class OpinionValidation
     public const int MaxFindingsLength = 20_000;
     public const int MaxConclusionLength = 4_000;
     public const int MaxLimitationsLength = 4_000;
+    public const int MaxDeviationsLength = 4_000;
     public const int MaxPropositionLength = 1_000;
 
     /// <summary>
@@ -87,6 +97,8 @@ public static class OpinionValidation
         {
             Error("limitations", Refusals.Opinion.LimitationsRequired, document);
         }
+
+        TextProblem(draft.Deviations, MaxDeviationsLength, "deviations", new Phrase(Refusals.Opinion.Text.Deviations, document), errors);
 
         if (draft.Evaluative is { } e)
         {

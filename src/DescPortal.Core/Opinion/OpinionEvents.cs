@@ -46,7 +46,11 @@ public sealed record OpinionDrafted(
     string? Limitations,
     EvaluativeOpinion? Evaluative,
     string Actor,
-    DateTimeOffset At) : IOpinionEvent;
+    DateTimeOffset At) : IOpinionEvent
+{
+    /// <summary>Departures from the method for this document (<see cref="OpinionDraft.Deviations"/>); null when none, and in drafts saved before it existed.</summary>
+    public string? Deviations { get; init; }
+}
 
 /// <summary>The examiner asked the officer for more material: the case waits for the answer (AwaitingInformation).</summary>
 public sealed record InformationRequested(

@@ -57,7 +57,7 @@ public sealed record OpinionState(
     {
         ArgumentNullException.ThrowIfNull(e);
         var draft = new DocumentOpinion(e.Document, e.FraudType, e.ForgerySubTypes, e.Findings, e.Conclusion,
-            e.Limitations, e.Evaluative, e.Actor, e.At);
+            e.Limitations, e.Evaluative, e.Actor, e.At) { Deviations = e.Deviations };
         var drafts = Drafts.Where(d => d.Document != e.Document).Append(draft).OrderBy(d => d.Document).ToList();
         return this with { Drafts = drafts };
     }
@@ -191,7 +191,11 @@ public sealed record DocumentOpinion(
     string? Limitations,
     EvaluativeOpinion? Evaluative,
     string SavedBy,
-    DateTimeOffset SavedAt);
+    DateTimeOffset SavedAt)
+{
+    /// <summary>Departures from the method for this document; null when none.</summary>
+    public string? Deviations { get; init; }
+}
 
 /// <summary>A request to the officer for more material, and the officer's answer once given.</summary>
 public sealed record InformationRequest(

@@ -24,6 +24,14 @@ public sealed record Referral(
     /// </summary>
     public int DocumentCount { get; init; }
 
+    /// <summary>The condition of the items on receipt as it stands: the officer's, or the examiner's amendment; null when none.</summary>
+    public string? ConditionOnReceipt { get; init; }
+
+    /// <summary>Who amended <see cref="ConditionOnReceipt"/> last (the examiner), and when; null while it is the officer's.</summary>
+    public string? ConditionAmendedBy { get; init; }
+
+    public DateTimeOffset? ConditionAmendedAt { get; init; }
+
     /// <summary>Whether the examiner's work (marks, checklist, opinion) can change: in examination, or returned by the reviewer.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsOpenForWork => Status is ReferralStatus.InExamination or ReferralStatus.Returned;
@@ -38,7 +46,14 @@ public sealed record Referral(
             e.Urgency, e.AnswerBy, e.At, AssignedExaminerId: null, AssignedExaminerName: null, Evidence: [])
         {
             DocumentCount = e.Documents.Count,
+            ConditionOnReceipt = e.ConditionOnReceipt,
         };
+    }
+
+    public Referral Apply(ConditionOnReceiptAmended e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return this with { ConditionOnReceipt = e.Condition, ConditionAmendedBy = e.Actor, ConditionAmendedAt = e.At };
     }
 
     public Referral Apply(EvidenceImageAttached e)
@@ -91,6 +106,7 @@ public sealed record Referral(
         ({ } r, EvidenceThumbnailCreated t) => r.Apply(t),
         ({ } r, EvidenceIntegrityFailed f) => r.Apply(f),
         ({ } r, CaseAssigned c) => r.Apply(c),
+        ({ } r, ConditionOnReceiptAmended c) => r.Apply(c),
         ({ } r, ICaseStatusEvent e) when e.StatusAfter is { } status => r with { Status = status },
         _ => state,
     };

@@ -48,7 +48,10 @@ public static class ReferralDecider
         var events = new List<object>(1 + evidence.Count)
         {
             new ReferralSubmitted(id, reference, agencyCode, v.BorderCrossingPoint, v.InterceptedAt, v.RouteFrom,
-                v.RouteTo, v.Reason, v.Urgency, v.AnswerBy, v.Bearer, v.Documents, actor, now),
+                v.RouteTo, v.Reason, v.Urgency, v.AnswerBy, v.Bearer, v.Documents, actor, now)
+            {
+                ConditionOnReceipt = v.ConditionOnReceipt,
+            },
         };
         for (var i = 0; i < evidence.Count; i++)
         {
@@ -171,5 +174,41 @@ public static class ReferralDecider
             events.Add(Attached(current.Id, i, image, file, actor, now));
         }
         return events;
+    }
+
+    public const int MaxConditionLength = ReferralValidation.MaxConditionLength;
+
+    /// <summary>
+    /// The examiner states the condition of the items as received, in place of what the officer wrote (or wrote
+    /// nothing): what the report prints, marked as amended. Only the assigned examiner while the case is being worked
+    /// on; the same text again changes nothing.
+    /// </summary>
+    public static IReadOnlyList<object> AmendConditionOnReceipt(
+        Referral current, string userId, string? condition, string actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        CaseRules.RequireTime(now);
+        CaseRules.RequireAssignedExaminer(current, userId, Refusals.Cases.Doing.AmendCondition, Refusals.Cases.Work.Examination);
+        var text = condition?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            throw new DomainException(Refusals.Cases.ConditionRequired);
+        }
+        if (text.Length > MaxConditionLength)
+        {
+            throw new DomainException(Refusals.Referral.TextTooLong, new Phrase(Refusals.Referral.Field.ConditionOnReceipt),
+                MaxConditionLength, text.Length);
+        }
+        if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
+            throw new DomainException(Refusals.Cases.ConditionControlCharacters);
+        }
+        if (current.ConditionOnReceipt == text && current.ConditionAmendedBy is not null)
+        {
+            return [];
+        }
+        return [new ConditionOnReceiptAmended(current.Id, text, actor, now)];
     }
 }

@@ -24,7 +24,14 @@ public sealed record ReferralSubmitted(
     Bearer Bearer,
     IReadOnlyList<QuestionedDocument> Documents,
     string Actor,
-    DateTimeOffset At) : IRecordedEvent;
+    DateTimeOffset At) : IRecordedEvent
+{
+    /// <summary>
+    /// The condition of the items as the officer handed them over; null when not stated (and in events stored before
+    /// it existed). Outside the positional members so that stored events read as they were written.
+    /// </summary>
+    public string? ConditionOnReceipt { get; init; }
+}
 
 /// <summary>The traveller who presented the documents: personal data, kept apart.</summary>
 public sealed record Bearer(
@@ -108,6 +115,16 @@ public enum EvidenceUse
     /// <summary>Hashed again to prove the chain of custody (the custody API and page, <c>infra/desc verify</c>).</summary>
     Verified,
 }
+
+/// <summary>
+/// The examiner amended the condition of the items on receipt (ISO/IEC 17025 §7.8.2.1): <see cref="Condition"/> is what
+/// the report states from now on, in place of the officer's words (which stay in <see cref="ReferralSubmitted"/>).
+/// </summary>
+public sealed record ConditionOnReceiptAmended(
+    Guid ReferralId,
+    string Condition,
+    string Actor,
+    DateTimeOffset At) : IRecordedEvent;
 
 public sealed record CaseAssigned(
     Guid ReferralId,

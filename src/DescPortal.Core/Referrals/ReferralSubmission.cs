@@ -15,6 +15,11 @@ public sealed class ReferralSubmission
     public string? Urgency { get; set; }
     /// <summary>Required when urgent; ignored when routine.</summary>
     public DateTimeOffset? AnswerBy { get; set; }
+    /// <summary>
+    /// The state of the documents as the officer hands them over (damage, stains, a loose page, a detached laminate),
+    /// free text; optional. ISO/IEC 17025 §7.8.2.1 asks the report to state it; the examiner may amend it on receipt.
+    /// </summary>
+    public string? ConditionOnReceipt { get; set; }
     public BearerSubmission Bearer { get; set; } = new();
     public List<DocumentSubmission> Documents { get; set; } = [];
     public List<ImageSubmission> Images { get; set; } = [];

@@ -5,6 +5,7 @@ namespace DescPortal.Core.Referrals;
 public static class ReferralValidation
 {
     public const int MaxReasonLength = 2000;
+    public const int MaxConditionLength = 2000;
     public const int MaxNameLength = 200;
     public const int MaxNoteLength = 1000;
     public const int MaxMrzLength = 200;
@@ -74,6 +75,9 @@ public static class ReferralValidation
             MaxLength(reason, MaxReasonLength, "reason", Refusals.Referral.Field.Reason, Error);
         }
 
+        var condition = Optional(s.ConditionOnReceipt);
+        MaxLength(condition, MaxConditionLength, "conditionOnReceipt", Refusals.Referral.Field.ConditionOnReceipt, Error);
+
         Urgency? urgency = null;
         if (IsBlank(s.Urgency))
         {
@@ -109,7 +113,7 @@ public static class ReferralValidation
 
         var referral = errors.Count == 0
             ? new ValidatedReferral(crossingPoint!, s.InterceptedAt!.Value, routeFrom, routeTo, reason!, urgency!.Value,
-                answerBy, bearer!, documents, images)
+                answerBy, bearer!, documents, images) { ConditionOnReceipt = condition }
             : null;
         return new ValidationResult(errors, referral);
     }

@@ -38,7 +38,11 @@ public sealed record ValidatedReferral(
     DateTimeOffset? AnswerBy,
     Bearer Bearer,
     IReadOnlyList<QuestionedDocument> Documents,
-    IReadOnlyList<ImageDescription> Images);
+    IReadOnlyList<ImageDescription> Images)
+{
+    /// <summary>The condition of the items as the officer states it, trimmed; null when none was given.</summary>
+    public string? ConditionOnReceipt { get; init; }
+}
 
 /// <summary>What the officer says about one image; the file itself is measured by the Web (StoredEvidence).</summary>
 public sealed record ImageDescription(

@@ -95,6 +95,14 @@ public class CaseHistoryTests
         Assert.Equal("Scale of image 3 (document 2, Data page, White light, reflected) calibrated on 10 MRZ character pitches: 635 dpi",
             Line<ScaleCalibrated>(HistoryAudience.Centre, 1).In(English));
         Assert.Equal("Opinion on document 1 drafted: Forged (falsified): Photo substitution", Line<OpinionDrafted>(HistoryAudience.Centre).In(English));
+        Assert.Equal("Measurement M1 on image 2 (document 1, Data page, UV 365 nm (long-wave)): 12.70 mm",
+            Line<MeasurementRecorded>(HistoryAudience.Centre).In(English));
+        Assert.Equal("Portrait width", Line<MeasurementRecorded>(HistoryAudience.Centre).Text);
+        Assert.Equal("Measurement M2 removed from image 1 (document 1, Data page, White light, reflected)",
+            Line<MeasurementRemoved>(HistoryAudience.SubmittingAgency).In(English));
+        var amended = Line<ConditionOnReceiptAmended>(HistoryAudience.Centre);
+        Assert.Equal("Condition of the items on receipt amended by the examiner", amended.In(English));
+        Assert.Equal("Cover bent at the top corner; the data page laminate is intact.", amended.Text);
 
         var returned = Line<ReviewReturned>(HistoryAudience.Centre);
         Assert.Equal("Opinion of round 1 returned to the examiner by Dr Cy Holm", returned.In(English));
@@ -117,6 +125,9 @@ public class CaseHistoryTests
         Assert.Equal("Checklist of document 1: feature 3, UV-fluorescent ink observed", Agency<ChecklistObservationRecorded>().In(English));
         Assert.Equal("Opinion on document 1 drafted", Agency<OpinionDrafted>().In(English));
         Assert.Equal("MRZ of document 1 checked", Agency<MrzChecked>().In(English));
+        Assert.Equal("Measurement M1 recorded on image 2 (document 1, Data page, UV 365 nm (long-wave))", Agency<MeasurementRecorded>().In(English));
+        Assert.Null(Agency<MeasurementRecorded>().Text);
+        Assert.Null(Agency<ConditionOnReceiptAmended>().Text);
         Assert.Equal("Reference specimen chosen for document 1", Agency<ReferenceSpecimenChosen>().In(English));
         Assert.Null(Agency<ReviewReturned>().Text);
         Assert.Null(Agency<CaseReopened>().Text);
@@ -193,6 +204,7 @@ public class CaseHistoryTests
             new EvidenceIntegrityFailed(id, ExaminationSamples.CardWhite, new string('a', 64), new string('b', 64), EvidenceUse.Downloaded,
                 "BCP-NORTH (API key)", at),
             ExaminationSamples.Assigned(),
+            new ConditionOnReceiptAmended(id, "Cover bent at the top corner; the data page laminate is intact.", actor, at),
         };
         var referral = Referral.Fold(events)!;
         events.AddRange(ExaminationDecider.ChooseReferenceSpecimen(referral, CaseExamination.Fold(events), 0,
@@ -212,6 +224,12 @@ public class CaseHistoryTests
                 new ImagePoint(2362.2, 0), 100, null, 23.622, actor, at),
             new ScaleCalibrated(id, ExaminationSamples.CardWhite, ScaleCalibrationMethod.MrzCharacterPitch, new ImagePoint(0, 0),
                 new ImagePoint(625, 0), 25.4, 10, 25, actor, at),
+            new MeasurementRecorded(id, new Measurement(ExaminationSamples.AnnotationId(7), ExaminationSamples.PassportUv,
+                new ImagePoint(0, 0), new ImagePoint(300, 0), 12.7, new MeasurementScale(23.622, ScaleCalibrationMethod.KnownDistance, 100, null),
+                "Portrait width"), actor, at),
+            new MeasurementRecorded(id, new Measurement(ExaminationSamples.AnnotationId(8), ExaminationSamples.PassportWhite,
+                new ImagePoint(0, 0), new ImagePoint(100, 0), 4.23, new MeasurementScale(23.622, null, null, null), null), actor, at),
+            new MeasurementRemoved(id, ExaminationSamples.AnnotationId(8), actor, at),
             new ImagesAligned(id, ExaminationSamples.PassportWhite, ExaminationSamples.SpecimenId, ExaminationSamples.SpecimenWhiteImage,
                 [], new AffineTransform(1, 0, 0, 0, 1, 0), 1.25, actor, at),
             new MrzChecked(id, 0, MrzFormat.TD3, false, [new MrzDigitCheck(MrzCheckedField.DocumentNumber, "6", "7", false)], 1,

@@ -133,6 +133,9 @@ public sealed class OpinionWorkflowTests(IntegrationHost host)
             Assert.Contains(report.VerificationCode, all, StringComparison.Ordinal);
             Assert.Contains("The results relate only to the items examined.", all, StringComparison.Ordinal);
             foreach (var e in reported.Evidence) Assert.Contains(e.Sha256, all, StringComparison.Ordinal);
+            // Nothing said of the items' condition, no departure from the method: the headings say so.
+            Assert.True(Reports.PdfText.Holds(all, "Condition of the items on receipt Not stated with the referral."), "No condition stated.");
+            Assert.True(Reports.PdfText.Holds(all, "Deviations from the method None."), "None printed when there are no deviations.");
         }
         var referral = await (await api.GetAsync($"/api/v1/referrals/{record.Id}", Ct)).JsonAsync();
         Assert.Equal("Reported", referral.GetProperty("status").GetString());
@@ -163,6 +166,51 @@ public sealed class OpinionWorkflowTests(IntegrationHost host)
         Assert.Contains("data-result=\"Unknown\"", await PostVerifyFormAsync(anyone, changed), StringComparison.Ordinal);
         Assert.Equal("Unknown", (await VerifyAsync(anyone, JsonContent(new { code = "not a code" }))).GetProperty("result").GetString());
         Assert.Equal("Unknown", (await VerifyAsync(anyone, new StringContent("{", Encoding.UTF8, "application/json"))).GetProperty("result").GetString());
+    }
+
+    [Fact]
+    public async Task The_report_states_the_condition_on_receipt_the_method_its_deviations_and_the_measurements_in_millimetres()
+    {
+        // The officer states the condition with the submission; the examiner finds otherwise and amends it.
+        var referral = ReferralRequests.Example(["White"]);
+        referral["conditionOnReceipt"] = "Intact.";
+        using var client = host.CreateClient().WithKey(ReferralRequests.NorthKey);
+        var response = await client.PostAsync("/api/v1/referrals", ReferralRequests.Multipart(referral, TestImages.Jpeg(900, 640, seed: 7)), Ct);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var id = (await response.JsonAsync()).GetProperty("id").GetGuid();
+        var examiner = Person("ex-" + Guid.NewGuid().ToString("N")[..8], Roles.Examiner);
+        await host.Services.GetRequiredService<TakeCase>().HandleAsync(examiner, id, Ct);
+        var examination = host.Services.GetRequiredService<ExaminationCommands>();
+        var record = (await host.Services.GetRequiredService<CaseQueries>().LoadForAsync(examiner, id, Ct))!;
+        Assert.Equal("Intact.", record.Case.ConditionOnReceipt);
+        const string condition = "Data page laminate lifted at the lower edge; cover intact.";
+        record = await examination.DecideAsync(examiner, id, record.Version,
+            (r, _, a, now) => DescPortal.Core.Referrals.ReferralDecider.AmendConditionOnReceipt(r, a.UserId, condition, a.Actor, now), Ct);
+        // 600 dpi as captured: 472.44 pixels are 20 mm.
+        var white = record.Evidence.Single().Id;
+        record = await examination.DecideAsync(examiner, id, record.Version, (r, e, a, now) => ExaminationDecider.RecordMeasurement(
+            r, e, Guid.NewGuid(), white, new ImagePoint(50, 100), new ImagePoint(522.44, 100), "Width of the portrait", a, now), Ct);
+        const string deviation = "UV 254 nm was not used: the short-wave lamp was out of order.";
+
+        var approved = await ApprovedAsync(await SubmittedAsync(record, examiner, Counterfeit() with { Deviations = deviation }),
+            Person("rev-" + Guid.NewGuid().ToString("N")[..8], Roles.Reviewer));
+        await Job.IssueAsync(id, approved.Opinion.LatestApproval!.ApprovalId, Ct);
+
+        using var download = await client.GetAsync($"/api/v1/referrals/{id}/report", Ct);
+        var pdf = await download.Content.ReadAsByteArrayAsync(Ct);
+        await File.WriteAllBytesAsync(Path.Combine(TestServices.ArtifactsDirectory, "expert-report-17025.pdf"), pdf, Ct);
+        var text = string.Join(' ', Reports.PdfText.Pages(pdf));
+        void Holds(string expected) => Assert.True(Reports.PdfText.Holds(text, expected), $"The PDF's text holds: {expected}");
+        Holds($"Condition of the items on receipt {condition} Amended by the examiner on");
+        Assert.DoesNotContain("Intact.", text, StringComparison.Ordinal);
+        Holds("Method: DESC-PM-01, version 3");
+        Holds($"Deviations from the method Document 1 {deviation}");
+        Holds("MEASUREMENTS No. Figure Length Scale What was measured"); // h4: capitals (report.css)
+        Holds("M1 1 20.00 mm 600 dpi, the resolution recorded at capture Width of the portrait");
+        Holds("M1 Measurement: 20.00 mm"); // drawn on figure 1 and listed under it
+        // The officer's words stay in the API's referral as submitted; the report states the examiner's.
+        var details = await (await client.GetAsync($"/api/v1/referrals/{id}", Ct)).JsonAsync();
+        Assert.Equal("Intact.", details.GetProperty("conditionOnReceipt").GetString());
     }
 
     [Fact]

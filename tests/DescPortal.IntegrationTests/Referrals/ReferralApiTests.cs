@@ -180,6 +180,40 @@ public sealed class ReferralApiTests(IntegrationHost host)
     }
 
     [Fact]
+    public async Task The_condition_of_the_items_on_receipt_is_kept_as_the_officer_wrote_it_and_one_too_long_is_a_400_naming_it()
+    {
+        using var client = host.CreateClient().WithKey(ReferralRequests.NorthKey);
+        var referral = ReferralRequests.Example();
+        referral["conditionOnReceipt"] = "  Cover bent at the top corner;\ndata page intact  ";
+
+        var created = await SubmitAsync(client, referral, TestImages.Jpeg(seed: 53));
+
+        var id = created.GetProperty("id").GetGuid();
+        var details = await (await client.GetAsync($"/api/v1/referrals/{id}", Ct)).JsonAsync();
+        Assert.Equal("Cover bent at the top corner;\ndata page intact", details.GetProperty("conditionOnReceipt").GetString());
+        var reviewer = new Web.Infrastructure.Identity.UserScope("condition-reader", "Rita Reader",
+            new HashSet<string> { Web.Infrastructure.Identity.Roles.Reviewer }, null, null, false);
+        var record = await host.Services.GetRequiredService<CaseQueries>().LoadForAsync(reviewer, id, Ct);
+        Assert.Equal("Cover bent at the top corner;\ndata page intact", record!.Case.ConditionOnReceipt);
+        Assert.Null(record.Case.ConditionAmendedBy);
+        // Optional: a referral without it has none.
+        var without = await SubmitAsync(client, ReferralRequests.Example(), TestImages.Jpeg(seed: 54));
+        var plain = await (await client.GetAsync($"/api/v1/referrals/{without.GetProperty("id").GetGuid()}", Ct)).JsonAsync();
+        Assert.Equal(JsonValueKind.Null, plain.GetProperty("conditionOnReceipt").ValueKind);
+
+        referral["conditionOnReceipt"] = new string('x', Core.Referrals.ReferralValidation.MaxConditionLength + 1);
+        var before = await CountAsync();
+        var response = await client.PostAsync("/api/v1/referrals", ReferralRequests.Multipart(referral, TestImages.Jpeg(seed: 55)), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.JsonAsync();
+        Assert.Equal(["Condition of the items on receipt must be at most 2000 characters; it has 2001."],
+            problem.GetProperty("errors").GetProperty("conditionOnReceipt").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal(["referral.text.too-long"], problem.GetProperty("codes").GetProperty("conditionOnReceipt").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
     public async Task A_file_count_that_differs_from_the_images_array_is_a_400()
     {
         using var client = host.CreateClient().WithKey(ReferralRequests.NorthKey);

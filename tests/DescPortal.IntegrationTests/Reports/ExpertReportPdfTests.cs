@@ -105,6 +105,11 @@ public sealed class ExpertReportPdfTests(IntegrationHost host)
         // No reference specimen chosen, no MRZ check recorded: the method says only what was done.
         Assert.True(PdfText.Holds(text, "Document 1: visual and magnified examination of the images under White light, reflected. "), "The bare method.");
         Assert.True(PdfText.ContainsInAnyDirection(text, "Пётр Иванович Сидоров"));
+        // Nothing stated about the items, no departure from the method: the headings stay and say so.
+        Assert.True(PdfText.Holds(text, "Condition of the items on receipt Not stated with the referral."), "No condition stated.");
+        Assert.DoesNotContain("Amended by the examiner", text, StringComparison.Ordinal);
+        Assert.True(PdfText.Holds(text, "Deviations from the method None."), "None printed when there are no deviations.");
+        Assert.True(PdfText.Holds(text, "M1 1 12.70 mm 348 dpi, calibrated on 10 MRZ character pitches (25.4 mm)"), "A calibrated measurement.");
         Assert.DoesNotContain("this report supersedes", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Border crossing point", text, StringComparison.Ordinal);
     }
@@ -136,6 +141,20 @@ public sealed class ExpertReportPdfTests(IntegrationHost host)
             "UTO passport, 2007 series (UTO-P-2007) (version 3); MRZ check digits verified (ICAO Doc 9303) and the MRZ compared with the visual inspection zone.");
         Holds("Document 2: visual and magnified examination of the images under White light, reflected; UV 365 nm (long-wave); Infrared (IR), " +
             "compared feature by feature with the genuine reference specimen UTO identity card, 2007 series (UTO-I-2007) (version 2);");
+        // The method's identity (letterhead.json), the items' condition as the examiner amended it, the departures from
+        // the method for the document that had one and "None" for the other.
+        Holds("Method: DESC-PM-01, version 3");
+        Holds($"Condition of the items on receipt {SampleReports.Condition} Amended by the examiner on 23 November 2026");
+        Holds($"Deviations from the method Document 1 {SampleReports.PassportDeviation} Document 2 None");
+        Assert.True(text.IndexOf("Condition of the items on receipt", StringComparison.Ordinal) < text.IndexOf("3 Method", StringComparison.Ordinal),
+            "The condition is stated with the items, before the method.");
+        // The results with units: each measurement with its number, figure, length and the scale it rests on.
+        Holds("MEASUREMENTS No. Figure Length Scale What was measured"); // h4: capitals (report.css)
+        Holds("M1 1 35.00 mm 300 dpi, the resolution recorded at capture Width of the portrait");
+        Holds("M3 2 2.35 mm 300 dpi, the resolution recorded at capture Height of the MRZ characters");
+        // Drawn on their figures, numbered, and listed under each with the length.
+        Holds("M1 Measurement: 35.00 mm");
+        Holds("M3 Measurement: 2.35 mm");
         foreach (var image in report.Images)
         {
             Holds($"SHA-256 of the original: {image.Sha256}");         // the full hash, unbroken
@@ -227,5 +246,15 @@ public sealed class ExpertReportPdfTests(IntegrationHost host)
         Assert.Contains("64 lower-case hex digits", e.Message, StringComparison.Ordinal);
         Assert.Contains("shows document 7", e.Message, StringComparison.Ordinal);
         Assert.Empty(ReportRenderer.Check(good));
+
+        // A measurement is printed with the figure it was made on: an image of its own document, a length, a scale.
+        var passport = good.Documents[0];
+        var misplaced = good with
+        {
+            Documents = [passport with { Measurements = [passport.Measurements[0] with { Figure = 4, LengthMm = 0 }] }, good.Documents[1]],
+        };
+        var m = await Assert.ThrowsAsync<ArgumentException>(() => Renderer.RenderHtmlAsync(misplaced, Ct));
+        Assert.Contains("measurement M1 is on figure 4, which is not an image of this document", m.Message, StringComparison.Ordinal);
+        Assert.Contains("measurement M1 needs a length and a resolution above 0", m.Message, StringComparison.Ordinal);
     }
 }

@@ -95,6 +95,23 @@ public sealed class ReportTemplatesTests : IDisposable
         Assert.Contains(ReportTemplates.LetterheadFile, e.Message, StringComparison.Ordinal);
         Assert.Contains("Europe/Atlantis", e.Message, StringComparison.Ordinal);
     }
+    [Fact]
+    public void A_letterhead_without_the_method_fails_with_the_files_name_and_an_example()
+    {
+        CopyTemplates();
+        var letterhead = Path.Combine(_copy, ReportTemplates.LetterheadFile);
+        var text = File.ReadAllText(letterhead);
+        Assert.Contains("\"version\": \"3\"", text, StringComparison.Ordinal);
+        File.WriteAllText(letterhead, text.Replace("\"version\": \"3\"", "\"version\": \" \"", StringComparison.Ordinal));
+        var templates = new ReportTemplates(new ReportOptions { Templates = _copy },
+            new HostingEnvironment { ContentRootPath = AppContext.BaseDirectory });
+
+        var e = Assert.Throws<InvalidOperationException>(templates.Get);
+
+        Assert.Contains(ReportTemplates.LetterheadFile, e.Message, StringComparison.Ordinal);
+        Assert.Contains("method.identifier and method.version are required", e.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("{{ report.numbr }}", "numbr")]
     [InlineData("{% for d in documents %}{{ d.conclusoin }}{% endfor %}", "conclusoin")]

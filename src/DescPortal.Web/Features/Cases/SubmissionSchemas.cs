@@ -40,6 +40,9 @@ public static class SubmissionSchemas
         Country(schema, "routeFrom", "Where the traveller came from (ICAO code).");
         Country(schema, "routeTo", "Where the traveller was going (ICAO code).");
         Text(schema, "reason", "Why the document is referred.", min: 1, max: ReferralValidation.MaxReasonLength);
+        Text(schema, "conditionOnReceipt", "Optional: the state of the documents as they are handed over (intact, torn, wet, a "
+            + "loose laminate). The report states it under \"Condition of the items on receipt\", or the examiner's amendment when "
+            + "the centre found the items otherwise.", max: ReferralValidation.MaxConditionLength);
         Codes<Urgency>(schema, "urgency", "How soon an answer is needed.");
         Time(schema, "answerBy", "Required when urgent (after `interceptedAt`); ignored when routine.");
         var documents = Property(schema, "documents");

@@ -39,3 +39,13 @@ public sealed class MarkDraft
         }
         : null;
 }
+
+/// <summary>
+/// A ruler's line about to be recorded as a measurement: its id (chosen when drawn), image, points and the length the
+/// workspace shows (the decider measures again); what the note field holds, and why the last save was refused.
+/// </summary>
+public sealed record MeasurementDraft(Guid MeasurementId, Guid EvidenceImageId, ImagePoint A, ImagePoint B, double LengthMm)
+{
+    public string Note { get; set; } = "";
+    public string? Error { get; set; }
+}

@@ -173,6 +173,23 @@ public partial class Workspace
         }
     }
 
+    private async Task RecordMeasurementAsync()
+    {
+        if (View.Measuring is not { } m || _saving) return;
+        _saving = true;
+        // Refused or clashing: the line and the note stay, with the reason under them.
+        if (await RecordAsync((r, e, actor, now) => ExaminationDecider.RecordMeasurement(r, e, m.MeasurementId, m.EvidenceImageId, m.A, m.B,
+                m.Note, actor, now), message => m.Error = message))
+        {
+            View.CancelMeasurement();
+            if (_viewers is not null) await _viewers.ClearLineAsync();
+        }
+        _saving = false;
+    }
+
+    private async Task RemoveMeasurementAsync(RecordedMeasurement m) =>
+        await RecordAsync((r, e, actor, now) => ExaminationDecider.RemoveMeasurement(r, e, m.Measurement.MeasurementId, actor, now));
+
     private async Task AlignAsync()
     {
         if (View.Compared is not { } c) return;

@@ -123,6 +123,24 @@ public sealed partial class WorkspaceView
 
     public void CancelCalibration() => (CalibrationLine, CalibrationError) = (null, null);
 
+    /// <summary>
+    /// A line drawn with the Ruler on the questioned image ([x1, y1, x2, y2]), kept within the image: offered for recording
+    /// as a measurement when this user records and the image's scale is known. A new id each line, so saving it twice
+    /// (a retry) records it once.
+    /// </summary>
+    public bool RulerDrawn(int[]? points)
+    {
+        if (!CanRecord || !ScaleKnown || points is not { Length: 4 }) return false;
+        var image = Shown;
+        var a = new ImagePoint(Math.Clamp(points[0], 0, image.Width), Math.Clamp(points[1], 0, image.Height));
+        var b = new ImagePoint(Math.Clamp(points[2], 0, image.Width), Math.Clamp(points[3], 0, image.Height));
+        // What was typed as the note stays when the line is drawn again.
+        Measuring = new MeasurementDraft(Guid.NewGuid(), image.Id, a, b, a.DistanceTo(b) / (DpiOf(image)!.Value / 25.4)) { Note = Measuring?.Note ?? "" };
+        return true;
+    }
+
+    public void CancelMeasurement() => Measuring = null;
+
     /// <summary>A calibration was recorded: the line goes, and the ruler measures at the new scale.</summary>
     public void Calibrated()
     {

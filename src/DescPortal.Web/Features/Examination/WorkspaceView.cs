@@ -47,6 +47,8 @@ public sealed partial class WorkspaceView(IStringLocalizer<Strings> l, IReferenc
     public MarkDraft? Draft { get; private set; }
     public (ImagePoint A, ImagePoint B)? CalibrationLine { get; private set; }
     public string? CalibrationError { get; set; }
+    /// <summary>The ruler's line waiting to be recorded as a measurement, with its note and why a save was refused.</summary>
+    public MeasurementDraft? Measuring { get; private set; }
     public IReadOnlyList<ImagePoint> EvidencePoints => _evidencePoints;
     public IReadOnlyList<ImagePoint> SpecimenPoints => _specimenPoints;
     public string? AlignmentError { get; set; }
@@ -114,6 +116,7 @@ public sealed partial class WorkspaceView(IStringLocalizer<Strings> l, IReferenc
         _shownId = e.Id;
         (_typed, Draft) = (Draft ?? _typed, null);
         CalibrationLine = null;
+        Measuring = null;
         ClearPoints();
     }
 
@@ -159,6 +162,7 @@ public sealed partial class WorkspaceView(IStringLocalizer<Strings> l, IReferenc
     {
         Tool = tool;
         if (tool != "calibrate") CalibrationLine = null;
+        if (tool != "ruler") Measuring = null;
     }
 
     /// <summary>The specimen's viewer measures and picks points; marks are drawn on the questioned image only.</summary>

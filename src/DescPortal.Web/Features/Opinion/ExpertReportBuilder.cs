@@ -37,6 +37,7 @@ public sealed class ExpertReportBuilder(IDocumentStore store, EvidenceOriginals 
 
         // Marks keep the case's numbers (RecordedAnnotation.Number), which the findings text may cite.
         var images = new List<ReportImage>();
+        var figureOf = new Dictionary<Guid, (int Number, double Scale)>();
         foreach (var e in record.Evidence.OrderBy(e => e.Document).ThenBy(e => e.Area).ThenBy(e => e.LightSource))
         {
             DerivedImage print;
@@ -46,6 +47,7 @@ public sealed class ExpertReportBuilder(IDocumentStore store, EvidenceOriginals 
             var marks = record.Examination.AnnotationsOn(e.Id)
                 .Select(a => new ReportAnnotation(a.Number, Scaled(a.Annotation.Shape, scale), a.Annotation.Finding, a.Annotation.Note))
                 .ToList();
+            figureOf[e.Id] = (images.Count + 1, scale);
             images.Add(new ReportImage(e.Document + 1, e.Area, e.LightSource, e.Dpi, e.Sha256, print.Bytes, print.Width, print.Height, marks));
         }
 
@@ -62,8 +64,28 @@ public sealed class ExpertReportBuilder(IDocumentStore store, EvidenceOriginals 
             var method = new ReportMethod(
                 [.. record.Evidence.Where(e => e.Document == o.Document).Select(e => e.LightSource).Distinct().Order()],
                 checklist?.SpecimenName, checklist?.SpecimenVersion, record.Examination.MrzCheckOf(o.Document) is not null);
+            // The results with units (§7.8.2.1): each length on this document's images, with the scale it rests on.
+            var measurements = record.Examination.Measurements
+                .Where(m => figureOf.ContainsKey(m.Measurement.EvidenceImageId)
+                            && record.FindEvidence(m.Measurement.EvidenceImageId)?.Document == o.Document)
+                .Select(m =>
+                {
+                    var (figure, scale) = figureOf[m.Measurement.EvidenceImageId];
+                    var (a, b) = (m.Measurement.A, m.Measurement.B);
+                    return new ReportMeasurement(m.Number, figure, m.Measurement.LengthMm, m.Measurement.Scale.Dpi,
+                        m.Measurement.Scale.CalibrationMethod, m.Measurement.Scale.CalibrationDistanceMm,
+                        m.Measurement.Scale.CalibrationPitches, m.Measurement.Note)
+                    {
+                        Line = new ReportLine(a.X * scale, a.Y * scale, b.X * scale, b.Y * scale),
+                    };
+                })
+                .ToList();
             return new ReportDocument(o.Document + 1, d.DocumentType, d.IssuingState, d.DocumentNumber ?? "not readable",
-                o.FraudType, o.ForgerySubTypes, o.Findings, o.Conclusion ?? "", o.Limitations, o.Evaluative, observations, method);
+                o.FraudType, o.ForgerySubTypes, o.Findings, o.Conclusion ?? "", o.Limitations, o.Evaluative, observations, method)
+            {
+                Deviations = o.Deviations,
+                Measurements = measurements,
+            };
         }).ToList();
 
         var assigned = record.History.FirstOrDefault(h => h.Type == nameof(DescPortal.Core.Referrals.CaseAssigned))?.At ?? s.At;
@@ -80,6 +102,8 @@ public sealed class ExpertReportBuilder(IDocumentStore store, EvidenceOriginals 
             CrossingPoint = agency?.FindCrossingPoint(s.BorderCrossingPoint)?.Name ?? s.BorderCrossingPoint,
             Reference = record.Reference,
             ReceivedAt = s.At,
+            ConditionOnReceipt = record.Case.ConditionOnReceipt,
+            ConditionAmendedAt = record.Case.ConditionAmendedAt,
             ExaminationStarted = assigned,
             ExaminationCompleted = round?.SubmittedAt ?? approval.ApprovedAt,
             Bearer = new ReportBearer(s.Bearer.Surname, s.Bearer.GivenNames, s.Bearer.NationalName, s.Bearer.Nationality,

@@ -23,6 +23,7 @@ public sealed partial class NewReferralErrorSummary
         ["routeFrom"] = "Route from",
         ["routeTo"] = "Route to",
         ["reason"] = "Reason for suspicion",
+        ["conditionOnReceipt"] = "Condition of the items",
         ["urgency"] = "Urgency",
         ["answerBy"] = "Answer needed by",
         ["bearer"] = "Bearer",

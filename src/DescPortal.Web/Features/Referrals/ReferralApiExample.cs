@@ -19,6 +19,7 @@ public static class ReferralApiExample
           "routeFrom": "UTO",
           "routeTo": "XXA",
           "reason": "Laminate edge lifted near the portrait",
+          "conditionOnReceipt": "Cover bent at the top corner; data page intact",
           "urgency": "Urgent",
           "answerBy": "2026-12-07T11:00:00+00:00",
           "bearer": {

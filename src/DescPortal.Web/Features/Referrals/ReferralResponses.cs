@@ -20,6 +20,12 @@ public sealed record ReferralDetails(
     DateTimeOffset InterceptedAt, string? RouteFrom, string? RouteTo, string Reason, Urgency Urgency, DateTimeOffset? AnswerBy,
     ReferralBearer Bearer, IReadOnlyList<ReferralDocument> Documents, ReferralReport? Report, IReadOnlyList<ReferralEvidence> Evidence)
 {
+    /// <summary>
+    /// The condition of the items as the officer stated it with the submission; null when not stated. The examiner's
+    /// amendment, if any, is what the report states.
+    /// </summary>
+    public string? ConditionOnReceipt { get; init; }
+
     public static ReferralDetails Of(CaseRecord record)
     {
         var s = record.Submission;
@@ -33,7 +39,10 @@ public sealed record ReferralDetails(
                 record.Opinion.ApprovedOpinions.FirstOrDefault(o => o.Document == d.Index)?.FraudType))],
             record.Opinion.CurrentReport is { } r ? new ReferralReport(r.ReportNumber, r.IssuedAt, r.Sha256) : null,
             [.. record.Evidence.Select(e => new ReferralEvidence(e.Id, e.Document, e.LightSource, e.Area, e.Sha256, e.SizeBytes, e.Width,
-                e.Height, e.ContentType, e.Dpi, e.WavelengthNm, e.CaptureDevice, e.CapturedAt, e.Note))]);
+                e.Height, e.ContentType, e.Dpi, e.WavelengthNm, e.CaptureDevice, e.CapturedAt, e.Note))])
+        {
+            ConditionOnReceipt = s.ConditionOnReceipt,
+        };
     }
 }
 
@@ -78,7 +87,10 @@ internal static class ReferralExamples
         new ReferralReport(Reference + "-R1", Submitted.AddHours(1), "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
         [new ReferralEvidence(EvidenceId, 0, LightSource.UV365, DocumentArea.DataPage,
             "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae", 4_718_592, 4000, 2800, "image/jpeg", 600, 365,
-            "Regula 4308", Submitted.AddMinutes(-20), "Portrait area under UV")]);
+            "Regula 4308", Submitted.AddMinutes(-20), "Portrait area under UV")])
+    {
+        ConditionOnReceipt = "Cover bent at the top corner; data page intact",
+    };
 
     public static readonly IReadOnlyList<ReferralHistoryEntry> History =
     [

@@ -60,8 +60,7 @@ internal sealed record CustodyReportView(
         CustodyAccessView Access(CustodyReportAccess a) => new(At(a.At), a.Actor, a.Via, a.What, a.Target, a.From ?? "");
 
         return new CustodyReportView(
-            new LetterheadView(letterhead.CentreName, letterhead.Unit, letterhead.Address, letterhead.Phone, letterhead.Email,
-                letterhead.Website, letterhead.Accreditation, letterhead.ReportTitle),
+            LetterheadView.Of(letterhead),
             new CustodyHeadView(r.Reference, r.AgencyName, r.AgencyCode, At(r.PrintedAt), r.PrintedFor, letterhead.TimeZone,
                 r.ChainIntact && r.Evidence.All(e => e.Intact), r.ChainIntact, r.Evidence.All(e => e.Intact)),
             [

@@ -55,6 +55,15 @@ public sealed record ExpertReport
     /// <summary>When the referral (the items) was received.</summary>
     public required DateTimeOffset ReceivedAt { get; init; }
 
+    /// <summary>
+    /// The condition of the items on receipt (§7.8.2.1): the officer's words, or the examiner's amendment; null when
+    /// neither stated it.
+    /// </summary>
+    public string? ConditionOnReceipt { get; init; }
+
+    /// <summary>When the examiner amended <see cref="ConditionOnReceipt"/>; null while it is the officer's.</summary>
+    public DateTimeOffset? ConditionAmendedAt { get; init; }
+
     /// <summary>The examination's first and last day: when the case was taken, and when the opinion went to review.</summary>
     public required DateTimeOffset ExaminationStarted { get; init; }
 
@@ -113,7 +122,41 @@ public sealed record ReportDocument(
     string? Limitations,
     EvaluativeOpinion? Evaluative,
     IReadOnlyList<ReportObservation> Observations,
-    ReportMethod Method);
+    ReportMethod Method)
+{
+    /// <summary>Where the examination of this document departed from the centre's method, and why; null when it did not.</summary>
+    public string? Deviations { get; init; }
+
+    /// <summary>The lengths measured on this document's images, in the order recorded.</summary>
+    public IReadOnlyList<ReportMeasurement> Measurements { get; init; } = [];
+}
+
+/// <summary>
+/// A length measured on figure <see cref="Figure"/> (its number in the report, an image of the same document):
+/// <see cref="LengthMm"/> millimetres at <see cref="Dpi"/>, which is the resolution recorded at capture when
+/// <see cref="Calibration"/> is null, else the examiner's calibration (a known distance of
+/// <see cref="CalibrationDistanceMm"/>, or <see cref="CalibrationPitches"/> MRZ character pitches). <see cref="Number"/>
+/// is the case's (M1, M2, …), as the workspace shows it.
+/// </summary>
+public sealed record ReportMeasurement(
+    int Number,
+    int Figure,
+    double LengthMm,
+    double Dpi,
+    ScaleCalibrationMethod? Calibration,
+    double? CalibrationDistanceMm,
+    int? CalibrationPitches,
+    string? Note)
+{
+    /// <summary>
+    /// The line measured, in the printed image's pixels (as annotation shapes are), drawn on the figure with the
+    /// measurement's number; null when it is not drawn.
+    /// </summary>
+    public ReportLine? Line { get; init; }
+}
+
+/// <summary>A line from (<see cref="X1"/>, <see cref="Y1"/>) to (<see cref="X2"/>, <see cref="Y2"/>) in an image's pixels.</summary>
+public sealed record ReportLine(double X1, double Y1, double X2, double Y2);
 
 /// <summary>
 /// How a document was examined (§7.8.2.1 f), as facts the template words (so that a centre words its method, and

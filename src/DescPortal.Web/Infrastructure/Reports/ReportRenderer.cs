@@ -117,6 +117,17 @@ public sealed class ReportRenderer(ReportTemplates templates, ReportPrinter prin
         foreach (var d in documents)
         {
             if (d.Method is not { Lights.Count: > 0 }) Problem(Invariant($"Document {d.Number}: the method names no light."));
+            foreach (var m in d.Measurements ?? [])
+            {
+                if (m.Figure < 1 || m.Figure > images.Count || images[m.Figure - 1].DocumentNumber != d.Number)
+                    Problem(Invariant($"Document {d.Number}: measurement M{m.Number} is on figure {m.Figure}, which is not an image of this document."));
+                if (!double.IsFinite(m.LengthMm) || m.LengthMm <= 0 || !double.IsFinite(m.Dpi) || m.Dpi <= 0)
+                    Problem(Invariant($"Document {d.Number}: measurement M{m.Number} needs a length and a resolution above 0."));
+                if (m.Line is { } l && m.Figure >= 1 && m.Figure <= images.Count
+                    && new[] { (l.X1, l.Y1), (l.X2, l.Y2) }.Any(p => !(p.Item1 >= 0 && p.Item2 >= 0 && p.Item1 <= images[m.Figure - 1].Width
+                        && p.Item2 <= images[m.Figure - 1].Height)))
+                    Problem(Invariant($"Document {d.Number}: measurement M{m.Number}'s line is not inside figure {m.Figure}."));
+            }
             foreach (var o in d.Observations ?? [])
             {
                 foreach (var mark in o.Marks.Where(m => !marks.Contains(m)))

@@ -19,6 +19,9 @@ public sealed record ReportLetterhead
     public string? Accreditation { get; init; }
     public string ReportTitle { get; init; } = "Expert report";
 
+    /// <summary>The centre's documented examination method, named on every report (§7.8.2.1 f): required.</summary>
+    public ReportMethodIdentity? Method { get; init; }
+
     /// <summary>Culture of dates (month names) and numbers, e.g. "en-GB".</summary>
     public string Culture { get; init; } = "en-GB";
 
@@ -30,6 +33,9 @@ public sealed record ReportLetterhead
 
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 }
+
+/// <summary>The identifier and version of a centre's documented method ("DESC-PM-01", version "3").</summary>
+public sealed record ReportMethodIdentity(string Identifier, string Version);
 
 /// <summary>
 /// The templates (the expert report's and the chain-of-custody record's), stylesheet and letterhead as last read, with
@@ -105,6 +111,10 @@ public sealed class ReportTemplates(ReportOptions options, IHostEnvironment envi
     {
         if (string.IsNullOrWhiteSpace(letterhead.CentreName))
             throw new InvalidOperationException($"{file}: centreName is required (the laboratory's name, §7.8.2.1 b).");
+        if (string.IsNullOrWhiteSpace(letterhead.Method?.Identifier) || string.IsNullOrWhiteSpace(letterhead.Method.Version))
+            throw new InvalidOperationException(
+                $"{file}: method.identifier and method.version are required (the documented method the report names, §7.8.2.1 f), "
+                + "for example \"method\": { \"identifier\": \"DESC-PM-01\", \"version\": \"3\" }.");
         try
         {
             _ = System.Globalization.CultureInfo.GetCultureInfo(letterhead.Culture, predefinedOnly: true);

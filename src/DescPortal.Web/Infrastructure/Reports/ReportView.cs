@@ -15,6 +15,7 @@ internal sealed record ReportView(
     ReportHeadView Report,
     QrView Qr,
     CustomerView Customer,
+    ReceiptView Receipt,
     ExaminationView Examination,
     BearerView Bearer,
     IReadOnlyList<DocumentView> Documents,
@@ -38,14 +39,15 @@ internal sealed record ReportView(
             .ToLookup(x => x.DocumentNumber, x => x.Figure);
 
         return new ReportView(
-            new LetterheadView(letterhead.CentreName, letterhead.Unit, letterhead.Address, letterhead.Phone, letterhead.Email,
-                letterhead.Website, letterhead.Accreditation, letterhead.ReportTitle),
+            LetterheadView.Of(letterhead),
             new ReportHeadView(r.ReportNumber, r.Version, r.Supersedes, r.SupersessionReason, r.VerificationCode,
                 r.VerificationUrl.AbsoluteUri, link, Date(r.IssuedAt),
                 $"{issued.ToString(letterhead.DateFormat, culture)}, {issued.ToString("HH:mm", culture)} ({letterhead.TimeZone})",
                 r.Statement),
             QrCode(link),
             new CustomerView(r.Agency.Name, r.Agency.Code, r.CrossingPoint, r.Reference, Date(r.ReceivedAt)),
+            new ReceiptView(r.ConditionOnReceipt, r.ConditionAmendedAt is not null,
+                r.ConditionAmendedAt is { } amended ? Date(amended) : null),
             new ExaminationView(started, completed, started == completed ? started : $"{started} to {completed}"),
             new BearerView(r.Bearer.Surname, r.Bearer.GivenNames, r.Bearer.NationalName, r.Bearer.Nationality,
                 IcaoCountries.NameOf(r.Bearer.Nationality), r.Bearer.DateOfBirth),
@@ -72,7 +74,9 @@ internal sealed record ReportView(
                     ],
                     string.Join(", ", figuresOf[d.Number]),
                     new MethodView([.. d.Method.Lights.Select(l => Label(l))], d.Method.Specimen, d.Method.SpecimenVersion,
-                        d.Method.MrzChecked))),
+                        d.Method.MrzChecked),
+                    d.Deviations,
+                    [.. d.Measurements.Select(Measurement)])),
             ],
             [.. r.Images.Select((image, i) => Figure(i + 1, image, r, Label))],
             new SignatoryView(r.Examiner.Name, r.Examiner.Function),
@@ -121,8 +125,39 @@ internal sealed record ReportView(
                         Number(labels[i].Left, "0.###"),
                         Number(labels[i].Top, "0.###"));
                 }),
+            ],
+            [
+                .. report.Documents.SelectMany(d => d.Measurements)
+                    .Where(m => m.Figure == number && m.Line is not null)
+                    .Select(m => LineOf(m, m.Line!, w, h)),
             ]);
     }
+
+    // The label sits just past the line's second end, along it, so that a short line is not hidden under its number.
+    private static MeasurementLineView LineOf(ReportMeasurement m, ReportLine l, double w, double h)
+    {
+        var (dx, dy) = (l.X2 - l.X1, l.Y2 - l.Y1);
+        var length = Math.Max(Math.Sqrt((dx * dx) + (dy * dy)), 1e-9);
+        var gap = 0.035 * Math.Max(w, h);
+        var (x, y) = (l.X2 + (dx / length * gap), l.Y2 + (dy / length * gap));
+        return new MeasurementLineView($"M{m.Number}", Number(m.LengthMm, "0.00") + " mm",
+            Number(l.X1, "0.#"), Number(l.Y1, "0.#"), Number(l.X2, "0.#"), Number(l.Y2, "0.#"),
+            Number(Math.Clamp(x / w * 100, 3, 97), "0.###"), Number(Math.Clamp(y / h * 100, 3, 97), "0.###"));
+    }
+
+    // "12.70 mm", with the scale it rests on in words: the resolution recorded at capture, or the examiner's calibration.
+    private static MeasurementView Measurement(ReportMeasurement m) => new(
+        $"M{m.Number}",
+        m.Figure,
+        Number(m.LengthMm, "0.00") + " mm",
+        Number(m.Dpi, "0") + " dpi, " + m.Calibration switch
+        {
+            null => "the resolution recorded at capture",
+            ScaleCalibrationMethod.MrzCharacterPitch =>
+                $"calibrated on {m.CalibrationPitches} MRZ character {(m.CalibrationPitches == 1 ? "pitch" : "pitches")} ({Number(m.CalibrationDistanceMm ?? 0, "0.##")} mm)",
+            _ => $"calibrated on a known distance of {Number(m.CalibrationDistanceMm ?? 0, "0.##")} mm",
+        },
+        m.Note);
 
     private static string Css(Finding finding) => finding.ToString().ToLowerInvariant();
 
@@ -153,7 +188,20 @@ internal sealed record ReportView(
 
 internal sealed record LetterheadView(
     string CentreName, string? Unit, IReadOnlyList<string> Address, string? Phone, string? Email, string? Website,
-    string? Accreditation, string ReportTitle);
+    string? Accreditation, string ReportTitle, MethodIdentityView Method)
+{
+    /// <summary>The centre's letterhead as every printed document (expert report, custody record) shows it.</summary>
+    public static LetterheadView Of(ReportLetterhead l) => new(l.CentreName, l.Unit, l.Address, l.Phone, l.Email, l.Website,
+        l.Accreditation, l.ReportTitle, new MethodIdentityView(l.Method?.Identifier ?? "", l.Method?.Version ?? ""));
+}
+
+internal sealed record MethodIdentityView(string Identifier, string Version);
+
+/// <summary>The condition of the items on receipt; <see cref="Amended"/> when the examiner replaced the officer's words (on <see cref="AmendedOn"/>).</summary>
+internal sealed record ReceiptView(string? Condition, bool Amended, string? AmendedOn);
+
+/// <summary>A measurement: its number ("M1"), the figure it was made on, the length with its unit, the scale it rests on, the note.</summary>
+internal sealed record MeasurementView(string Number, int Figure, string Length, string Scale, string? Note);
 
 internal sealed record ReportHeadView(
     string Number, int Version, string? Supersedes, string? SupersessionReason, string VerificationCode,
@@ -183,7 +231,9 @@ internal sealed record DocumentView(
     EvaluativeView? Evaluative,
     IReadOnlyList<ObservationView> Observations,
     string Figures,
-    MethodView Method);
+    MethodView Method,
+    string? Deviations,
+    IReadOnlyList<MeasurementView> Measurements);
 
 internal sealed record MethodView(IReadOnlyList<string> Lights, string? Specimen, int? SpecimenVersion, bool MrzChecked);
 
@@ -203,7 +253,14 @@ internal sealed record FigureView(
     int Width,
     int Height,
     string Aspect,
-    IReadOnlyList<MarkView> Marks);
+    IReadOnlyList<MarkView> Marks,
+    IReadOnlyList<MeasurementLineView> Measurements);
+
+/// <summary>
+/// A measurement drawn on its figure: its number ("M1"), its length, its ends in image pixels (for the SVG) and its
+/// label's centre, just past the second end, in per cent of the picture.
+/// </summary>
+internal sealed record MeasurementLineView(string Number, string Length, string X1, string Y1, string X2, string Y2, string Left, string Top);
 
 /// <summary>An annotation: x, y, width, height and points in image pixels (for the SVG); the point's centre
 /// (<see cref="PointLeft"/>, <see cref="PointTop"/>) and the centre of the number's label (<see cref="Left"/>,

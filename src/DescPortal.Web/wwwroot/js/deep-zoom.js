@@ -257,7 +257,7 @@ function shape(viewer, item, points, kind, className, existing) {
 
 /**
  * The tool in use: "pan" (the viewer's own mouse), "rectangle", "polygon", "point" (a mark), "ruler" (measures in
- * millimetres, recorded nowhere), "calibrate" (a line whose known length sets the scale) or "pick" (a point for an
+ * millimetres; the examiner may record the line as a measurement), "calibrate" (a line whose known length sets the scale) or "pick" (a point for an
  * alignment). Finished shapes go to dotnet in the main image's pixels; role names the viewer to the server.
  */
 export function setTool(element, tool, dotnet, role) {
@@ -338,6 +338,8 @@ function listen(element, viewer) {
         } else if (Math.hypot(p.x - d.start.x, p.y - d.start.y) >= 2) {
             drawLine(element, [d.start.x, d.start.y, p.x, p.y]);
             if (d.tool === "calibrate") send("LineDrawn", round([d.start.x, d.start.y, p.x, p.y]));
+            // The ruler's line goes to the server too, which offers to record it as a measurement when it may.
+            else send("RulerDrawn", round([d.start.x, d.start.y, p.x, p.y]));
         }
     }, true);
     element.addEventListener("keydown", (e) => { if (e.key === "Escape") cancelDrawing(element); });

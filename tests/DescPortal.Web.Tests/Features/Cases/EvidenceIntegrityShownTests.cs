@@ -72,7 +72,7 @@ public sealed class EvidenceIntegrityShownTests(ComponentHost host) : ComponentT
         var (id, _, _) = await FailedCaseAsync();
         SignInAs("examiner@desc.local");
 
-        var cut = Render<Workspace>(p => p.Add(x => x.Id, id));
+        var cut = RenderLive<Workspace>(p => p.Add(x => x.Id, id));
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=deep-zoom]")));
         await cut.Find("[data-testid=light-UV365]").ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
 

@@ -27,7 +27,7 @@ public sealed class WorkspacePageTests(ComponentHost host) : ComponentTest(host)
         var id = (await response.JsonAsync()).GetProperty("id").GetGuid();
         await Host.Services.GetRequiredService<TakeCase>().HandleAsync(examiner, id, Ct);
 
-        var cut = Render<Workspace>(p => p.Add(x => x.Id, id));
+        var cut = RenderLive<Workspace>(p => p.Add(x => x.Id, id));
         cut.WaitForAssertion(() => Assert.True(cut.Find("[data-testid=view-sidebyside]").HasAttribute("disabled")));
         Assert.Empty(cut.FindAll("[data-testid=checklist-item]"));
 
