@@ -55,6 +55,7 @@ app.UseDescForwardedHeaders();
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseDescSecurityHeaders();
+app.UseDescStorageOutage();
 // Browser libraries from npm (see the project file), copied next to the app at build time: public files, served
 // before authorization like the static assets below.
 if (Directory.Exists(Path.Combine(AppContext.BaseDirectory, "vendor")))
