@@ -33,7 +33,7 @@ builder.Services.AddLocalization();
 builder.Services.AddDescMarten(postgres);
 builder.Services.AddDescIdentity(postgres);
 builder.Services.AddDescDataProtection(postgres, builder.Configuration, builder.Environment);
-builder.Services.AddDescJobs(postgres);
+builder.Services.AddDescJobs(postgres, builder.Configuration);
 builder.Services.AddDescBlobs(blobs, builder.Configuration);
 builder.Services.AddDescHealth(postgres);
 builder.Services.AddDescReports(builder.Configuration);
