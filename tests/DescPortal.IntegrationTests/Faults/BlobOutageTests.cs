@@ -26,7 +26,7 @@ public sealed class BlobOutageTests
         // One body for both attempts: a retry under an Idempotency-Key must send the same referral.
         var referral = ReferralRequests.Example("White");
 
-        await services.StopAzuriteAsync();
+        await services.StopAzuriteAsync(Ct);
         using (var refused = await api.SendAsync(Submission(referral, image), Ct))
         {
             var body = await refused.Content.ReadAsStringAsync(Ct);

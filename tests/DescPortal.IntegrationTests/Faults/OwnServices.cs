@@ -107,8 +107,24 @@ public sealed class OwnServices : IAsyncDisposable
         }, TimeSpan.FromSeconds(60), "Azurite answers", ct);
     }
 
-    /// <summary>Azurite goes away: its process, started here, is killed by its pid.</summary>
-    public async Task StopAzuriteAsync()
+    /// <summary>
+    /// Azurite goes away: its process, started here, is killed by its pid. First it must have written the portal's
+    /// containers to disk (it saves its metadata every few seconds): a restart without them would be another fault
+    /// (storage that lost its containers), not the outage under test.
+    /// </summary>
+    public async Task StopAzuriteAsync(CancellationToken ct)
+    {
+        if (_azurite is null) return;
+        var metadata = Path.Combine(_dir, "azurite", "__azurite_db_blob__.json");
+        await Poll.UntilAsync(() => File.Exists(metadata) && ContainersSaved(File.ReadAllText(metadata)), TimeSpan.FromSeconds(60),
+            "Azurite saved the portal's containers", ct);
+        await KillAzuriteAsync();
+    }
+
+    private static bool ContainersSaved(string metadata) =>
+        new[] { "evidence", "derivatives", "drafts", "library", "reports" }.All(c => metadata.Contains($"\"{c}\"", StringComparison.Ordinal));
+
+    private async Task KillAzuriteAsync()
     {
         if (_azurite is null) return;
         _azurite.Kill(entireProcessTree: true);
@@ -119,7 +135,7 @@ public sealed class OwnServices : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await StopAzuriteAsync();
+        await KillAzuriteAsync();
         if (File.Exists(Path.Combine(Data, "postmaster.pid")))
         {
             try { await StopPostgresAsync(CancellationToken.None); }
