@@ -34,7 +34,7 @@ builder.Services.AddLocalization();
 builder.Services.AddDescMarten(postgres);
 builder.Services.AddDescIdentity(postgres, builder.Configuration);
 builder.Services.AddDescDataProtection(postgres, builder.Configuration, builder.Environment);
-builder.Services.AddDescJobs(postgres);
+builder.Services.AddDescJobs(postgres, builder.Configuration);
 builder.Services.AddDescBlobs(blobs, builder.Configuration);
 builder.Services.AddDescHealth(postgres);
 builder.Services.AddDescReports(builder.Configuration);
@@ -58,6 +58,7 @@ app.UseDescForwardedHeaders();
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
 app.UseDescSecurityHeaders();
+app.UseDescStorageOutage();
 // Browser libraries from npm (see the project file), copied next to the app at build time: public files, served
 // before authorization like the static assets below.
 if (Directory.Exists(Path.Combine(AppContext.BaseDirectory, "vendor")))

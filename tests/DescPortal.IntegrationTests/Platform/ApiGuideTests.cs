@@ -33,6 +33,7 @@ public sealed class ApiGuideTests
         .. CodesOf(typeof(Refusals.Referral)), .. CodesOf(typeof(Refusals.PartialDate)), .. CodesOf(typeof(Refusals.Image)),
         .. CodesOf(typeof(Refusals.Mrz)), .. CodesOf(typeof(ApiProblems.Request)), .. CodesOf(typeof(Refusals.IdempotencyKey)),
         Refusals.Cases.NoSuchEvidence, Refusals.Cases.NotAwaitingMaterial, Refusals.Several, Refusals.Evidence.IntegrityFailed,
+        StorageOutage.Code,
     ];
 
     [Theory]

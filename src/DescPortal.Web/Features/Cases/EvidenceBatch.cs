@@ -60,6 +60,12 @@ public sealed class EvidenceBatch(Guid referralId, BlobContainers blobs) : IAsyn
     /// <summary>The case now refers to the blobs: they are no longer the batch's to delete.</summary>
     public void Commit() => _committed = true;
 
+    /// <summary>
+    /// The commit's outcome is unknown (the database went away during it): the case may exist, so its blobs stay. An
+    /// unreferenced blob is the lesser harm; a case without its evidence is not allowed.
+    /// </summary>
+    public void Keep() => _committed = true;
+
     public async ValueTask DisposeAsync()
     {
         foreach (var (image, blobName, work) in _items)
@@ -67,8 +73,15 @@ public sealed class EvidenceBatch(Guid referralId, BlobContainers blobs) : IAsyn
             try { await work; }
             catch (Exception e) when (e is not OutOfMemoryException) { /* CompleteAsync reported it */ }
             await image.DisposeAsync();
-            if (!_committed)
+            if (_committed) continue;
+            try
+            {
                 await blobs.Evidence.DeleteBlobIfExistsAsync(blobName, cancellationToken: CancellationToken.None);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Blob storage out of reach: the submission failed anyway, and the next images' staged files must still go.
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ using DescPortal.Core;
 using DescPortal.Core.Referrals;
 using DescPortal.Web.Features.Cases;
 using DescPortal.Web.Infrastructure.Blobs;
+using DescPortal.Web.Infrastructure.Http;
 using DescPortal.Web.Infrastructure.Identity;
 using DescPortal.Web.Infrastructure.Telemetry;
 using JasperFx;
@@ -76,6 +77,12 @@ public sealed class SubmitReferral(CaseQueries queries, BlobContainers blobs, Ti
             // A concurrent request with the same key committed first (PostgreSQL held this insert until it had):
             // answer with its result; the batch stays uncommitted and its blobs go.
             return await EarlierAsync(key, idempotent!, now, ct) ?? throw new InvalidOperationException($"Key {key.Id} collided but is not stored.");
+        }
+        catch (Exception e) when (StorageOutage.IsOutage(e))
+        {
+            // The database went away, perhaps while it committed: the case may exist, so its evidence must stay.
+            evidence.Keep();
+            throw;
         }
         evidence.Commit();
         metrics.ReferralSubmitted();

@@ -3,6 +3,7 @@ using Hangfire.Common;
 using Hangfire.Dashboard;
 using Hangfire.PostgreSql;
 using DescPortal.Web.Infrastructure.Identity;
+using DescPortal.Web.Infrastructure.Settings;
 
 namespace DescPortal.Web.Infrastructure.Jobs;
 
@@ -10,14 +11,18 @@ public static class HangfireSetup
 {
     public const string Schema = "hangfire";
 
-    public static IServiceCollection AddDescJobs(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddDescJobs(this IServiceCollection services, string connectionString, IConfiguration config)
     {
+        services.AddSettings<JobsOptions>(config);
+        var jobs = SettingsSetup.Read<JobsOptions>(config);
         var options = new PostgreSqlStorageOptions
         {
             SchemaName = Schema,
             PrepareSchemaIfNecessary = true,
             // Without it a job that runs longer than the invisibility timeout is started a second time.
             UseSlidingInvisibilityTimeout = true,
+            // A job whose process died is run again after this long (the living renew their claim, see JobsOptions).
+            InvisibilityTimeout = TimeSpan.FromSeconds(jobs.InvisibilityTimeoutSeconds),
             QueuePollInterval = TimeSpan.FromSeconds(1),
         };
         // The storage is this host's own service, not Hangfire's global JobStorage.Current: two hosts in one process
