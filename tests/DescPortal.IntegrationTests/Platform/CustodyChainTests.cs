@@ -204,6 +204,22 @@ public sealed class CustodyChainTests(IntegrationHost host)
     }
 
     [Fact]
+    public async Task The_first_accesses_of_a_case_made_at_once_are_all_recorded()
+    {
+        // A case's first reading and its thumbnail job's derivation often come together: both create its access stream.
+        var accesses = host.Services.GetRequiredService<AccessLog>();
+        var scope = new Web.Infrastructure.Identity.UserScope("t", "Tess Tester", new HashSet<string> { Web.Infrastructure.Identity.Roles.Examiner }, null, null, false);
+        for (var round = 0; round < 10; round++)
+        {
+            var id = Guid.NewGuid();
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Task.Run(() =>
+                accesses.RecordAsync(id, AccessAction.EvidenceRead, i.ToString(System.Globalization.CultureInfo.InvariantCulture), scope, null, Ct), Ct)));
+            Assert.Equal(["0", "1", "2", "3"], (await accesses.OfAsync(id, Ct)).Select(a => a.Target).Order());
+            Assert.True((await ChainOfAsync(AccessLog.StreamOf(id))).Intact);
+        }
+    }
+
+    [Fact]
     public async Task Evidence_whose_bytes_changed_in_storage_is_reported_not_intact()
     {
         var (id, _) = await SubmitAsync();

@@ -80,9 +80,11 @@ public sealed class AccessLog(IDocumentStore store, TimeProvider clock)
                 await session.SaveChangesAsync(ct);
                 return;
             }
-            catch (Exception e) when (EventStreams.IsConflict(e) || e is ExistingStreamIdCollisionException)
+            catch (Exception e) when (EventStreams.IsConflict(e) || EventStreams.IsCreationRace(e))
             {
                 if (attempt == EventStreams.Attempts) throw;
+                // Readers that met at once would meet again: each waits a different moment before appending again.
+                await Task.Delay(Random.Shared.Next(5, 25 * attempt), ct);
             }
         }
     }

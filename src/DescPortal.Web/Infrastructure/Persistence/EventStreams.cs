@@ -43,6 +43,13 @@ public static class EventStreams
     public static bool IsConflict(Exception e) => e is ConcurrencyException or EventStreamUnexpectedMaxEventIdException;
 
     /// <summary>
+    /// Another session created the same stream first (two first appends at once): Marten throws its own exception for
+    /// it and JasperFx's in other paths; both mean "fetch again and append after it".
+    /// </summary>
+    public static bool IsCreationRace(Exception e) =>
+        e is JasperFx.Events.ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException;
+
+    /// <summary>
     /// One attempt: fetches <typeparamref name="T"/> (at <paramref name="expectedVersion"/> when given), decides, appends
     /// what was decided and commits, together with whatever <paramref name="decide"/> stores in the session. Returns the
     /// aggregate the decision was made on and the events appended, or null when there is no such stream. A concurrent

@@ -100,8 +100,7 @@ public sealed class ArchiveImport(
         catch (Exception e)
         {
             await RemoveOrphansAsync(stored);
-            if (EventStreams.IsConflict(e) || e is JasperFx.Events.ExistingStreamIdCollisionException
-                or Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.DocumentAlreadyExistsException)
+            if (EventStreams.IsConflict(e) || EventStreams.IsCreationRace(e) || e is JasperFx.DocumentAlreadyExistsException)
                 throw new ArchiveRefusedException(
                     "Another import of these specimens finished at the same moment; import the archive again to see what is already in the library.", e);
             throw;

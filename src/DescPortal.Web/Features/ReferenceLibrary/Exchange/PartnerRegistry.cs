@@ -81,7 +81,7 @@ public sealed class PartnerRegistry(IDocumentStore store, InstallationIdentity i
         {
             await session.SaveChangesAsync(ct);
         }
-        catch (Exception e) when (EventStreams.IsConflict(e) || e is ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException)
+        catch (Exception e) when (EventStreams.IsConflict(e) || EventStreams.IsCreationRace(e))
         {
             throw new StreamChangedException(Refusals.Partner.Changed);
         }
