@@ -16,8 +16,11 @@ public sealed class FallbackPolicyTests(IntegrationHost host)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>What anyone may reach without signing in, besides static files (stylesheets, scripts, Blazor's framework files).</summary>
+    // The second-factor step (its caller holds Identity's two-factor cookie, not yet a session) and the one-time link's
+    // page (its caller has no password yet: the link's token is the proof) are reached before anyone is signed in.
     private static readonly string[] PublicPaths =
-        ["/account/signin", "/account/denied", "/verify", "/alive", "/health", "/api/docs", "/openapi", "/api/v1/reports/verify"];
+        ["/account/signin", "/account/denied", "/account/second-factor", "/account/set-password", "/verify", "/alive", "/health",
+         "/api/docs", "/openapi", "/api/v1/reports/verify"];
 
     private static bool IsStaticFile(PortalEndpoint e) => e.Endpoint.Metadata.GetMetadata<StaticAssetDescriptor>() is not null;
 
