@@ -6,7 +6,6 @@ using DescPortal.Web.Features.Cases;
 using DescPortal.Web.Infrastructure.Custody;
 using DescPortal.Web.Infrastructure.Identity;
 using DescPortal.Web.Infrastructure.Reports;
-using Marten;
 
 namespace DescPortal.Web.Features.Custody;
 
@@ -15,7 +14,7 @@ namespace DescPortal.Web.Features.Custody;
 /// the chain checked now, each original hashed again, printed by the expert reports' pipeline. Printing it is a reading
 /// of the case and is recorded as one.
 /// </summary>
-public sealed class CustodyReports(CustodyQueries custody, AccessLog accesses, IDocumentStore store, ReportRenderer renderer, TimeProvider clock)
+public sealed class CustodyReports(CustodyQueries custody, CaseQueries cases, AccessLog accesses, ReportRenderer renderer, TimeProvider clock)
 {
     /// <summary>What the access record names as the object read.</summary>
     public const string Target = "chain-of-custody record";
@@ -32,11 +31,7 @@ public sealed class CustodyReports(CustodyQueries custody, AccessLog accesses, I
     {
         if (await custody.CheckAsync(scope, id, ct) is not var (record, view)) return null;
         await accesses.RecordAsync(id, AccessAction.CaseRead, Target, scope, http, ct);
-        Agency? agency;
-        await using (var session = store.QuerySession())
-        {
-            agency = await session.LoadAsync<Agency>(record.AgencyCode, ct);
-        }
+        var agency = await cases.AgencyAsync(record.AgencyCode, ct);
         var report = Build(record, view, agency?.Name ?? record.AgencyCode, scope, clock.GetUtcNow());
         return (record.Reference, await renderer.RenderCustodyPdfAsync(report, ct));
     }
@@ -54,7 +49,7 @@ public sealed class CustodyReports(CustodyQueries custody, AccessLog accesses, I
                     string.Create(CultureInfo.InvariantCulture,
                         $"Document {e.Document + 1}, {VocabularyLabel.Of(e.Area).In(CultureInfo.InvariantCulture)}, {VocabularyLabel.Of(e.LightSource).In(CultureInfo.InvariantCulture)}"),
                     e.SizeBytes, e.Width, e.Height, e.AttachedAt, e.AttachedBy, e.Sha256,
-                    checkedNow.TryGetValue(e.Id, out var c) && c.Intact, checkedNow.TryGetValue(e.Id, out var d) ? d.CheckedAt : now)),
+                    checkedNow.GetValueOrDefault(e.Id)?.Intact ?? false, checkedNow.GetValueOrDefault(e.Id)?.CheckedAt ?? now)),
             ],
             [
                 .. view.Events.Select(e => new CustodyReportEvent(e.Sequence, e.At, e.Actor,

@@ -62,7 +62,7 @@ internal sealed record CustodyReportView(
         return new CustodyReportView(
             LetterheadView.Of(letterhead),
             new CustodyHeadView(r.Reference, r.AgencyName, r.AgencyCode, At(r.PrintedAt), r.PrintedFor, letterhead.TimeZone,
-                r.ChainIntact && r.Evidence.All(e => e.Intact), r.ChainIntact, r.Evidence.All(e => e.Intact)),
+                r.ChainIntact, r.Evidence.All(e => e.Intact)),
             [
                 .. r.Evidence.Select(e => new CustodyEvidenceView(e.Number, e.Shows,
                     string.Create(culture, $"{e.SizeBytes:N0} bytes, {e.Width} × {e.Height} pixels"), At(e.AcquiredAt), e.AcquiredBy, e.Sha256,
@@ -78,7 +78,7 @@ internal sealed record CustodyReportView(
 
 internal sealed record CustodyHeadView(
     string Reference, string AgencyName, string AgencyCode, string PrintedAt, string PrintedFor, string TimeZone,
-    bool Intact, bool ChainIntact, bool EvidenceIntact);
+    bool ChainIntact, bool EvidenceIntact);
 
 internal sealed record CustodyEvidenceView(
     int Number, string Shows, string Size, string AcquiredAt, string AcquiredBy, string Sha256, bool Intact, string CheckedAt);
