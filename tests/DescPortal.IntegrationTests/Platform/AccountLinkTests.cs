@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using DescPortal.Testing;
 using DescPortal.Web.Features.Admin;
@@ -105,25 +104,17 @@ public sealed partial class AccountLinkTests(IntegrationHost host, QuickRevalida
     }
 
     /// <summary>Runs the portal's own binary as <c>infra/desc create-admin</c> does, in Production, on the production host's database and key ring.</summary>
-    private async Task<(int ExitCode, string Output)> CreateAdminAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DescPortal.Web.dll"));
-        start.ArgumentList.Add("create-admin");
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["ConnectionStrings__Postgres"] = production.DatabaseConnectionString;
-        start.Environment["ConnectionStrings__Blobs"] = TestServices.Blobs;
-        start.Environment["Storage__ContainerPrefix"] = production.ContainerPrefix;
-        start.Environment["DataProtection__Certificate"] = production.Certificate;
-        start.Environment["DataProtection__CertificatePassword"] = ProductionHost.Password;
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync(Ct);
-        var output = await process.StandardOutput.ReadToEndAsync(Ct);
-        await process.WaitForExitAsync(Ct);
-        return (process.ExitCode, output + await errors);
-    }
+    private Task<(int ExitCode, string Output)> CreateAdminAsync(params string[] arguments) =>
+        PortalCommand.RunAsync(["create-admin", .. arguments], new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Postgres"] = production.DatabaseConnectionString,
+            ["ConnectionStrings__Blobs"] = TestServices.Blobs,
+            ["Storage__ContainerPrefix"] = production.ContainerPrefix,
+            ["DataProtection__Certificate"] = production.Certificate,
+            ["DataProtection__CertificatePassword"] = ProductionHost.Password,
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        }, Ct);
 
     [GeneratedRegex(@"https://desc\.example(/account/set-password\?\S+)")]
     private static partial Regex PrintedLink();

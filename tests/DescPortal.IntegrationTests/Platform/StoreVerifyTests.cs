@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using DescPortal.Testing;
 using DescPortal.Web.Features.Cases;
@@ -61,19 +60,12 @@ public sealed class StoreVerifyTests(VerifyHost host) : IClassFixture<VerifyHost
     }
 
     /// <summary>Runs the portal's own binary as <c>infra/desc verify</c> does, against this host's database and containers.</summary>
-    private async Task<(int ExitCode, string Output)> VerifyAsync()
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "DescPortal.Web.dll"));
-        start.ArgumentList.Add("verify");
-        start.Environment["ConnectionStrings__Postgres"] = host.DatabaseConnectionString;
-        start.Environment["ConnectionStrings__Blobs"] = TestServices.Blobs;
-        start.Environment["Storage__ContainerPrefix"] = host.ContainerPrefix;
-        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
-        using var verify = Process.Start(start)!;
-        var errors = verify.StandardError.ReadToEndAsync(Ct);
-        var output = await verify.StandardOutput.ReadToEndAsync(Ct);
-        await verify.WaitForExitAsync(Ct);
-        return (verify.ExitCode, output + await errors);
-    }
+    private Task<(int ExitCode, string Output)> VerifyAsync() =>
+        PortalCommand.RunAsync(["verify"], new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Postgres"] = host.DatabaseConnectionString,
+            ["ConnectionStrings__Blobs"] = TestServices.Blobs,
+            ["Storage__ContainerPrefix"] = host.ContainerPrefix,
+            ["DOTNET_ENVIRONMENT"] = "Development",
+        }, Ct);
 }
